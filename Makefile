@@ -1,0 +1,107 @@
+# Makefile: builds samen (build/samen), its tests (also under ASan/UBSan),
+# the MPI build (make MPI=1), the benchmark and the experiments.
+# `make run` and `make test` install missing Debian packages first.
+
+BUILD   := build
+CC      ?= cc
+OPT     ?= -O2 -g
+WARN    := -std=c11 -Wall -Wextra -Werror
+CPPFLAGS_ALL := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc
+CFLAGS_ALL   := $(WARN) $(OPT) $(CFLAGS)
+LDLIBS_ALL   := -lgsl -lgslcblas -lcsv -linih -lm $(LDLIBS)
+SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+BUILD_PKGS := gcc make libc6-dev libgsl-dev libcsv-dev libinih-dev
+TEST_PKGS  := libcmocka-dev openmpi-bin libopenmpi-dev slurm-wlm munge
+EXP_PKGS   := gnuplot-nox
+
+# Files ending in _mpi.c are compiled only into the MPI build.
+LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*' ! -name '*_mpi.c'))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+MPI_SRC  := $(sort $(shell find src -name '*_mpi.c'))
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+HDRS     := $(shell find include src tests -name '*.h')
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+SAN_OBJ  := $(LIB_SRC:%.c=$(BUILD)/san/%.o)
+TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+SAN_TESTS:= $(TEST_SRC:tests/%.c=$(BUILD)/san-tests/%)
+
+.PHONY: all deps deps-test run test unit unit-san e2e bench experiments mpi clean
+
+ifeq ($(MPI),1)
+all: $(BUILD)/samen $(BUILD)/samen-mpi
+else
+all: $(BUILD)/samen
+endif
+
+deps:
+	@scripts/deps.sh $(BUILD_PKGS)
+
+deps-test: deps
+	@scripts/deps.sh $(TEST_PKGS)
+
+$(BUILD)/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/san/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) -c $< -o $@
+
+$(BUILD)/libsamen.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/samen: $(CLI_OBJ) $(BUILD)/libsamen.a
+	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libsamen.a $(LDLIBS_ALL)
+
+# The MPI build: the same program compiled with mpicc and -DSAMEN_MPI.
+$(BUILD)/samen-mpi: $(LIB_SRC) $(CLI_SRC) $(MPI_SRC) $(HDRS)
+	@mkdir -p $(BUILD)
+	mpicc $(CPPFLAGS_ALL) -DSAMEN_MPI $(CFLAGS_ALL) -o $@ $(LIB_SRC) $(CLI_SRC) $(MPI_SRC) $(LDLIBS_ALL)
+
+mpi:
+	@scripts/deps.sh openmpi-bin libopenmpi-dev
+	$(MAKE) MPI=1 $(BUILD)/samen-mpi
+
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libsamen.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) -Itests $(CFLAGS_ALL) -o $@ $< $(BUILD)/libsamen.a -lcmocka $(LDLIBS_ALL)
+
+$(BUILD)/san-tests/%: tests/%.c $(SAN_OBJ) $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) -Itests $(WARN) -O1 -g $(SAN) -o $@ $< $(SAN_OBJ) -lcmocka $(LDLIBS_ALL)
+
+# The default scenario; prints where the results are and a short summary.
+run: deps
+	@$(MAKE) --no-print-directory $(BUILD)/samen
+	$(BUILD)/samen run scenarios/brede-school-molenbeek.ini --force
+
+unit: $(TESTS)
+	@tests/run-unit.sh $(TESTS)
+
+unit-san: $(SAN_TESTS)
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 tests/run-unit.sh $(SAN_TESTS)
+
+e2e: $(BUILD)/samen
+	@tests/run-e2e.sh
+
+test: deps-test
+	@$(MAKE) --no-print-directory all $(BUILD)/samen-mpi MPI=1
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory unit-san
+	@$(MAKE) --no-print-directory e2e
+
+bench: deps
+	@$(MAKE) --no-print-directory $(BUILD)/samen
+	@scripts/bench.sh
+
+experiments: deps
+	@scripts/deps.sh $(EXP_PKGS)
+	@$(MAKE) --no-print-directory $(BUILD)/samen
+	@scripts/experiments.sh
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,22 @@
+/* run.h: one complete run written to an output folder (FORMATS.md
+ * "Outputs"), the unit that `samen run` and every sweep run use. */
+#ifndef SAMEN_RUN_H
+#define SAMEN_RUN_H
+
+#include "samen/sim.h"
+
+/* Runs sc and writes network.csv, events.csv, ties.csv, orgs.csv and
+ * persons.csv (as sc->detail asks) and run.ini with its input copies into
+ * dir, which must exist. Every file is written under a temporary name and
+ * all are renamed only when the run completed, so outputs appear whole or
+ * not at all; on failure the temporaries are removed. If summary is not
+ * NULL it receives sc->n_nets entries (network names point into sc).
+ * Returns SAMEN_OK or an error code with err filled. */
+int samen_run_to_dir(const samen_scenario *sc, const char *dir,
+                     samen_net_summary *summary, samen_error *err);
+
+/* The names of the files samen_run_to_dir may write, NULL-terminated;
+ * `samen run` refuses an --out holding any of them unless --force. */
+extern const char *const samen_run_files[];
+
+#endif

@@ -1,0 +1,123 @@
+/* sim.h: the simulation of one run (MODEL.md sections 3 and 4) and the
+ * observer through which it reports rows and events. The model never writes
+ * files: output modules implement the observer. */
+#ifndef SAMEN_SIM_H
+#define SAMEN_SIM_H
+
+#include "samen/scenario.h"
+
+typedef enum {
+    SAMEN_PHASE_PENDING, SAMEN_PHASE_RECRUITING, SAMEN_PHASE_FORMULATING,
+    SAMEN_PHASE_EXECUTING, SAMEN_PHASE_COMPLETED, SAMEN_PHASE_DISSOLVED,
+    SAMEN_PHASE_MERGED
+} samen_phase;
+
+/* Text names as written in the outputs. */
+const char *samen_phase_name(samen_phase ph);
+const char *samen_type_name(samen_net_type t);   /* also the form names */
+
+/* One row of network.csv (FORMATS.md), values at the end of the step. */
+typedef struct samen_net_row {
+    int step;
+    const char *network;
+    samen_net_type type;
+    samen_phase phase;
+    samen_net_type form;
+    int members, necessary_present;
+    double trust, consensus, progress;
+    double d[6]; /* interests, factual, formal, resources, commitment, identification */
+    double c_po, c_pn, link, person_dependency;
+    int decisions_open;
+    long decisions_resolved, overreach, dropouts;
+} samen_net_row;
+
+/* One event of events.csv. org is NULL and person 0 where none; reason NULL
+ * where none; has_value 0 where the value column stays empty. */
+typedef struct samen_event {
+    int step;
+    const char *network;
+    const char *org;
+    long person;
+    const char *event;
+    const char *reason;
+    int has_value;
+    double value;
+} samen_event;
+
+/* One row of ties.csv; org_a < org_b in byte order. */
+typedef struct samen_tie_row {
+    int step;
+    const char *network, *org_a, *org_b;
+    double trust;
+    int since;
+} samen_tie_row;
+
+/* One row of orgs.csv. */
+typedef struct samen_org_row {
+    int step;
+    const char *network, *org, *role, *mandate;
+    double interest, engagement, fit_issue, fit_goal, c_po, c_pn, link;
+} samen_org_row;
+
+/* One row of persons.csv. */
+typedef struct samen_person_row {
+    int step;
+    const char *network, *org;
+    long person;
+    double c_po, c_pn, self_interest, uncertainty;
+    int tenure;
+} samen_person_row;
+
+/* Callbacks return 0 on success; a nonzero return stops the run and is
+ * returned by samen_sim_step. Any callback may be NULL (not wanted).
+ * org_row and person_row are called only when the flags ask for them;
+ * tie rows at every multiple of snapshot_every and at a network's end step
+ * (or the last step for a network still live). */
+typedef struct samen_observer {
+    void *user;
+    int (*network_row)(void *user, const samen_net_row *row);
+    int (*event)(void *user, const samen_event *ev);
+    int (*tie_row)(void *user, const samen_tie_row *row);
+    int (*org_row)(void *user, const samen_org_row *row);
+    int (*person_row)(void *user, const samen_person_row *row);
+} samen_observer;
+
+typedef struct samen_sim samen_sim;
+
+/* Allocates all run state once (the step loop never allocates) and seeds the
+ * run's one gsl_rng_mt19937 with sc->seed. sc must outlive the sim.
+ * Returns NULL with err filled on failure. */
+samen_sim *samen_sim_new(const samen_scenario *sc, samen_error *err);
+
+/* Frees the sim; NULL is a no-op. */
+void samen_sim_free(samen_sim *sim);
+
+/* Runs the next step (section 3), reporting to obs. Returns 0, or the first
+ * nonzero observer return. */
+int samen_sim_step(samen_sim *sim, const samen_observer *obs);
+
+/* Runs all remaining steps of the scenario. Same return as samen_sim_step. */
+int samen_sim_run(samen_sim *sim, const samen_observer *obs);
+
+/* The next step to run (0 before the first). */
+int samen_sim_current_step(const samen_sim *sim);
+
+/* End-of-run facts per network, for summaries. */
+typedef struct samen_net_summary {
+    const char *network;
+    samen_net_type type, form;
+    samen_phase phase;
+    int members;
+    int agreed_step;   /* -1 if never agreed */
+    int end_step;      /* -1 if still live */
+    const char *end_reason; /* reason of completed/dissolved, "merger", or NULL */
+    int dropouts;
+    int dropouts_by_reason[5]; /* impatience, goal-misfit, disengaged, overcommitted, base */
+} samen_net_summary;
+
+void samen_sim_summary(const samen_sim *sim, int net, samen_net_summary *out);
+
+/* Drop-out reasons in the order of MODEL.md 4.9. */
+extern const char *const samen_dropout_reasons[5];
+
+#endif

@@ -1,0 +1,57 @@
+/* main.c: `samen COMMAND ...`, dispatching to the command files. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "samen/samen.h"
+
+#ifdef SAMEN_MPI
+#include "sweep/mpi_main.h"
+#endif
+
+static const struct {
+    const char *name;
+    int (*fn)(int, char **);
+    const char *summary;
+} commands[] = {
+    {"run", samen_cmd_run, "run one scenario and write its CSV outputs"},
+    {"sweep", samen_cmd_sweep, "run a batch of runs over a parameter design"},
+    {"collect", samen_cmd_collect, "merge a sweep's runs into combined CSVs"},
+    {"check", samen_cmd_check, "validate a scenario or sweep, print it resolved"},
+    {"describe", samen_cmd_describe, "list every parameter: key, default, range, meaning"},
+    {"generate", samen_cmd_generate, "write a synthetic region scenario"},
+    {"version", samen_cmd_version, "print the version"},
+};
+
+static void usage(FILE *fp)
+{
+    fprintf(fp, "usage: samen COMMAND [options]   (samen COMMAND --help for more)\n\n"
+                "samen simulates how collaborations between organisations form,\n"
+                "evolve and fall apart.\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(fp, "  %-10s %s\n", commands[i].name, commands[i].summary);
+}
+
+int main(int argc, char **argv)
+{
+#ifdef SAMEN_MPI
+    return samen_mpi_main(argc, argv);
+#else
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+        usage(stdout);
+        return 0;
+    }
+    if (!strcmp(argv[1], "--version"))
+        return samen_cmd_version(argc - 1, argv + 1);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(argv[1], commands[i].name))
+            return commands[i].fn(argc - 1, argv + 1);
+    fprintf(stderr, "samen: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return 2;
+#endif
+}

@@ -1,0 +1,128 @@
+/* outfile.c: whole-or-nothing output files and CSV field formatting. */
+#include "util/outfile.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <csv.h>
+
+/* Outputs are written row by row; a large buffer keeps system calls rare. */
+#define OUTFILE_BUFSIZE (1 << 18)
+
+static char *join_path(const char *dir, const char *name, const char *suffix)
+{
+    size_t n = strlen(dir) + strlen(name) + strlen(suffix) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s%s", dir, name, suffix);
+    return p;
+}
+
+int samen_outfile_open(samen_outfile *f, const char *dir, const char *name,
+                       samen_error *err)
+{
+    memset(f, 0, sizeof *f);
+    f->tmp_path = join_path(dir, name, ".tmp");
+    f->final_path = join_path(dir, name, "");
+    f->buf = malloc(OUTFILE_BUFSIZE);
+    if (!f->tmp_path || !f->final_path || !f->buf) {
+        samen_outfile_discard(f);
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    }
+    f->fp = fopen(f->tmp_path, "w");
+    if (!f->fp) {
+        int e = errno;
+        samen_error_set(err, SAMEN_EIO, f->tmp_path, 0, NULL,
+                        "cannot create file: %s", strerror(e));
+        samen_outfile_discard(f);
+        return SAMEN_EIO;
+    }
+    setvbuf(f->fp, f->buf, _IOFBF, OUTFILE_BUFSIZE);
+    return SAMEN_OK;
+}
+
+int samen_outfile_close(samen_outfile *f, samen_error *err)
+{
+    if (!f->fp)
+        return SAMEN_OK;
+    int bad = ferror(f->fp);
+    int e = errno;
+    if (fflush(f->fp) != 0) {
+        bad = 1;
+        e = errno;
+    }
+    if (fclose(f->fp) != 0 && !bad) {
+        bad = 1;
+        e = errno;
+    }
+    f->fp = NULL;
+    if (bad) {
+        samen_error_set(err, SAMEN_EIO, f->final_path, 0, NULL,
+                        "cannot write file: %s", strerror(e));
+        samen_outfile_discard(f);
+        return SAMEN_EIO;
+    }
+    return SAMEN_OK;
+}
+
+int samen_outfile_commit(samen_outfile *f, samen_error *err)
+{
+    int rc = samen_outfile_close(f, err);
+    if (rc)
+        return rc;
+    if (rename(f->tmp_path, f->final_path) != 0) {
+        int e = errno;
+        samen_error_set(err, SAMEN_EIO, f->final_path, 0, NULL,
+                        "cannot rename %s into place: %s", f->tmp_path, strerror(e));
+        samen_outfile_discard(f);
+        return SAMEN_EIO;
+    }
+    free(f->tmp_path);
+    free(f->final_path);
+    free(f->buf);
+    memset(f, 0, sizeof *f);
+    return SAMEN_OK;
+}
+
+void samen_outfile_discard(samen_outfile *f)
+{
+    if (f->fp)
+        fclose(f->fp);
+    if (f->tmp_path)
+        unlink(f->tmp_path);
+    free(f->tmp_path);
+    free(f->final_path);
+    free(f->buf);
+    memset(f, 0, sizeof *f);
+}
+
+char *samen_fmt_num(char *buf, double v)
+{
+    assert(isfinite(v));
+    if (v == 0.0)
+        v = 0.0; /* folds -0 */
+    snprintf(buf, 32, "%.6g", v);
+    if (strcmp(buf, "-0") == 0)
+        strcpy(buf, "0");
+    return buf;
+}
+
+void samen_csv_text(FILE *fp, const char *s)
+{
+    if (!s)
+        return;
+    if (strpbrk(s, ",\"\r\n"))
+        csv_fwrite(fp, s, strlen(s));
+    else
+        fputs(s, fp);
+}
+
+void samen_csv_num(FILE *fp, double v)
+{
+    char buf[32];
+    fputs(samen_fmt_num(buf, v), fp);
+}

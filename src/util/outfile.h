@@ -1,0 +1,45 @@
+/* outfile.h: output files that appear whole or not at all (written as
+ * NAME.tmp in the target folder, renamed to NAME when complete), with a
+ * large stdio buffer and CSV field helpers (%.6g numbers, RFC 4180 quoting
+ * only where needed). */
+#ifndef SAMEN_OUTFILE_H
+#define SAMEN_OUTFILE_H
+
+#include <stdio.h>
+
+#include "samen/error.h"
+
+typedef struct samen_outfile {
+    FILE *fp;
+    char *tmp_path;    /* DIR/NAME.tmp */
+    char *final_path;  /* DIR/NAME */
+    char *buf;         /* stdio buffer, owned */
+} samen_outfile;
+
+/* Creates DIR/NAME.tmp for writing. Returns SAMEN_OK or SAMEN_EIO. */
+int samen_outfile_open(samen_outfile *f, const char *dir, const char *name,
+                       samen_error *err);
+
+/* Flushes and closes, checking every error; the file keeps its temporary
+ * name. On failure the temporary file is removed. */
+int samen_outfile_close(samen_outfile *f, samen_error *err);
+
+/* Renames a closed file to its final name and frees the record. */
+int samen_outfile_commit(samen_outfile *f, samen_error *err);
+
+/* Closes (if open) and removes the temporary file; frees the record.
+ * Safe on a zeroed or already discarded record. */
+void samen_outfile_discard(samen_outfile *f);
+
+/* Formats v with %.6g; -0 becomes 0. v must be finite (asserted). buf must
+ * hold 32 bytes. Returns buf. */
+char *samen_fmt_num(char *buf, double v);
+
+/* Writes a text field, quoted only if it holds a comma, quote, CR or LF
+ * (libcsv's csv_fwrite does the quoting). NULL writes an empty field. */
+void samen_csv_text(FILE *fp, const char *s);
+
+/* Writes a number field with samen_fmt_num. */
+void samen_csv_num(FILE *fp, double v);
+
+#endif
