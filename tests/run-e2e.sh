@@ -2,7 +2,7 @@
 # run-e2e.sh: runs every tests/e2e/*.sh against build/samen, each in a fresh
 # temporary folder, and ends with one "N passed, N failed" line.
 top=$(cd "$(dirname "$0")/.." && pwd)
-export SAMEN="$top/build/samen" SAMEN_MPI="$top/build/samen-mpi" TOP="$top"
+export SAMEN="${SAMEN:-$top/build/samen}" SAMEN_MPI="${SAMEN_MPI:-$top/build/samen-mpi}" TOP="$top"
 pass=0; fail=0
 for t in "$top"/tests/e2e/*.sh; do
     [ -e "$t" ] || continue

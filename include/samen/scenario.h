@@ -140,6 +140,21 @@ int samen_scenario_write_ini(const samen_scenario *sc, const char *dir,
                              int tmp_only, samen_error *err);
 int samen_scenario_commit_ini(const char *dir, int has_ties, samen_error *err);
 
+/* Writes the text of run.ini (the resolved scenario, as written by
+ * samen_scenario_write_ini, naming the organisations and ties files
+ * input-organisations.csv and input-ties.csv) to fp; `samen check` prints it. */
+int samen_scenario_print(const samen_scenario *sc, FILE *fp);
+
+/* Checks, without loading anything, that KEY (as for --set: `section.name`
+ * or `network.NAME.key`) is a key of this scenario and VALUE a valid value
+ * for it. *is_whole (if not NULL) tells whether the key takes whole numbers,
+ * *is_numeric whether it takes a plain number (for lhs/sobol ranges).
+ * Returns SAMEN_OK or SAMEN_EINPUT with err naming the key and the rule
+ * (file and line are left for the caller to fill). */
+int samen_scenario_check_override(const samen_scenario *sc, const char *key,
+                                  const char *value, int *is_numeric,
+                                  int *is_whole, samen_error *err);
+
 /* Prints every parameter (key, default, allowed range, meaning) to fp. */
 void samen_params_describe(FILE *fp);
 
