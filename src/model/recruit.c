@@ -1,0 +1,74 @@
+/* recruit.c: MODEL.md 4.1, recruitment around the issue (TAAK fit, IK
+ * appeal, WIJ need), the initiator's start, and the necessary-actor grace
+ * recruitment of 4.9. */
+#include <math.h>
+
+#include "model/state.h"
+
+/* Section 3 step 0: the network starts and its initiator joins whatever
+ * its attraction and capacity. */
+int samen_recruit_start(samen_sim *sim, net *nw, const samen_observer *obs)
+{
+    int rc = samen_set_phase(sim, nw, SAMEN_PHASE_RECRUITING, obs);
+    if (rc)
+        return rc;
+    int o = nw->spec->initiator;
+    return samen_member_join(sim, nw, o, nw->attract_q[o], "initiator", obs);
+}
+
+static int is_member(const net *nw, int org)
+{
+    for (int i = 0; i < nw->n; i++)
+        if (nw->m[nw->order[i]].org == org)
+            return 1;
+    return 0;
+}
+
+/* One pass over the candidates in the order of the organisations file. In
+ * a grace only necessary actors that were never members are asked. */
+static int consider_candidates(samen_sim *sim, net *nw, int grace,
+                               const samen_observer *obs)
+{
+    const samen_params *p = sim->p;
+    const samen_net_spec *sp = nw->spec;
+    for (int c = 0; c < sp->n_candidates; c++) {
+        if (nw->n >= p->model.max_members || nw->n >= nw->slots)
+            break;
+        int o = sp->candidates[c];
+        if (nw->left[o] || is_member(nw, o))
+            continue;
+        if (grace && (!nw->necessary[o] || nw->was_member[o]))
+            continue;
+        double a = nw->attract_q[o];
+        if (a < p->model.attraction_min ||
+            sim->sc->orgs[o].capacity - sim->load[o] < p->model.join_cost)
+            continue;
+        if (gsl_rng_uniform(sim->rng) < samen_rate_prob(p->model.join_rate * a)) {
+            int rc = samen_member_join(sim, nw, o, a, grace ? "grace" : "candidate", obs);
+            if (rc)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+int samen_recruit(samen_sim *sim, net *nw, const samen_observer *obs)
+{
+    const samen_params *p = sim->p;
+    if (nw->phase != SAMEN_PHASE_RECRUITING) {
+        /* a grace runs from the end of recruitment on (4.9) */
+        return nw->grace > 0 ? consider_candidates(sim, nw, 1, obs) : 0;
+    }
+    int rc = consider_candidates(sim, nw, 0, obs);
+    if (rc)
+        return rc;
+    nw->recruit_round++;
+    if (nw->recruit_round < p->model.recruit_steps && nw->n < p->model.max_members)
+        return 0;
+    if (nw->n < 2)
+        return samen_net_end(sim, nw, SAMEN_PHASE_DISSOLVED, "dissolved",
+                             "too-few-partners", 0, 0, obs);
+    return samen_set_phase(sim, nw, nw->spec->type == SAMEN_TYPE_OVERLEG
+                                        ? SAMEN_PHASE_EXECUTING
+                                        : SAMEN_PHASE_FORMULATING, obs);
+}

@@ -1,0 +1,155 @@
+/* state.h: the whole state of one run, allocated once by samen_sim_new
+ * (state.c), and the sub-models of MODEL.md section 4 that act on it, one
+ * file each. Internal to the model. */
+#ifndef SAMEN_MODEL_STATE_H
+#define SAMEN_MODEL_STATE_H
+
+#include <gsl/gsl_rng.h>
+
+#include "samen/sim.h"
+
+/* Role of a membership (MODEL.md 2; initiator wins over necessary). */
+enum { ROLE_INITIATOR, ROLE_NECESSARY, ROLE_MEMBER };
+
+/* Consent of one member to one decision item (MODEL.md 4.2). */
+enum { CONSENT_NONE, CONSENT_GIVEN, CONSENT_OVERREACH, CONSENT_OVERREACH_CHECKED };
+
+/* One membership slot: the membership and its current person. */
+typedef struct member {
+    int org;            /* organisation index; -1 when the slot is free */
+    int role;
+    int join_step;
+    double interest, engagement;
+    double xguard;      /* extra guard x_j, raised after a reversed overreach */
+    double load_share;  /* share of load_o this membership is counted with */
+    double attract_q;   /* A_o(q_n), the attraction when it was asked */
+    /* current person */
+    long person;
+    int person_step;    /* step the person was created */
+    int tenure;
+    double c_po, c_pn, sigma, u;
+} member;
+
+typedef struct decision_item {
+    int arrival;        /* step it arrived */
+    int formal;
+} decision_item;
+
+/* End-of-step report of what happened, for the row and the summary. */
+typedef struct net {
+    const samen_net_spec *spec;
+    samen_phase phase;
+    samen_net_type form;
+    int reported_end;   /* the end row was written; nothing more is */
+
+    int slots;          /* capacity of m; never exceeded by |M| */
+    member *m;
+    int *order, n;      /* member slots in join order; n = |M| */
+    double *trust;      /* slots x slots, [lo*slots+hi] for slot lo < hi */
+    int *since;         /* same layout: step each pair began */
+
+    unsigned char *left;      /* per organisation: left this network */
+    unsigned char *was_member;/* per organisation: ever a member */
+    unsigned char *necessary; /* per organisation: in N_n */
+    double *attract_q;  /* per organisation: A_o(q_n) with the ask bonus */
+    double *fit_q;      /* per organisation: f(m_o, q_n) */
+
+    double qhat[SAMEN_MAX_THEMES];
+    double goal[SAMEN_MAX_THEMES]; /* g_n, a unit vector */
+    double gamma, progress;
+    double d[6];        /* dimensions, MODEL.md 4.11 order */
+    int recruit_round;  /* recruitment rounds done */
+    int t_form;         /* steps spent formulating */
+    int t_exec;         /* executing steps */
+    int grace;          /* necessary-actor grace counter */
+    int merger_run;     /* steps in a row meeting the merger condition */
+    int agreed_step, end_step;
+    const char *end_reason;
+
+    /* decisions (4.2) */
+    decision_item *queue;
+    int qn;
+    unsigned char *consent;   /* queue_max x slots */
+    long *consent_seq;        /* queue_max x slots: order of overreach consents */
+    long next_seq;
+    int *win_stamp;           /* decision_window buckets by step % window */
+    int (*win)[6];            /* arrived all/nonformal/formal, resolved same */
+    long resolved, overreach_count, dropouts;
+    int dropouts_by_reason[5];
+
+    double *iota;       /* per framing actor */
+} net;
+
+struct samen_sim {
+    const samen_scenario *sc;
+    const samen_params *p;
+    gsl_rng *rng;
+    int step;
+    long next_person;
+    int K;
+    double *load;       /* per organisation, MODEL.md 4.12 */
+    net *nets;
+    int n_nets;
+    int *perm;          /* visiting order of this step */
+    int *scratch;       /* workspace: at least max slots ints */
+    int has_output_error;
+};
+
+/* fit.c: pure functions of the model (MODEL.md section 2 notation, 4.1). */
+double samen_fit(const double *a, const double *b, int k);
+double samen_appeal(double kappa, double alpha, double beta);
+double samen_room(double kappa, double room_exp);
+double samen_rate_prob(double h);
+void samen_unit(double *v, int k);
+
+/* persons.c */
+double samen_dist_draw(const samen_dist *d, gsl_rng *r);
+void samen_person_new(samen_sim *sim, member *mb);
+
+/* membership.c: joining, leaving, trust pair access, ending a network. */
+size_t samen_pair_index(const net *nw, int sa, int sb);
+double *samen_pair(net *nw, int sa, int sb);
+int samen_member_join(samen_sim *sim, net *nw, int org, double attraction,
+                      const char *reason, const samen_observer *obs);
+int samen_member_leave(samen_sim *sim, net *nw, int pos);
+int samen_net_end(samen_sim *sim, net *nw, samen_phase end, const char *event,
+                  const char *reason, int has_value, double value,
+                  const samen_observer *obs);
+int samen_set_phase(samen_sim *sim, net *nw, samen_phase ph, const samen_observer *obs);
+int samen_emit(samen_sim *sim, net *nw, int org, long person, const char *event,
+               const char *reason, int has_value, double value,
+               const samen_observer *obs);
+int samen_necessary_present(const net *nw);
+int samen_quorum_need(const samen_sim *sim, const net *nw);
+double samen_mean_trust(const net *nw);
+double samen_mean_cpn(const net *nw);
+double samen_sdec(const samen_sim *sim, const net *nw, int kind, int *defined);
+double samen_attraction(const samen_sim *sim, const net *nw, int org, const double *v);
+double samen_benefit(const samen_sim *sim, const net *nw);
+
+/* The sub-models of MODEL.md section 4, in schedule order (section 3). Each
+ * returns 0, or an observer's nonzero return. */
+int samen_capacity_loads(samen_sim *sim);                              /* 4.12 */
+int samen_recruit(samen_sim *sim, net *nw, const samen_observer *obs); /* 4.1 */
+int samen_recruit_start(samen_sim *sim, net *nw, const samen_observer *obs);
+int samen_decisions(samen_sim *sim, net *nw, const samen_observer *obs);/* 4.2 */
+void samen_comm(samen_sim *sim, net *nw);                              /* 4.3 */
+void samen_trust(samen_sim *sim, net *nw);                             /* 4.4 */
+int samen_goal(samen_sim *sim, net *nw, const samen_observer *obs);    /* 4.5 */
+void samen_engagement(samen_sim *sim, net *nw);                        /* 4.6 */
+int samen_execution(samen_sim *sim, net *nw, const samen_observer *obs);/* 4.7 */
+int samen_framing(samen_sim *sim, net *nw, const samen_observer *obs); /* 4.8 */
+int samen_dropout(samen_sim *sim, net *nw, const samen_observer *obs); /* 4.9 */
+int samen_turnover(samen_sim *sim, net *nw, const samen_observer *obs);/* 4.10 */
+int samen_form(samen_sim *sim, net *nw, const samen_observer *obs);    /* 4.11 */
+
+/* observe.c: rows of section 3 step 12. */
+int samen_observe_net(samen_sim *sim, net *nw, const samen_observer *obs);
+
+static inline int samen_live(samen_phase ph)
+{
+    return ph == SAMEN_PHASE_RECRUITING || ph == SAMEN_PHASE_FORMULATING ||
+           ph == SAMEN_PHASE_EXECUTING;
+}
+
+#endif

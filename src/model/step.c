@@ -1,0 +1,81 @@
+/* step.c: the schedule of MODEL.md section 3: loads, then each network in
+ * a fresh random order runs sub-models 0 to 12; a network that ends skips
+ * the rest of its step but still writes its row. */
+#include <gsl/gsl_randist.h>
+
+#include "model/state.h"
+
+#define TRY(x)             \
+    do {                   \
+        int rc_ = (x);     \
+        if (rc_)           \
+            return rc_;    \
+    } while (0)
+
+/* Sub-models 1 to 11 for one network; stops as soon as it has ended. */
+static int run_submodels(samen_sim *sim, net *nw, const samen_observer *obs)
+{
+#define ENDED() (!samen_live(nw->phase))
+    samen_phase ph = nw->phase;
+    if (ph == SAMEN_PHASE_RECRUITING || nw->grace > 0)
+        TRY(samen_recruit(sim, nw, obs));
+    if (ENDED())
+        return 0;
+    if (nw->phase != SAMEN_PHASE_RECRUITING)
+        TRY(samen_decisions(sim, nw, obs));
+    samen_comm(sim, nw);
+    samen_trust(sim, nw);
+    if (nw->phase == SAMEN_PHASE_FORMULATING) {
+        TRY(samen_goal(sim, nw, obs));
+        if (ENDED())
+            return 0;
+    }
+    if (nw->phase != SAMEN_PHASE_RECRUITING)
+        samen_engagement(sim, nw);
+    if (nw->phase == SAMEN_PHASE_EXECUTING) {
+        TRY(samen_execution(sim, nw, obs));
+        if (ENDED())
+            return 0;
+    }
+    TRY(samen_framing(sim, nw, obs));
+    TRY(samen_dropout(sim, nw, obs));
+    if (ENDED())
+        return 0;
+    TRY(samen_turnover(sim, nw, obs));
+    TRY(samen_form(sim, nw, obs));
+    return 0;
+#undef ENDED
+}
+
+int samen_sim_step(samen_sim *sim, const samen_observer *obs)
+{
+    if (sim->step >= sim->sc->steps)
+        return 0;
+    samen_capacity_loads(sim);
+    for (int k = 0; k < sim->n_nets; k++)
+        sim->perm[k] = k;
+    gsl_ran_shuffle(sim->rng, sim->perm, (size_t)sim->n_nets, sizeof *sim->perm);
+    for (int k = 0; k < sim->n_nets; k++) {
+        net *nw = &sim->nets[sim->perm[k]];
+        if (nw->reported_end)
+            continue;
+        if (nw->phase == SAMEN_PHASE_PENDING) {
+            if (sim->step < nw->spec->start)
+                continue;
+            TRY(samen_recruit_start(sim, nw, obs));
+        }
+        TRY(run_submodels(sim, nw, obs));
+        TRY(samen_observe_net(sim, nw, obs));
+        if (!samen_live(nw->phase))
+            nw->reported_end = 1;
+    }
+    sim->step++;
+    return 0;
+}
+
+int samen_sim_run(samen_sim *sim, const samen_observer *obs)
+{
+    while (sim->step < sim->sc->steps)
+        TRY(samen_sim_step(sim, obs));
+    return 0;
+}
