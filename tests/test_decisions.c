@@ -1,0 +1,111 @@
+/* test_decisions.c: MODEL.md 4.2, mandates. Each comparison averages the
+ * open queue over 30 seeded runs (same seeds on both sides); the expected
+ * gap is several times larger than the margin asserted, and the runs are
+ * deterministic, so the tests cannot flake. */
+#include "fixture.h"
+
+/* Mean number of open items over steps 20..199, averaged over seeds. */
+static double mean_open(samen_scenario *sc, fx_tally *last)
+{
+    double s = 0;
+    for (uint32_t seed = 1; seed <= 30; seed++) {
+        fx_run(sc, seed, 20, 199, last);
+        s += last->sum_open / last->nsum;
+    }
+    return s / 30;
+}
+
+static void test_decision_mandate_resolves_faster(void **state)
+{
+    (void)state;
+    samen_scenario *dsc = fx_load(fx_ini, fx_orgs((fx_cols){.mandate = "decision", .latency = "4"}), FX_NO_DROPOUT, "model.formal_share=0", NULL);
+    samen_scenario *fsc = fx_load(fx_ini, fx_orgs((fx_cols){.mandate = "feedback", .latency = "4"}), FX_NO_DROPOUT, "model.formal_share=0", NULL);
+    fx_tally t;
+    double open_dec = mean_open(dsc, &t);
+    double open_fb = mean_open(fsc, &t);
+    /* Little's law: open items = arrival rate x time to resolve */
+    assert_true(open_dec * 1.5 < open_fb);
+    samen_scenario_free(dsc);
+    samen_scenario_free(fsc);
+}
+
+static void test_uncertain_persons_underuse_the_mandate(void **state)
+{
+    (void)state;
+    const char *deccopy = fx_orgs((fx_cols){.mandate = "decision", .latency = "4"});
+    samen_scenario *sure = fx_load(fx_ini, deccopy, FX_NO_DROPOUT, "model.formal_share=0",
+                                   "persons.uncertainty=0", NULL);
+    samen_scenario *unsure = fx_load(fx_ini, deccopy, FX_NO_DROPOUT, "model.formal_share=0",
+                                     "persons.uncertainty=1", NULL);
+    fx_tally t;
+    assert_true(mean_open(sure, &t) * 1.5 < mean_open(unsure, &t));
+    samen_scenario_free(sure);
+    samen_scenario_free(unsure);
+}
+
+static void test_formal_items_need_the_organisation(void **state)
+{
+    (void)state;
+    const char *deccopy = fx_orgs((fx_cols){.mandate = "decision", .latency = "4"});
+    samen_scenario *informal = fx_load(fx_ini, deccopy, FX_NO_DROPOUT, "model.formal_share=0",
+                                       "persons.uncertainty=0", NULL);
+    samen_scenario *formal = fx_load(fx_ini, deccopy, FX_NO_DROPOUT, "model.formal_share=1",
+                                     "persons.uncertainty=0", NULL);
+    fx_tally t;
+    assert_true(mean_open(informal, &t) * 1.5 < mean_open(formal, &t));
+    samen_scenario_free(informal);
+    samen_scenario_free(formal);
+}
+
+static void test_detected_overreach_costs_trust(void **state)
+{
+    (void)state;
+    const char *fbcopy = fx_orgs((fx_cols){.mandate = "feedback"});
+    samen_scenario *kept = fx_load(fx_ini, fbcopy, FX_NO_DROPOUT, "model.overreach_scale=1",
+                                   "persons.c_pn0=0.9", "persons.self_interest=1",
+                                   "model.reverse_prob=0", NULL);
+    samen_scenario *rev = fx_load(fx_ini, fbcopy, FX_NO_DROPOUT, "model.overreach_scale=1",
+                                  "persons.c_pn0=0.9", "persons.self_interest=1",
+                                  "model.reverse_prob=1", NULL);
+    fx_tally a, b;
+    double ta = 0, tb = 0;
+    long over = 0, reversed = 0;
+    for (uint32_t seed = 1; seed <= 10; seed++) {
+        fx_run(kept, seed, 20, 199, &a);
+        fx_run(rev, seed, 20, 199, &b);
+        assert_int_equal(a.reversed, 0);
+        over += a.overreach;
+        reversed += b.reversed;
+        ta += a.sum_trust / a.nsum;
+        tb += b.sum_trust / b.nsum;
+    }
+    assert_true(over > 100);
+    assert_true(reversed > 50);
+    assert_true(tb < ta - 0.5); /* 10 seeds: mean trust lower by > 0.05 */
+    samen_scenario_free(kept);
+    samen_scenario_free(rev);
+}
+
+static void test_queue_is_bounded(void **state)
+{
+    (void)state;
+    samen_scenario *sc = fx_load(fx_ini, fx_orgs_csv, FX_NO_DROPOUT, "model.queue_max=2",
+                                 "model.decision_rate=5", NULL);
+    fx_tally t;
+    fx_run(sc, 1, 0, 199, &t);
+    assert_true(t.sum_open <= 2.0 * t.nsum);
+    assert_true(t.sum_open >= 1.0 * (t.nsum - 20)); /* it does fill up */
+    samen_scenario_free(sc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_decision_mandate_resolves_faster),
+        cmocka_unit_test(test_uncertain_persons_underuse_the_mandate),
+        cmocka_unit_test(test_formal_items_need_the_organisation),
+        cmocka_unit_test(test_detected_overreach_costs_trust),
+        cmocka_unit_test(test_queue_is_bounded),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

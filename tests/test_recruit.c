@@ -1,0 +1,110 @@
+/* test_recruit.c: MODEL.md 4.1, recruitment by TAAK/IK/WIJ with the
+ * concreteness balance. Runs are seeded, so every count is exact for a
+ * given GSL; the margins below leave room for any reasonable stream. */
+#include "fixture.h"
+
+static void test_concrete_issue_starts_with_low_engagement(void **state)
+{
+    (void)state;
+    samen_scenario *mid = fx_load(fx_ini, fx_orgs_csv, "network.net.concreteness=0.3",
+                                  "output.detail=orgs", "simulation.steps=1", NULL);
+    samen_scenario *hi = fx_load(fx_ini, fx_orgs_csv, "network.net.concreteness=0.8",
+                                 "output.detail=orgs", "simulation.steps=1", NULL);
+    fx_tally a, b;
+    double ea = 0, eb = 0;
+    for (uint32_t seed = 1; seed <= 10; seed++) {
+        fx_run(mid, seed, 0, 0, &a);
+        fx_run(hi, seed, 0, 0, &b);
+        ea += a.first_engagement / a.first_eng_n;
+        eb += b.first_engagement / b.first_eng_n;
+    }
+    /* room(0.8) / room(0.3) = 0.36 / 0.91: engagement at joining is e = f room */
+    assert_true(eb < 0.5 * ea);
+    samen_scenario_free(mid);
+    samen_scenario_free(hi);
+}
+
+static void test_extreme_concreteness_attracts_nobody(void **state)
+{
+    (void)state;
+    /* appeal(0.95) = 0.19: attraction falls below attraction_min for all
+     * but the asked necessary actors */
+    samen_scenario *vague = fx_load(fx_ini, fx_orgs_csv, "network.net.concreteness=0.02",
+                                    "model.ask_bonus=0", NULL);
+    samen_scenario *mid = fx_load(fx_ini, fx_orgs_csv, "model.ask_bonus=0", NULL);
+    fx_tally t;
+    for (uint32_t seed = 1; seed <= 5; seed++) {
+        fx_run(vague, seed, 0, 0, &t);
+        assert_int_equal(t.joins, 1); /* the initiator alone */
+        assert_int_equal(t.dissolved_reason[0], 1);
+        /* recruitment ends after recruit_steps rounds, the start the first */
+        assert_int_equal(t.last[0].step, 11);
+        fx_run(mid, seed, 0, 0, &t);
+        assert_true(t.joins >= 8);
+    }
+    samen_scenario_free(vague);
+    samen_scenario_free(mid);
+}
+
+static void test_ask_bonus_brings_necessary_actors(void **state)
+{
+    (void)state;
+    /* at concreteness 0.9 only the doubled attraction of necessary actors
+     * clears attraction_min */
+    samen_scenario *ask = fx_load(fx_ini, fx_orgs_csv, "network.net.concreteness=0.9",
+                                  "simulation.steps=12", NULL);
+    samen_scenario *noask = fx_load(fx_ini, fx_orgs_csv, "network.net.concreteness=0.9",
+                                    "model.ask_bonus=0", "simulation.steps=12", NULL);
+    fx_tally a, b;
+    for (uint32_t seed = 1; seed <= 5; seed++) {
+        fx_run(ask, seed, 0, 0, &a);
+        fx_run(noask, seed, 0, 0, &b);
+        assert_int_equal(a.last[0].necessary_present, 2);
+        assert_int_equal(a.last[0].members, 3);
+        assert_int_equal(b.joins, 1);
+    }
+    samen_scenario_free(ask);
+    samen_scenario_free(noask);
+}
+
+static void test_capacity_and_max_members_bound_joining(void **state)
+{
+    (void)state;
+    samen_scenario *full = fx_load(fx_ini, fx_orgs_csv, "model.join_cost=2.5", NULL);
+    samen_scenario *few = fx_load(fx_ini, fx_orgs_csv, "model.max_members=4",
+                                  "simulation.steps=12", NULL);
+    fx_tally t;
+    fx_run(full, 3, 0, 0, &t);
+    assert_int_equal(t.joins, 1); /* no one has 2.5 units free */
+    fx_run(few, 3, 0, 0, &t);
+    assert_int_equal(t.joins, 4);
+    assert_int_equal(t.last[0].members, 4);
+    samen_scenario_free(full);
+    samen_scenario_free(few);
+}
+
+static void test_necessary_actor_missing_dissolves(void **state)
+{
+    (void)state;
+    /* n2 never has room for the join cost: the grace runs out */
+    const char *orgs = fx_orgs((fx_cols){.only = "n2", .only_capacity = "0.2"});
+    samen_scenario *sc = fx_load(fx_ini, orgs, FX_NO_DROPOUT, NULL);
+    fx_tally t;
+    fx_run(sc, 4, 0, 0, &t);
+    assert_int_equal(t.dissolved_reason[3], 1);
+    /* end of recruitment at step 11 starts the grace; 8 steps of it */
+    assert_int_equal(t.last[0].step, 11 + 7);
+    samen_scenario_free(sc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_concrete_issue_starts_with_low_engagement),
+        cmocka_unit_test(test_extreme_concreteness_attracts_nobody),
+        cmocka_unit_test(test_ask_bonus_brings_necessary_actors),
+        cmocka_unit_test(test_capacity_and_max_members_bound_joining),
+        cmocka_unit_test(test_necessary_actor_missing_dissolves),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

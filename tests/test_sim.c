@@ -1,0 +1,143 @@
+/* test_sim.c: MODEL.md sections 3, 4.12 and 6: the schedule, shared
+ * capacity across networks, and a run as a pure function of scenario and
+ * seed. */
+#include "fixture.h"
+
+#include "model/state.h"
+
+static const char two_ini[] =
+    "[simulation]\nsteps = 120\nseed = 1\nthemes = a, b, c\n"
+    "[organisations]\nfile = orgs.csv\n"
+    "[network net]\ninitiator = o1\nissue = a:0.6, b:0.3, c:0.3\n"
+    "concreteness = 0.5\neffort = 8\nnecessary = n1\n"
+    "[network net2]\ninitiator = m1\nissue = a:0.5, b:0.2, c:0.6\n"
+    "concreteness = 0.5\neffort = 8\nstart = 30\n";
+
+/* A checksum of every event and row, to compare runs. */
+static int hash_event(void *user, const samen_event *ev)
+{
+    unsigned long *h = user;
+    for (const char *s = ev->event; *s; s++)
+        *h = *h * 131 + (unsigned char)*s;
+    *h = *h * 131 + (unsigned long)ev->step + (unsigned long)ev->person * 7;
+    *h ^= (unsigned long)(ev->value * 1e9);
+    return 0;
+}
+
+static unsigned long run_hash(const samen_scenario *sc, uint32_t seed)
+{
+    samen_scenario copy = *sc;
+    copy.seed = seed;
+    unsigned long h = 5381;
+    samen_error err;
+    samen_sim *sim = samen_sim_new(&copy, &err);
+    samen_observer obs = {.user = &h, .event = hash_event};
+    assert_int_equal(samen_sim_run(sim, &obs), 0);
+    samen_sim_free(sim);
+    return h;
+}
+
+static void test_same_seed_same_run(void **state)
+{
+    (void)state;
+    samen_scenario *sc = fx_load(two_ini, fx_orgs_csv, NULL);
+    assert_true(run_hash(sc, 7) == run_hash(sc, 7));
+    assert_true(run_hash(sc, 7) != run_hash(sc, 8));
+    samen_scenario_free(sc);
+}
+
+typedef struct rows_seen {
+    int first[2], last[2], count[2];
+} rows_seen;
+
+static int note_row(void *user, const samen_net_row *row)
+{
+    rows_seen *r = user;
+    int k = strcmp(row->network, "net") == 0 ? 0 : 1;
+    if (r->count[k]++ == 0)
+        r->first[k] = row->step;
+    assert_int_equal(row->step, r->first[k] + r->count[k] - 1); /* one per step */
+    assert_true(row->step > r->last[k] || r->count[k] == 1);
+    r->last[k] = row->step;
+    return 0;
+}
+
+static void test_rows_from_start_to_end(void **state)
+{
+    (void)state;
+    samen_scenario *sc = fx_load(two_ini, fx_orgs_csv, NULL);
+    rows_seen r = {{-1, -1}, {-1, -1}, {0, 0}};
+    samen_error err;
+    samen_sim *sim = samen_sim_new(sc, &err);
+    samen_observer obs = {.user = &r, .network_row = note_row};
+    assert_int_equal(samen_sim_run(sim, &obs), 0);
+    assert_int_equal(r.first[0], 0);
+    assert_int_equal(r.first[1], 30); /* pending networks write nothing */
+    for (int k = 0; k < 2; k++) {
+        net *nw = &sim->nets[k];
+        int end = nw->end_step >= 0 ? nw->end_step : sc->steps - 1;
+        assert_int_equal(r.last[k], end); /* nothing after the end step */
+    }
+    samen_sim_free(sim);
+    samen_scenario_free(sc);
+}
+
+static void test_loads_count_every_live_membership(void **state)
+{
+    (void)state;
+    samen_scenario *sc = fx_load(two_ini, fx_orgs_csv, FX_NO_DROPOUT, NULL);
+    samen_error err;
+    samen_sim *sim = samen_sim_new(sc, &err);
+    for (int s = 0; s < 60; s++)
+        assert_int_equal(samen_sim_step(sim, NULL), 0);
+    samen_capacity_loads(sim);
+    double expect[16] = {0};
+    int shared = 0;
+    for (int k = 0; k < 2; k++) {
+        net *nw = &sim->nets[k];
+        for (int i = 0; i < nw->n; i++) {
+            member *mb = &nw->m[nw->order[i]];
+            expect[mb->org] += sc->p.model.join_cost * (0.5 + mb->engagement);
+        }
+    }
+    for (int o = 0; o < sc->n_orgs; o++) {
+        assert_float_equal(sim->load[o], expect[o], 1e-12);
+        if (expect[o] > sc->p.model.join_cost * 1.0 + 0.5 * sc->p.model.join_cost)
+            shared++;
+    }
+    assert_true(shared > 0); /* some organisations are in both networks */
+    samen_sim_free(sim);
+    samen_scenario_free(sc);
+}
+
+static void test_capacity_is_shared_between_networks(void **state)
+{
+    (void)state;
+    /* capacity 1.2, join cost 0.7: one membership leaves less than 0.7 free */
+    samen_scenario *sc = fx_load(two_ini, fx_orgs((fx_cols){.capacity = "1.2"}),
+                                 "model.join_cost=0.7", FX_NO_DROPOUT, NULL);
+    samen_error err;
+    samen_sim *sim = samen_sim_new(sc, &err);
+    assert_int_equal(samen_sim_run(sim, NULL), 0);
+    int both = 0;
+    for (int o = 0; o < sc->n_orgs; o++) {
+        int in = 0;
+        for (int k = 0; k < 2; k++)
+            in += sim->nets[k].was_member[o];
+        both += in == 2;
+    }
+    assert_int_equal(both, 0);
+    samen_sim_free(sim);
+    samen_scenario_free(sc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_same_seed_same_run),
+        cmocka_unit_test(test_rows_from_start_to_end),
+        cmocka_unit_test(test_loads_count_every_live_membership),
+        cmocka_unit_test(test_capacity_is_shared_between_networks),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
