@@ -51,7 +51,7 @@ static const char fx_ini[] =
     "necessary = n1, n2\n"
     "framing = f1\n";
 
-static int fx_write(const char *dir, const char *name, const char *text)
+static inline int fx_write(const char *dir, const char *name, const char *text)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -64,7 +64,7 @@ static int fx_write(const char *dir, const char *name, const char *text)
 
 /* Loads ini (with orgs as orgs.csv beside it) plus overrides given as a
  * NULL-terminated list; fails the test on error. */
-static samen_scenario *fx_load_v(const char *ini, const char *orgs, const char *const *ovr)
+static inline samen_scenario *fx_load_v(const char *ini, const char *orgs, const char *const *ovr)
 {
     char dir[] = "/tmp/samen-test-XXXXXX";
     assert_non_null(mkdtemp(dir));
@@ -91,7 +91,7 @@ static samen_scenario *fx_load_v(const char *ini, const char *orgs, const char *
 }
 
 /* Overrides as varargs, NULL-terminated. */
-static samen_scenario *fx_load(const char *ini, const char *orgs, ...)
+static inline samen_scenario *fx_load(const char *ini, const char *orgs, ...)
 {
     const char *ovr[64];
     int n = 0;
@@ -114,7 +114,7 @@ typedef struct fx_cols {
     const char *only, *only_capacity;
 } fx_cols;
 
-static const char *fx_orgs(fx_cols c)
+static inline const char *fx_orgs(fx_cols c)
 {
     static char buf[4096];
     char line[256];
@@ -177,7 +177,7 @@ typedef struct fx_tally {
     char last_event[32];
 } fx_tally;
 
-static int fx_index(const char *name)
+static inline int fx_index(const char *name)
 {
     /* networks in the tests are named net, net2, ... */
     if (!strcmp(name, "net"))
@@ -185,7 +185,7 @@ static int fx_index(const char *name)
     return (int)(name[3] - '1') % FX_NETS;
 }
 
-static int fx_on_event(void *user, const samen_event *ev)
+static inline int fx_on_event(void *user, const samen_event *ev)
 {
     fx_tally *t = user;
     t->events++;
@@ -231,7 +231,7 @@ static int fx_on_event(void *user, const samen_event *ev)
     return 0;
 }
 
-static int fx_on_row(void *user, const samen_net_row *row)
+static inline int fx_on_row(void *user, const samen_net_row *row)
 {
     fx_tally *t = user;
     int k = fx_index(row->network);
@@ -250,7 +250,7 @@ static int fx_on_row(void *user, const samen_net_row *row)
     return 0;
 }
 
-static int fx_on_org(void *user, const samen_org_row *row)
+static inline int fx_on_org(void *user, const samen_org_row *row)
 {
     fx_tally *t = user;
     if (t->first_step_seen < 0)
@@ -264,7 +264,7 @@ static int fx_on_org(void *user, const samen_org_row *row)
 
 /* Runs sc with the given seed (overriding its own) and tallies it;
  * rows of network 0 in steps [from, to] are summed. */
-static void fx_run(const samen_scenario *sc, uint32_t seed, int from, int to, fx_tally *t)
+static inline void fx_run(const samen_scenario *sc, uint32_t seed, int from, int to, fx_tally *t)
 {
     memset(t, 0, sizeof *t);
     for (int k = 0; k < FX_NETS; k++)
