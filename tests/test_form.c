@@ -29,7 +29,8 @@ static void test_overleg_stays_low_network_climbs(void **state)
 static void test_deep_lasting_network_merges(void **state)
 {
     (void)state;
-    samen_scenario *sc = fx_load(fx_ini, fx_orgs_csv, FX_NO_DROPOUT, "form.merger_at=0.3",
+    samen_scenario *sc = fx_load(fx_ini, fx_orgs_csv, FX_NO_DROPOUT, "form.adhoc_at=0.1",
+                                 "form.network_at=0.2", "form.merger_at=0.3",
                                  "form.merger_dims=0.3", "form.merger_steps=5",
                                  "simulation.steps=400", NULL);
     fx_tally t;

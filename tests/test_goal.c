@@ -61,8 +61,9 @@ static void test_no_consensus_dissolves_at_max_steps(void **state)
     fx_tally t;
     fx_run(sc, 1, 0, 0, &t);
     assert_int_equal(t.dissolved_reason[1], 1);
-    /* recruitment ends at step 11; formulating steps 12..41 */
-    assert_int_equal(t.last[0].step, 41);
+    /* recruitment ends in step 11 and formulation starts in that same step
+     * (a phase change takes effect at once): formulating steps 11..40 */
+    assert_int_equal(t.last[0].step, 40);
     samen_scenario_free(sc);
 }
 
@@ -121,11 +122,12 @@ static void test_overleg_skips_goal_and_progress(void **state)
     snprintf(ini, sizeof ini, "%s", fx_ini);
     char *t = strstr(ini, "type = network");
     memcpy(t, "type = overleg", 14);
-    samen_scenario *sc = fx_load(ini, fx_orgs_csv, FX_NO_DROPOUT, NULL);
+    samen_scenario *sc = fx_load(ini, fx_orgs_csv, FX_NO_DROPOUT, "framing.need_rate=0.5", NULL);
     fx_tally r;
     fx_run(sc, 1, 0, 0, &r);
     assert_int_equal(r.agreed, 0);
     assert_int_equal(r.last[0].phase, SAMEN_PHASE_EXECUTING);
+    /* no progress, not even from framing help (docs/MODEL.md, readings) */
     assert_float_equal(r.last[0].progress, 0, 0);
     assert_float_equal(r.last[0].d[2], 0, 0); /* no formal items in an overleg */
     samen_scenario_free(sc);

@@ -19,14 +19,15 @@ static void test_turnover_rate_follows_tenure(void **state)
     samen_scenario_free(fast);
 }
 
-/* Mean trust over steps 100..199 with turnover, divided by the same
- * without, summed over seeds. */
+/* Mean trust over steps 100..199 with the person-bound loss of turnover,
+ * divided by the same turnover without that loss, averaged over seeds. The
+ * persons still change in both; only turnover.trust_loss differs. */
 static double trust_ratio(const char *orgs, const char *drift)
 {
     samen_scenario *with = fx_load(fx_ini, orgs, FX_NO_DROPOUT, drift, "persons.tenure=15",
-                                   "framing.need_rate=0", NULL);
-    samen_scenario *without = fx_load(fx_ini, orgs, FX_NO_DROPOUT, drift,
-                                      "persons.tenure=1e12", "framing.need_rate=0", NULL);
+                                   "turnover.trust_loss=0.5", "framing.need_rate=0", NULL);
+    samen_scenario *without = fx_load(fx_ini, orgs, FX_NO_DROPOUT, drift, "persons.tenure=15",
+                                      "turnover.trust_loss=0", "framing.need_rate=0", NULL);
     double r = 0;
     fx_tally a, b;
     for (uint32_t seed = 1; seed <= 8; seed++) {
@@ -44,11 +45,12 @@ static void test_turnover_costs_more_when_cpo_was_low(void **state)
     (void)state;
     char anchored_orgs[4096];
     snprintf(anchored_orgs, sizeof anchored_orgs, "%s", fx_orgs((fx_cols){.guard = "1"}));
+    /* guarded, no drift: c_po ~ 0.89 when persons leave (seen ratio ~0.68) */
     double anchored = trust_ratio(anchored_orgs, "comm.org_drift=0");
-    /* unguarded, drifting persons: c_po near 0 when they leave */
+    /* unguarded, drifting persons: c_po ~ 0.4 when they leave (seen ~0.16) */
     double personal = trust_ratio(fx_orgs((fx_cols){.guard = "0"}), "comm.org_drift=0.5");
-    assert_true(anchored > 0.85);  /* c_po ~ 1: hardly anything is lost */
-    assert_true(personal < anchored - 0.1);
+    assert_true(anchored > 0.5);
+    assert_true(personal < anchored - 0.3);
 }
 
 int main(void)

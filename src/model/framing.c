@@ -18,7 +18,8 @@ int samen_framing(samen_sim *sim, net *nw, const samen_observer *obs)
         if (!(gsl_rng_uniform(sim->rng) < need))
             continue;
         if (gsl_rng_uniform(sim->rng) < nw->iota[f]) {
-            if (nw->phase == SAMEN_PHASE_EXECUTING)
+            /* help counts where progress does (4.7): not in an overleg */
+            if (nw->phase == SAMEN_PHASE_EXECUTING && sp->type != SAMEN_TYPE_OVERLEG)
                 nw->progress = fmin(1, nw->progress + p->framing.help);
             continue;
         }
