@@ -1,0 +1,132 @@
+/* csv_read.c: reads a CSV input file with libcsv in strict RFC 4180 mode,
+ * record by record, knowing the line each record starts on. */
+#include "scenario/scenario_int.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+typedef struct csv_ctx {
+    samen_csv_row_fn fn;
+    void *user;
+    samen_error *err;
+    char **fields;
+    int nf, capf;
+    int row_line;  /* line the record being read started on */
+    int in_row;
+    int rc;
+} csv_ctx;
+
+static void drop_fields(csv_ctx *c)
+{
+    for (int i = 0; i < c->nf; i++)
+        free(c->fields[i]);
+    c->nf = 0;
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+    csv_ctx *c = data;
+    if (c->rc)
+        return;
+    if (c->nf == c->capf) {
+        int cap = c->capf ? 2 * c->capf : 16;
+        char **f = realloc(c->fields, (size_t)cap * sizeof *f);
+        if (!f) {
+            c->rc = samen_error_set(c->err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+            return;
+        }
+        c->fields = f;
+        c->capf = cap;
+    }
+    char *v = malloc(len + 1);
+    if (!v) {
+        c->rc = samen_error_set(c->err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+        return;
+    }
+    if (len)
+        memcpy(v, s, len);
+    v[len] = '\0';
+    c->fields[c->nf++] = v;
+}
+
+static void on_row(int term, void *data)
+{
+    csv_ctx *c = data;
+    (void)term;
+    c->in_row = 0;
+    if (!c->rc)
+        c->rc = c->fn(c->user, c->row_line, c->fields, c->nf, c->err);
+    drop_fields(c);
+}
+
+static int blank(const char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    return !*s;
+}
+
+int samen_csv_read(const char *path, samen_csv_row_fn fn, void *user,
+                   samen_error *err)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp)
+        return samen_error_set(err, SAMEN_EINPUT, path, 0, NULL, "cannot open: %s",
+                               strerror(errno));
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+        fclose(fp);
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    }
+    csv_ctx c = {.fn = fn, .user = user, .err = err};
+    char *buf = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    int line = 0;
+    errno = 0;
+    while (!c.rc && (len = getline(&buf, &cap, fp)) >= 0) {
+        line++;
+        const char *bad = samen_text_problem(buf, (size_t)len);
+        if (bad) {
+            c.rc = samen_error_set(err, SAMEN_EINPUT, path, line, NULL,
+                                   "the line holds %s", bad);
+            break;
+        }
+        const char *s = buf;
+        if (line == 1 && !strncmp(s, "\xef\xbb\xbf", 3)) {
+            s += 3;
+            len -= 3;
+        }
+        /* A record starts on the first line that is not blank once the
+         * previous one ended (libcsv skips blank lines). */
+        if (!c.in_row && !blank(s)) {
+            c.in_row = 1;
+            c.row_line = line;
+        }
+        if (csv_parse(&p, s, (size_t)len, on_field, on_row, &c) != (size_t)len && !c.rc) {
+            int e = csv_error(&p);
+            c.rc = samen_error_set(err, e == CSV_EPARSE ? SAMEN_EINPUT : SAMEN_EIO, path,
+                                   line, NULL, "%s: %s",
+                                   e == CSV_EPARSE ? "broken CSV quoting (a field with "
+                                   "a comma or quote must be in double quotes, a quote "
+                                   "inside doubled)" : "cannot parse",
+                                   csv_strerror(e));
+        }
+    }
+    if (!c.rc && ferror(fp))
+        c.rc = samen_error_set(err, SAMEN_EINPUT, path, 0, NULL, "cannot read: %s",
+                               strerror(errno));
+    if (!c.rc && csv_fini(&p, on_field, on_row, &c) != 0 && !c.rc)
+        c.rc = samen_error_set(err, SAMEN_EINPUT, path, c.row_line, NULL,
+                               "broken CSV quoting: a quoted field is not closed");
+    drop_fields(&c);
+    free(c.fields);
+    csv_free(&p);
+    free(buf);
+    fclose(fp);
+    return c.rc;
+}

@@ -1,0 +1,109 @@
+/* dist.c: distribution strings of FORMATS.md (a bare number, uniform(a,b),
+ * beta(a,b), normal(mu,sd)), parsed strictly and written back exactly. */
+#include "scenario/scenario_int.h"
+
+#include <ctype.h>
+#include <string.h>
+
+static const struct {
+    const char *name;
+    samen_dist_kind kind;
+} dist_names[] = {
+    {"uniform", SAMEN_DIST_UNIFORM},
+    {"beta", SAMEN_DIST_BETA},
+    {"normal", SAMEN_DIST_NORMAL},
+};
+
+#define FORMS "a number in [0,1], uniform(a,b), beta(a,b) or normal(mu,sd)"
+
+int samen_dist_parse(const char *s, samen_dist *out, char *msg, size_t n)
+{
+    const char *p = s;
+    while (isspace((unsigned char)*p))
+        p++;
+    if (!isalpha((unsigned char)*p)) {
+        double v;
+        if (samen_parse_number(p, &v, msg, n) != 0) {
+            snprintf(msg, n, "'%s' is not a distribution; allowed: " FORMS, s);
+            return -1;
+        }
+        if (!(v >= 0 && v <= 1)) {
+            char nb[32];
+            snprintf(msg, n, "%s is out of range; allowed: " FORMS,
+                     samen_num_text(v, nb, sizeof nb));
+            return -1;
+        }
+        out->kind = SAMEN_DIST_CONST;
+        out->a = v;
+        out->b = 0;
+        return 0;
+    }
+    const char *w = p;
+    while (isalpha((unsigned char)*p))
+        p++;
+    size_t wl = (size_t)(p - w);
+    int k = -1;
+    for (int i = 0; i < 3; i++)
+        if (strlen(dist_names[i].name) == wl && !strncmp(dist_names[i].name, w, wl))
+            k = i;
+    while (isspace((unsigned char)*p))
+        p++;
+    const char *close = strrchr(p, ')');
+    const char *after = close ? close + 1 : NULL;
+    while (after && isspace((unsigned char)*after))
+        after++;
+    if (k < 0 || *p != '(' || !close || *after) {
+        snprintf(msg, n, "'%s' is not a distribution; allowed: " FORMS, s);
+        return -1;
+    }
+    /* The two arguments between the parentheses, split at the one comma. */
+    char args[2][64];
+    const char *a0 = p + 1;
+    const char *comma = memchr(a0, ',', (size_t)(close - a0));
+    if (!comma || memchr(comma + 1, ',', (size_t)(close - comma - 1)) ||
+        (size_t)(comma - a0) >= sizeof args[0] ||
+        (size_t)(close - comma - 1) >= sizeof args[1]) {
+        snprintf(msg, n, "'%s' needs two arguments, e.g. %s(2, 5)", s, dist_names[k].name);
+        return -1;
+    }
+    memcpy(args[0], a0, (size_t)(comma - a0));
+    args[0][comma - a0] = '\0';
+    memcpy(args[1], comma + 1, (size_t)(close - comma - 1));
+    args[1][close - comma - 1] = '\0';
+    double v[2];
+    char sub[256];
+    for (int i = 0; i < 2; i++)
+        if (samen_parse_number(args[i], &v[i], sub, sizeof sub) != 0) {
+            snprintf(msg, n, "in '%s': %s", s, sub);
+            return -1;
+        }
+    samen_dist_kind kind = dist_names[k].kind;
+    if (kind == SAMEN_DIST_UNIFORM && !(v[0] >= 0 && v[0] <= v[1] && v[1] <= 1)) {
+        snprintf(msg, n, "'%s': uniform(a,b) needs 0 <= a <= b <= 1", s);
+        return -1;
+    }
+    if (kind == SAMEN_DIST_BETA && !(v[0] > 0 && v[1] > 0)) {
+        snprintf(msg, n, "'%s': beta(a,b) needs a > 0 and b > 0", s);
+        return -1;
+    }
+    if (kind == SAMEN_DIST_NORMAL && !(v[1] >= 0)) {
+        snprintf(msg, n, "'%s': normal(mu,sd) needs sd >= 0", s);
+        return -1;
+    }
+    out->kind = kind;
+    out->a = v[0];
+    out->b = v[1];
+    return 0;
+}
+
+void samen_dist_format(const samen_dist *d, char *buf, size_t n)
+{
+    const char *name = NULL;
+    for (int i = 0; i < 3; i++)
+        if (dist_names[i].kind == d->kind)
+            name = dist_names[i].name;
+    if (!name)
+        snprintf(buf, n, "%.17g", d->a);
+    else
+        snprintf(buf, n, "%s(%.17g, %.17g)", name, d->a, d->b);
+}

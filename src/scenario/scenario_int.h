@@ -1,0 +1,198 @@
+/* scenario_int.h: internals of the scenario module shared by its files:
+ * the key table, the raw key store filled by the INI reader and by
+ * overrides, value parsers, the CSV readers and the builder. */
+#ifndef SAMEN_SCENARIO_INT_H
+#define SAMEN_SCENARIO_INT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "samen/scenario.h"
+
+/* inih (Debian) reads at most this many characters of a line. */
+#define SAMEN_INI_MAX_LINE 199
+/* Longest organisation id, theme name and network name, so that every
+ * list item of run.ini fits on one line. */
+#define SAMEN_MAX_ID 100
+#define SAMEN_MAX_THEME_NAME 64
+#define SAMEN_MAX_NET_NAME 100
+/* Largest whole number a count key takes: keeps step arithmetic in int. */
+#define SAMEN_MAX_WHOLE 1000000000.0
+
+/* ---- the key table (params.c) ---- */
+
+typedef enum {
+    SAMEN_PT_REAL,        /* a number in [lo, hi] */
+    SAMEN_PT_WHOLE,       /* a whole number in [lo, hi], stored as int */
+    SAMEN_PT_SEED,        /* a whole number in [lo, hi], stored as uint32_t */
+    SAMEN_PT_DIST,        /* a distribution (dist.c) */
+    SAMEN_PT_THEMES,      /* simulation.themes */
+    SAMEN_PT_DETAIL,      /* output.detail */
+    SAMEN_PT_PATH,        /* a file path (organisations.file, ties.file) */
+    SAMEN_PT_IGNORED,     /* samen.version: accepted, not used */
+    SAMEN_PT_NETTYPE,     /* network.NAME.type */
+    SAMEN_PT_ORG,         /* one organisation id */
+    SAMEN_PT_ORGLIST,     /* organisation ids, possibly none */
+    SAMEN_PT_CANDIDATES,  /* `*` or organisation ids */
+    SAMEN_PT_ISSUE        /* theme:weight pairs */
+} samen_ptype;
+
+/* Where a value is stored: offset is into this struct. */
+typedef enum { SAMEN_IN_NONE, SAMEN_IN_PARAMS, SAMEN_IN_SCENARIO,
+               SAMEN_IN_NET } samen_pwhere;
+
+typedef struct samen_param_def {
+    const char *section;   /* "model", ..., "network" for network.NAME.* */
+    const char *name;
+    samen_ptype type;
+    const char *def;       /* default as text; NULL: required */
+    double lo, hi;         /* numeric range */
+    unsigned char lo_open, hi_open;
+    const char *range;     /* range text where lo/hi do not say it all */
+    const char *meaning;
+    samen_pwhere where;
+    size_t offset;
+} samen_param_def;
+
+extern const samen_param_def samen_param_table[];
+extern const int samen_param_count;
+
+/* Section names in the order run.ini writes them ("network" last). */
+extern const char *const samen_param_sections[];
+extern const int samen_param_nsections;
+
+/* The definition of section.name, or NULL. */
+const samen_param_def *samen_param_find(const char *section, const char *name);
+
+/* The key of `section` nearest to name by edit distance (never NULL for a
+ * known section). */
+const char *samen_param_nearest(const char *section, const char *name);
+
+/* Levenshtein distance (strings cut at 128 bytes). */
+int samen_edit_distance(const char *a, const char *b);
+
+/* Nonzero if section is one of samen_param_sections (without "network"). */
+int samen_param_is_section(const char *section);
+
+/* The allowed range of d as text, e.g. "[0, 1]" or "whole, >= 1". */
+const char *samen_param_range(const samen_param_def *d, char *buf, size_t n);
+
+/* ---- values (params.c, dist.c) ---- */
+
+/* Strict number: the whole text (spaces around allowed), finite, decimal.
+ * Returns 0 or -1 with msg filled. */
+int samen_parse_number(const char *s, double *out, char *msg, size_t n);
+
+/* The shortest of %.15g, %.16g, %.17g that reads back as v (messages). */
+const char *samen_num_text(double v, char *buf, size_t n);
+
+/* Checks a number against d's range (and wholeness). Returns 0 or -1. */
+int samen_check_range(const samen_param_def *d, double v, char *msg, size_t n);
+
+int samen_dist_parse(const char *s, samen_dist *out, char *msg, size_t n);
+/* Writes the canonical text (%.17g arguments) into buf of n bytes. */
+void samen_dist_format(const samen_dist *d, char *buf, size_t n);
+
+/* Splits a comma list into trimmed items (malloc'd array of malloc'd
+ * strings). Empty text gives 0 items; an empty item is an error.
+ * Returns 0, -1 with msg filled, or -2 out of memory. */
+int samen_split_list(const char *s, char ***items, int *n, char *msg, size_t msgn);
+void samen_free_list(char **items, int n);
+
+/* Nonzero if s matches [A-Za-z0-9_.-]+ (dot allowed only if allow_dot). */
+int samen_valid_name(const char *s, int allow_dot);
+
+/* ---- the raw store: every key as text, before validation ---- */
+
+typedef struct samen_raw_entry {
+    char *section;         /* "model", "network NAME", ... */
+    char *name;
+    char *value;
+    const char *file;      /* the scenario path or "--set" */
+    int line;              /* 0 for overrides */
+} samen_raw_entry;
+
+typedef struct samen_raw_section {
+    char *name;            /* as in the header, trimmed */
+    char *net;             /* NAME of [network NAME], else NULL */
+    int line;
+} samen_raw_section;
+
+typedef struct samen_raw {
+    char *path;            /* the scenario file, as given */
+    samen_raw_entry *e;
+    int n, cap;
+    samen_raw_section *s;
+    int ns, caps;
+} samen_raw;
+
+void samen_raw_free(samen_raw *raw);
+samen_raw_entry *samen_raw_get(const samen_raw *raw, const char *section,
+                               const char *name);
+const samen_raw_section *samen_raw_section_get(const samen_raw *raw,
+                                               const char *name);
+/* Appends an entry (copies all strings). Returns 0 or -1 out of memory. */
+int samen_raw_add(samen_raw *raw, const char *section, const char *name,
+                  const char *value, const char *file, int line);
+int samen_raw_add_section(samen_raw *raw, const char *name, const char *net,
+                          int line);
+
+/* Reads the INI file into raw (ini.c). */
+int samen_ini_read(samen_raw *raw, const char *path, samen_error *err);
+
+/* Applies one "KEY=VALUE" override to raw (validate.c). */
+int samen_apply_override(samen_raw *raw, const char *kv, samen_error *err);
+
+/* Splits a full key ("trust.gain", "network.X.type") into the section of
+ * the raw store ("trust", "network X") and its definition. known_net(ctx,
+ * NAME) tells whether a network exists. Returns 0, or -1 with msg naming
+ * the nearest known key. */
+int samen_resolve_key(const char *key,
+                      int (*known_net)(const void *ctx, const char *name),
+                      const void *ctx, char *section, size_t n,
+                      const samen_param_def **def, char *msg, size_t msgn);
+
+/* One value parsed and checked (validate.c); which fields are set depends
+ * on the type. */
+typedef struct samen_value {
+    double num;                          /* REAL, WHOLE, SEED */
+    samen_dist dist;                     /* DIST */
+    int code;                            /* NETTYPE, DETAIL bits */
+    int all;                             /* CANDIDATES: `*` */
+    int n_ids, *ids;                     /* ORG, ORGLIST, CANDIDATES */
+    double issue[SAMEN_MAX_THEMES];      /* ISSUE */
+    int n_items;                         /* THEMES */
+    char **items;
+} samen_value;
+
+/* Parses and checks text as a value of d. Organisation ids and themes are
+ * checked against sc (its themes and orgs must be set for those types).
+ * Returns 0, -1 with msg filled, or -2 out of memory; free v with
+ * samen_value_free in every case. */
+int samen_parse_value(const samen_scenario *sc, const samen_param_def *d,
+                      const char *text, samen_value *v, char *msg, size_t n);
+void samen_value_free(samen_value *v);
+
+/* Builds the scenario from raw (validate.c). */
+int samen_scenario_build(samen_raw *raw, samen_scenario **out, samen_error *err);
+
+/* ---- CSV files (csv_read.c, orgs_csv.c, ties_csv.c) ---- */
+
+/* Called for each record: line is the CSV line the record starts on; the
+ * first record is the header. Returns SAMEN_OK or an error code. */
+typedef int (*samen_csv_row_fn)(void *user, int line, char **fields,
+                                int n, samen_error *err);
+
+int samen_csv_read(const char *path, samen_csv_row_fn fn, void *user,
+                   samen_error *err);
+
+int samen_orgs_read(samen_scenario *sc, samen_error *err);
+int samen_ties_read(samen_scenario *sc, samen_error *err);
+
+/* ---- text checks shared by the INI and CSV readers ---- */
+
+/* Returns NULL if buf[0..len) is UTF-8 text without NUL or control bytes
+ * other than tab, CR and LF, else what is wrong. */
+const char *samen_text_problem(const char *buf, size_t len);
+
+#endif

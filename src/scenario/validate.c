@@ -1,0 +1,789 @@
+/* validate.c: turns the raw keys (file values, then overrides) into a
+ * checked samen_scenario: one value parser for every key type, used for
+ * file values, --set overrides and samen_scenario_check_override alike. */
+#include "scenario/scenario_int.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const fixed_cols[] = {
+    "id", "name", "sector", "capacity", "mandate", "latency", "guard", "patience",
+};
+
+static const char *const type_names[] = {"overleg", "adhoc", "network"};
+
+void samen_value_free(samen_value *v)
+{
+    free(v->ids);
+    samen_free_list(v->items, v->n_items);
+    memset(v, 0, sizeof *v);
+}
+
+static char *trimmed(const char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    char *r = malloc(n + 1);
+    if (r) {
+        memcpy(r, s, n);
+        r[n] = '\0';
+    }
+    return r;
+}
+
+/* Index of an organisation id, or -1 with msg naming the nearest id. */
+static int org_ref(const samen_scenario *sc, const char *id, char *msg, size_t n)
+{
+    int k = samen_scenario_org_index(sc, id);
+    if (k >= 0)
+        return k;
+    const char *best = NULL;
+    int bestd = 0;
+    for (int i = 0; i < sc->n_orgs; i++) {
+        int d = samen_edit_distance(id, sc->orgs[i].id);
+        if (!best || d < bestd) {
+            best = sc->orgs[i].id;
+            bestd = d;
+        }
+    }
+    if (best)
+        snprintf(msg, n, "unknown organisation '%s' (not an id in %s; did you mean '%s'?)",
+                 id, sc->orgs_path ? sc->orgs_path : "the organisations file", best);
+    else
+        snprintf(msg, n, "unknown organisation '%s'", id);
+    return -1;
+}
+
+static int parse_ids(const samen_scenario *sc, char **items, int n, samen_value *v,
+                     char *msg, size_t mn)
+{
+    if (n == 0)
+        return 0;
+    v->ids = malloc((size_t)n * sizeof *v->ids);
+    unsigned char *seen = calloc((size_t)sc->n_orgs + 1, 1);
+    int rc = v->ids && seen ? 0 : -2;
+    for (int i = 0; i < n && !rc; i++) {
+        int k = org_ref(sc, items[i], msg, mn);
+        if (k < 0) {
+            rc = -1;
+        } else if (seen[k]) {
+            snprintf(msg, mn, "organisation '%s' listed twice", items[i]);
+            rc = -1;
+        } else {
+            seen[k] = 1;
+            v->ids[v->n_ids++] = k;
+        }
+    }
+    free(seen);
+    return rc;
+}
+
+static int theme_index(const samen_scenario *sc, const char *name)
+{
+    for (int k = 0; k < sc->n_themes; k++)
+        if (!strcmp(sc->themes[k], name))
+            return k;
+    return -1;
+}
+
+static int parse_issue(const samen_scenario *sc, char **items, int n, samen_value *v,
+                       char *msg, size_t mn)
+{
+    int given[SAMEN_MAX_THEMES] = {0};
+    if (n == 0) {
+        snprintf(msg, mn, "an issue needs theme:weight pairs, e.g. %s:1",
+                 sc->n_themes ? sc->themes[0] : "learning");
+        return -1;
+    }
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+        char *colon = strrchr(items[i], ':');
+        if (!colon) {
+            snprintf(msg, mn, "'%s' is not a theme:weight pair", items[i]);
+            return -1;
+        }
+        *colon = '\0';
+        char *theme = trimmed(items[i]);
+        *colon = ':';
+        if (!theme)
+            return -2;
+        int k = theme_index(sc, theme);
+        if (k < 0) {
+            char list[600] = "";
+            for (int t = 0; t < sc->n_themes; t++) {
+                size_t l = strlen(list);
+                snprintf(list + l, sizeof list - l, "%s%s", t ? ", " : "", sc->themes[t]);
+            }
+            snprintf(msg, mn, "unknown theme '%s'; the themes of simulation.themes are: %s",
+                     theme, list);
+            free(theme);
+            return -1;
+        }
+        if (given[k]) {
+            snprintf(msg, mn, "theme '%s' given twice", theme);
+            free(theme);
+            return -1;
+        }
+        given[k] = 1;
+        double w;
+        char sub[300];
+        if (samen_parse_number(colon + 1, &w, sub, sizeof sub) != 0) {
+            snprintf(msg, mn, "weight of theme '%s': %s", theme, sub);
+            free(theme);
+            return -1;
+        }
+        if (!(w >= 0 && w <= 1)) {
+            char nb[32];
+            snprintf(msg, mn, "weight %s of theme '%s' is out of range; allowed: [0, 1]",
+                     samen_num_text(w, nb, sizeof nb), theme);
+            free(theme);
+            return -1;
+        }
+        free(theme);
+        v->issue[k] = w;
+        sum += w;
+    }
+    if (!(sum > 0)) {
+        snprintf(msg, mn, "every weight is 0; at least one theme must weigh more than 0");
+        return -1;
+    }
+    return 0;
+}
+
+static int parse_themes(char **items, int n, char *msg, size_t mn)
+{
+    if (n < 1 || n > SAMEN_MAX_THEMES) {
+        snprintf(msg, mn, "%d themes given; allowed: 1 to %d names", n, SAMEN_MAX_THEMES);
+        return -1;
+    }
+    for (int i = 0; i < n; i++) {
+        if (!samen_valid_name(items[i], 1) || strlen(items[i]) > SAMEN_MAX_THEME_NAME) {
+            snprintf(msg, mn, "theme name '%s' is not allowed: use at most %d letters, "
+                     "digits, '_', '.' and '-'", items[i], SAMEN_MAX_THEME_NAME);
+            return -1;
+        }
+        for (int j = 0; j < 8; j++)
+            if (!strcmp(items[i], fixed_cols[j])) {
+                snprintf(msg, mn, "theme name '%s' is a column of the organisations "
+                         "file; choose another name", items[i]);
+                return -1;
+            }
+        for (int j = 0; j < i; j++)
+            if (!strcmp(items[i], items[j])) {
+                snprintf(msg, mn, "theme '%s' given twice", items[i]);
+                return -1;
+            }
+    }
+    return 0;
+}
+
+int samen_parse_value(const samen_scenario *sc, const samen_param_def *d,
+                      const char *text, samen_value *v, char *msg, size_t n)
+{
+    memset(v, 0, sizeof *v);
+    char **items = NULL;
+    int ni = 0, rc = 0;
+    switch (d->type) {
+    case SAMEN_PT_REAL:
+    case SAMEN_PT_WHOLE:
+    case SAMEN_PT_SEED:
+        if (samen_parse_number(text, &v->num, msg, n) != 0 ||
+            samen_check_range(d, v->num, msg, n) != 0)
+            return -1;
+        return 0;
+    case SAMEN_PT_DIST:
+        return samen_dist_parse(text, &v->dist, msg, n);
+    case SAMEN_PT_IGNORED:
+        return 0;
+    case SAMEN_PT_PATH:
+        if (!d->def && !*text) {
+            snprintf(msg, n, "a file name is needed");
+            return -1;
+        }
+        return 0;
+    case SAMEN_PT_NETTYPE: {
+        char *t = trimmed(text);
+        if (!t)
+            return -2;
+        v->code = -1;
+        for (int i = 0; i < 3; i++)
+            if (!strcmp(t, type_names[i]))
+                v->code = i;
+        if (v->code < 0)
+            snprintf(msg, n, "'%s' is not a type; allowed: overleg, adhoc or network", t);
+        free(t);
+        return v->code < 0 ? -1 : 0;
+    }
+    case SAMEN_PT_CANDIDATES: {
+        char *t = trimmed(text);
+        if (!t)
+            return -2;
+        v->all = !strcmp(t, "*");
+        free(t);
+        if (v->all)
+            return 0;
+        break;
+    }
+    default:
+        break;
+    }
+    /* The list types. */
+    rc = samen_split_list(text, &items, &ni, msg, n);
+    if (rc != 0)
+        return rc;
+    switch (d->type) {
+    case SAMEN_PT_THEMES:
+        rc = parse_themes(items, ni, msg, n);
+        if (rc == 0) {
+            v->items = items;
+            v->n_items = ni;
+            items = NULL;
+        }
+        break;
+    case SAMEN_PT_DETAIL:
+        for (int i = 0; i < ni && rc == 0; i++) {
+            if (!strcmp(items[i], "orgs"))
+                v->code |= SAMEN_DETAIL_ORGS;
+            else if (!strcmp(items[i], "persons"))
+                v->code |= SAMEN_DETAIL_PERSONS;
+            else if (!strcmp(items[i], "both"))
+                v->code |= SAMEN_DETAIL_ORGS | SAMEN_DETAIL_PERSONS;
+            else {
+                snprintf(msg, n, "'%s' is not a detail; allowed: orgs, persons, both "
+                         "or empty", items[i]);
+                rc = -1;
+            }
+        }
+        break;
+    case SAMEN_PT_ORG:
+        if (ni != 1) {
+            snprintf(msg, n, "one organisation id is needed, %d given", ni);
+            rc = -1;
+        } else {
+            rc = parse_ids(sc, items, ni, v, msg, n);
+        }
+        break;
+    case SAMEN_PT_ORGLIST:
+    case SAMEN_PT_CANDIDATES:
+        for (int i = 0; i < ni; i++)
+            if (!strcmp(items[i], "*")) {
+                snprintf(msg, n, "'*' must stand alone%s",
+                         d->type == SAMEN_PT_CANDIDATES ? ""
+                                                         : "; it is allowed only in candidates");
+                rc = -1;
+                break;
+            }
+        if (rc == 0)
+            rc = parse_ids(sc, items, ni, v, msg, n);
+        break;
+    case SAMEN_PT_ISSUE:
+        rc = parse_issue(sc, items, ni, v, msg, n);
+        break;
+    default:
+        break;
+    }
+    samen_free_list(items, ni);
+    return rc;
+}
+
+/* ---- keys ---- */
+
+int samen_resolve_key(const char *key,
+                      int (*known_net)(const void *ctx, const char *name),
+                      const void *ctx, char *section, size_t n,
+                      const samen_param_def **def, char *msg, size_t msgn)
+{
+    *def = NULL;
+    if (!strncmp(key, "network.", 8)) {
+        const char *rest = key + 8;
+        const char *dot = strrchr(rest, '.');
+        if (!dot || dot == rest) {
+            snprintf(msg, msgn, "'%s' is not a key; a network key is network.NAME.key", key);
+            return -1;
+        }
+        size_t nl = (size_t)(dot - rest);
+        char name[SAMEN_INI_MAX_LINE + 1];
+        if (nl >= sizeof name)
+            nl = sizeof name - 1;
+        memcpy(name, rest, nl);
+        name[nl] = '\0';
+        *def = samen_param_find("network", dot + 1);
+        if (!*def) {
+            snprintf(msg, msgn, "unknown key '%s'; did you mean 'network.%s.%s'? "
+                     "(samen describe lists every key)", key, name,
+                     samen_param_nearest("network", dot + 1));
+            return -1;
+        }
+        if (!known_net(ctx, name)) {
+            snprintf(msg, msgn, "the scenario has no [network %s] section", name);
+            *def = NULL;
+            return -1;
+        }
+        snprintf(section, n, "network %s", name);
+        return 0;
+    }
+    const char *dot = strchr(key, '.');
+    char sec[64] = "";
+    if (dot && (size_t)(dot - key) < sizeof sec) {
+        memcpy(sec, key, (size_t)(dot - key));
+        sec[dot - key] = '\0';
+    }
+    if (dot && samen_param_is_section(sec)) {
+        *def = samen_param_find(sec, dot + 1);
+        if (*def) {
+            snprintf(section, n, "%s", sec);
+            return 0;
+        }
+        snprintf(msg, msgn, "unknown key '%s'; did you mean '%s.%s'? (samen describe "
+                 "lists every key; keys are case-sensitive)", key, sec,
+                 samen_param_nearest(sec, dot + 1));
+        return -1;
+    }
+    /* Unknown section: the nearest whole key. */
+    const samen_param_def *best = NULL;
+    int bestd = 0;
+    for (int i = 0; i < samen_param_count; i++) {
+        const samen_param_def *d = &samen_param_table[i];
+        char full[128];
+        snprintf(full, sizeof full, "%s.%s", d->section, d->name);
+        int dd = samen_edit_distance(key, full);
+        if (!best || dd < bestd) {
+            best = d;
+            bestd = dd;
+        }
+    }
+    if (!strcmp(best->section, "network"))
+        snprintf(msg, msgn, "unknown key '%s'; did you mean 'network.NAME.%s'? (samen "
+                 "describe lists every key)", key, best->name);
+    else
+        snprintf(msg, msgn, "unknown key '%s'; did you mean '%s.%s'? (keys are "
+                 "section.name or network.NAME.key; samen describe lists every key)",
+                 key, best->section, best->name);
+    return -1;
+}
+
+static int raw_has_net(const void *ctx, const char *name)
+{
+    const samen_raw *raw = ctx;
+    for (int i = 0; i < raw->ns; i++)
+        if (raw->s[i].net && !strcmp(raw->s[i].net, name))
+            return 1;
+    return 0;
+}
+
+static int sc_has_net(const void *ctx, const char *name)
+{
+    const samen_scenario *sc = ctx;
+    for (int i = 0; i < sc->n_nets; i++)
+        if (!strcmp(sc->nets[i].name, name))
+            return 1;
+    return 0;
+}
+
+int samen_apply_override(samen_raw *raw, const char *kv, samen_error *err)
+{
+    const char *eq = strchr(kv, '=');
+    if (!eq)
+        return samen_error_set(err, SAMEN_EINPUT, "--set", 0, NULL,
+                               "'%s' is not KEY=VALUE (e.g. trust.gain=0.3)", kv);
+    char *key = malloc((size_t)(eq - kv) + 1);
+    char *value = trimmed(eq + 1);
+    if (!key || !value) {
+        free(key);
+        free(value);
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    }
+    memcpy(key, kv, (size_t)(eq - kv));
+    key[eq - kv] = '\0';
+    char *k = trimmed(key);
+    free(key);
+    if (!k) {
+        free(value);
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    }
+    char section[SAMEN_INI_MAX_LINE + 16], msg[700];
+    const samen_param_def *d;
+    int rc = SAMEN_OK;
+    if (samen_resolve_key(k, raw_has_net, raw, section, sizeof section, &d, msg,
+                          sizeof msg) != 0) {
+        rc = samen_error_set(err, SAMEN_EINPUT, "--set", 0, k, "%s", msg);
+    } else {
+        samen_raw_entry *e = samen_raw_get(raw, section, d->name);
+        if (e) {
+            free(e->value);
+            e->value = value;
+            value = NULL;
+            e->file = "--set";
+            e->line = 0;
+        } else if (samen_raw_add(raw, section, d->name, value, "--set", 0) != 0) {
+            rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+        }
+    }
+    free(value);
+    free(k);
+    return rc;
+}
+
+int samen_scenario_check_override(const samen_scenario *sc, const char *key,
+                                  const char *value, int *is_numeric,
+                                  int *is_whole, samen_error *err)
+{
+    char section[SAMEN_INI_MAX_LINE + 16], msg[700];
+    const samen_param_def *d;
+    if (samen_resolve_key(key, sc_has_net, sc, section, sizeof section, &d, msg,
+                          sizeof msg) != 0)
+        return samen_error_set(err, SAMEN_EINPUT, NULL, 0, key, "%s", msg);
+    if (is_numeric)
+        *is_numeric = d->type == SAMEN_PT_REAL || d->type == SAMEN_PT_WHOLE ||
+                      d->type == SAMEN_PT_SEED || d->type == SAMEN_PT_DIST;
+    if (is_whole)
+        *is_whole = d->type == SAMEN_PT_WHOLE || d->type == SAMEN_PT_SEED;
+    if (!value)
+        return SAMEN_OK;
+    samen_value v;
+    int rc = samen_parse_value(sc, d, value, &v, msg, sizeof msg);
+    samen_value_free(&v);
+    if (rc == -2)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, key, "out of memory");
+    if (rc != 0)
+        return samen_error_set(err, SAMEN_EINPUT, NULL, 0, key, "%s", msg);
+    return SAMEN_OK;
+}
+
+/* ---- building the scenario ---- */
+
+typedef struct build {
+    samen_raw *raw;
+    samen_scenario *sc;
+    samen_error *err;
+} build;
+
+static void full_key(char *buf, size_t n, const char *section, const char *name)
+{
+    if (!strncmp(section, "network ", 8))
+        snprintf(buf, n, "network.%s.%s", section + 8, name);
+    else
+        snprintf(buf, n, "%s.%s", section, name);
+}
+
+static int section_line(const samen_raw *raw, const char *section)
+{
+    const samen_raw_section *s = samen_raw_section_get(raw, section);
+    return s ? s->line : 0;
+}
+
+/* Error about the value of section.name: at its line, or at its section
+ * when it is missing or a default. */
+static int key_error(build *b, const char *section, const char *name,
+                     const char *msg)
+{
+    char key[SAMEN_INI_MAX_LINE + 80];
+    full_key(key, sizeof key, section, name);
+    const samen_raw_entry *e = samen_raw_get(b->raw, section, name);
+    if (e)
+        return samen_error_set(b->err, SAMEN_EINPUT, e->file, e->line, key, "%s", msg);
+    return samen_error_set(b->err, SAMEN_EINPUT, b->raw->path,
+                           section_line(b->raw, section), key, "%s", msg);
+}
+
+/* Parses section.name (its value, or its default) into v. */
+static int get_value(build *b, const char *section, const samen_param_def *d,
+                     samen_value *v)
+{
+    memset(v, 0, sizeof *v);
+    const samen_raw_entry *e = samen_raw_get(b->raw, section, d->name);
+    const char *text = e ? e->value : d->def;
+    char msg[800];
+    if (!text) {
+        char rb[160];
+        snprintf(msg, sizeof msg, "required key missing (%s: %s)",
+                 samen_param_range(d, rb, sizeof rb), d->meaning);
+        return key_error(b, section, d->name, msg);
+    }
+    int rc = samen_parse_value(b->sc, d, text, v, msg, sizeof msg);
+    if (rc == -2)
+        return samen_error_set(b->err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    if (rc != 0)
+        return key_error(b, section, d->name, msg);
+    return SAMEN_OK;
+}
+
+static void store(const samen_param_def *d, void *base, const samen_value *v)
+{
+    char *p = (char *)base + d->offset;
+    switch (d->type) {
+    case SAMEN_PT_REAL:
+        memcpy(p, &v->num, sizeof v->num);
+        break;
+    case SAMEN_PT_WHOLE: {
+        int i = (int)v->num;
+        memcpy(p, &i, sizeof i);
+        break;
+    }
+    case SAMEN_PT_SEED: {
+        uint32_t u = (uint32_t)v->num;
+        memcpy(p, &u, sizeof u);
+        break;
+    }
+    case SAMEN_PT_DIST:
+        memcpy(p, &v->dist, sizeof v->dist);
+        break;
+    default:
+        break;
+    }
+}
+
+/* A path in the scenario file is relative to the scenario's folder. */
+static char *resolve_path(const char *scenario, const char *file)
+{
+    const char *slash = strrchr(scenario, '/');
+    if (file[0] == '/' || !slash)
+        return strdup(file);
+    size_t dl = (size_t)(slash - scenario);
+    char *p = malloc(dl + strlen(file) + 2);
+    if (p) {
+        memcpy(p, scenario, dl);
+        p[dl] = '/';
+        strcpy(p + dl + 1, file);
+    }
+    return p;
+}
+
+static int build_globals(build *b)
+{
+    samen_scenario *sc = b->sc;
+    for (int i = 0; i < samen_param_count; i++) {
+        const samen_param_def *d = &samen_param_table[i];
+        if (!strcmp(d->section, "network"))
+            continue;
+        samen_value v;
+        int rc = get_value(b, d->section, d, &v);
+        if (rc) {
+            samen_value_free(&v);
+            return rc;
+        }
+        if (d->where == SAMEN_IN_PARAMS)
+            store(d, &sc->p, &v);
+        else if (d->where == SAMEN_IN_SCENARIO)
+            store(d, sc, &v);
+        else if (d->type == SAMEN_PT_THEMES) {
+            for (int k = 0; k < v.n_items; k++) {
+                sc->themes[k] = v.items[k];
+                v.items[k] = NULL;
+            }
+            sc->n_themes = v.n_items;
+        } else if (d->type == SAMEN_PT_DETAIL) {
+            sc->detail = v.code;
+        } else if (d->type == SAMEN_PT_PATH) {
+            const samen_raw_entry *e = samen_raw_get(b->raw, d->section, d->name);
+            const char *text = e ? e->value : d->def;
+            char **slot = !strcmp(d->section, "ties") ? &sc->ties_path : &sc->orgs_path;
+            if (*text) {
+                /* An override names a file as the scenario file does. */
+                *slot = resolve_path(b->raw->path, text);
+                if (!*slot) {
+                    samen_value_free(&v);
+                    return samen_error_set(b->err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+                }
+            }
+        }
+        samen_value_free(&v);
+    }
+    const samen_raw_section *ties = samen_raw_section_get(b->raw, "ties");
+    if (ties && !samen_raw_get(b->raw, "ties", "file"))
+        return samen_error_set(b->err, SAMEN_EINPUT, b->raw->path, ties->line, "ties.file",
+                               "[ties] needs file = a CSV file of org_a,org_b,trust "
+                               "(leave out the section for no prior ties)");
+    /* MODEL.md 4.11: the bands of the form index must be ordered. */
+    char msg[300], n1[32], n2[32];
+    if (!(sc->p.form.adhoc_at < sc->p.form.network_at)) {
+        snprintf(msg, sizeof msg, "form.adhoc_at (%s) must be below form.network_at (%s)",
+                 samen_num_text(sc->p.form.adhoc_at, n1, sizeof n1),
+                 samen_num_text(sc->p.form.network_at, n2, sizeof n2));
+        const char *name = samen_raw_get(b->raw, "form", "network_at") ? "network_at"
+                                                                        : "adhoc_at";
+        return key_error(b, "form", name, msg);
+    }
+    if (!(sc->p.form.network_at <= sc->p.form.merger_at)) {
+        snprintf(msg, sizeof msg, "form.merger_at (%s) must be at least form.network_at (%s)",
+                 samen_num_text(sc->p.form.merger_at, n1, sizeof n1),
+                 samen_num_text(sc->p.form.network_at, n2, sizeof n2));
+        const char *name = samen_raw_get(b->raw, "form", "merger_at") ? "merger_at"
+                                                                       : "network_at";
+        return key_error(b, "form", name, msg);
+    }
+    return SAMEN_OK;
+}
+
+/* Marks the organisations of a list with bit. */
+static void mark(unsigned char *m, const int *ids, int n, unsigned char bit)
+{
+    for (int i = 0; i < n; i++)
+        m[ids[i]] |= bit;
+}
+
+enum { M_NECESSARY = 1, M_FRAMING = 2, M_CANDIDATE = 4 };
+
+static int build_net(build *b, const char *section, samen_net_spec *net)
+{
+    samen_scenario *sc = b->sc;
+    int *cand = NULL, n_cand = 0, rc = SAMEN_OK;
+    char msg[400];
+    for (int i = 0; i < samen_param_count && !rc; i++) {
+        const samen_param_def *d = &samen_param_table[i];
+        if (strcmp(d->section, "network"))
+            continue;
+        samen_value v;
+        rc = get_value(b, section, d, &v);
+        if (rc) {
+            samen_value_free(&v);
+            break;
+        }
+        switch (d->type) {
+        case SAMEN_PT_NETTYPE:
+            net->type = (samen_net_type)v.code;
+            break;
+        case SAMEN_PT_ORG:
+            net->initiator = v.ids[0];
+            break;
+        case SAMEN_PT_ISSUE:
+            memcpy(net->issue, v.issue, sizeof net->issue);
+            break;
+        case SAMEN_PT_ORGLIST:
+            if (!strcmp(d->name, "necessary")) {
+                net->necessary = v.ids;
+                net->n_necessary = v.n_ids;
+            } else {
+                net->framing = v.ids;
+                net->n_framing = v.n_ids;
+            }
+            v.ids = NULL;
+            break;
+        case SAMEN_PT_CANDIDATES:
+            net->candidates_all = v.all;
+            cand = v.ids;
+            n_cand = v.n_ids;
+            v.ids = NULL;
+            break;
+        default:
+            store(d, net, &v);
+            break;
+        }
+        samen_value_free(&v);
+    }
+    unsigned char *m = rc ? NULL : calloc((size_t)sc->n_orgs, 1);
+    if (!rc && !m)
+        rc = samen_error_set(b->err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    if (rc) {
+        free(cand);
+        return rc;
+    }
+    mark(m, net->necessary, net->n_necessary, M_NECESSARY);
+    mark(m, net->framing, net->n_framing, M_FRAMING);
+    mark(m, cand, n_cand, M_CANDIDATE);
+    for (int i = 0; i < net->n_framing && !rc; i++) {
+        const char *id = sc->orgs[net->framing[i]].id;
+        if (m[net->framing[i]] & M_NECESSARY) {
+            snprintf(msg, sizeof msg, "organisation '%s' is both necessary and framing; "
+                     "a necessary actor must be a member, a framing actor never is", id);
+            rc = key_error(b, section, "framing", msg);
+        } else if (net->framing[i] == net->initiator) {
+            snprintf(msg, sizeof msg, "the initiator '%s' is a framing actor; framing "
+                     "actors never join", id);
+            rc = key_error(b, section, "initiator", msg);
+        } else if (m[net->framing[i]] & M_CANDIDATE) {
+            snprintf(msg, sizeof msg, "framing actor '%s' is listed as a candidate; "
+                     "framing actors never join", id);
+            rc = key_error(b, section, "candidates", msg);
+        }
+    }
+    if (!rc) {
+        /* The candidate set in the order of the organisations file. */
+        net->candidates = malloc((size_t)sc->n_orgs * sizeof *net->candidates);
+        if (!net->candidates)
+            rc = samen_error_set(b->err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+        for (int o = 0; o < sc->n_orgs && !rc; o++) {
+            int in = net->candidates_all ? !(m[o] & M_FRAMING) : (m[o] & M_CANDIDATE);
+            if (in || (m[o] & M_NECESSARY))
+                net->candidates[net->n_candidates++] = o;
+        }
+    }
+    free(m);
+    free(cand);
+    return rc;
+}
+
+static int build_nets(build *b)
+{
+    samen_scenario *sc = b->sc;
+    int n = 0;
+    for (int i = 0; i < b->raw->ns; i++)
+        n += b->raw->s[i].net != NULL;
+    if (n == 0)
+        return samen_error_set(b->err, SAMEN_EINPUT, b->raw->path, 0, NULL,
+                               "no [network NAME] section: a scenario needs at least "
+                               "one network");
+    sc->nets = calloc((size_t)n, sizeof *sc->nets);
+    if (!sc->nets)
+        return samen_error_set(b->err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    for (int i = 0; i < b->raw->ns; i++) {
+        const samen_raw_section *s = &b->raw->s[i];
+        if (!s->net)
+            continue;
+        samen_net_spec *net = &sc->nets[sc->n_nets++];
+        net->name = strdup(s->net);
+        if (!net->name)
+            return samen_error_set(b->err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+        int rc = build_net(b, s->name, net);
+        if (rc)
+            return rc;
+    }
+    return SAMEN_OK;
+}
+
+static char *scenario_name(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t n = strlen(base);
+    if (n > 4 && !strcmp(base + n - 4, ".ini"))
+        n -= 4;
+    char *r = malloc(n + 1);
+    if (r) {
+        memcpy(r, base, n);
+        r[n] = '\0';
+    }
+    return r;
+}
+
+int samen_scenario_build(samen_raw *raw, samen_scenario **out, samen_error *err)
+{
+    *out = NULL;
+    build b = {.raw = raw, .err = err};
+    b.sc = calloc(1, sizeof *b.sc);
+    if (!b.sc)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    b.sc->path = strdup(raw->path);
+    b.sc->name = scenario_name(raw->path);
+    int rc = !b.sc->path || !b.sc->name
+                 ? samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory")
+                 : SAMEN_OK;
+    if (!rc)
+        rc = build_globals(&b);
+    if (!rc)
+        rc = samen_orgs_read(b.sc, err);
+    if (!rc && b.sc->ties_path)
+        rc = samen_ties_read(b.sc, err);
+    if (!rc)
+        rc = build_nets(&b);
+    if (rc) {
+        samen_scenario_free(b.sc);
+        return rc;
+    }
+    *out = b.sc;
+    return SAMEN_OK;
+}
