@@ -15,8 +15,11 @@ BUILD_PKGS := gcc make libc6-dev libgsl-dev libcsv-dev libinih-dev
 TEST_PKGS  := libcmocka-dev openmpi-bin libopenmpi-dev slurm-wlm munge
 EXP_PKGS   := gnuplot-nox
 
-# Files ending in _mpi.c are compiled only into the MPI build.
-LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*' ! -name '*_mpi.c'))
+# Files ending in _mpi.c are compiled only into the MPI build; each file in
+# src/tools/ is a program of its own (analysis helpers for the scripts).
+LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*' ! -path 'src/tools/*' ! -name '*_mpi.c'))
+TOOL_SRC := $(sort $(wildcard src/tools/*.c))
+TOOLS    := $(TOOL_SRC:src/tools/%.c=$(BUILD)/%)
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 MPI_SRC  := $(sort $(shell find src -name '*_mpi.c'))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
@@ -31,9 +34,9 @@ SAN_TESTS:= $(TEST_SRC:tests/%.c=$(BUILD)/san-tests/%)
 .PHONY: all deps deps-test run test unit unit-san e2e bench experiments mpi clean
 
 ifeq ($(MPI),1)
-all: $(BUILD)/samen $(BUILD)/samen-mpi
+all: $(BUILD)/samen $(TOOLS) $(BUILD)/samen-mpi
 else
-all: $(BUILD)/samen
+all: $(BUILD)/samen $(TOOLS)
 endif
 
 deps:
@@ -57,6 +60,9 @@ $(BUILD)/libsamen.a: $(LIB_OBJ)
 $(BUILD)/samen: $(CLI_OBJ) $(BUILD)/libsamen.a
 	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libsamen.a $(LDLIBS_ALL)
 
+$(BUILD)/%: src/tools/%.c $(BUILD)/libsamen.a $(HDRS)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libsamen.a $(LDLIBS_ALL)
+
 # The MPI build: the same program compiled with mpicc and -DSAMEN_MPI.
 $(BUILD)/samen-mpi: $(LIB_SRC) $(CLI_SRC) $(MPI_SRC) $(HDRS)
 	@mkdir -p $(BUILD)
@@ -76,7 +82,7 @@ $(BUILD)/san-tests/%: tests/%.c $(SAN_OBJ) $(HDRS)
 
 # The default scenario; prints where the results are and a short summary.
 run: deps
-	@$(MAKE) --no-print-directory $(BUILD)/samen
+	@$(MAKE) --no-print-directory all
 	$(BUILD)/samen run scenarios/brede-school-molenbeek.ini --force
 
 unit: $(TESTS)
@@ -95,12 +101,12 @@ test: deps-test
 	@$(MAKE) --no-print-directory e2e
 
 bench: deps
-	@$(MAKE) --no-print-directory $(BUILD)/samen
+	@$(MAKE) --no-print-directory all
 	@scripts/bench.sh
 
 experiments: deps
 	@scripts/deps.sh $(EXP_PKGS)
-	@$(MAKE) --no-print-directory $(BUILD)/samen
+	@$(MAKE) --no-print-directory all
 	@scripts/experiments.sh
 
 clean:
