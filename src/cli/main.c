@@ -7,7 +7,7 @@
 
 #ifdef SAMEN_MPI
 #include "sweep/mpi_main.h"
-#endif
+#else
 
 static const struct {
     const char *name;
@@ -31,6 +31,7 @@ static void usage(FILE *fp)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(fp, "  %-10s %s\n", commands[i].name, commands[i].summary);
 }
+#endif
 
 int main(int argc, char **argv)
 {

@@ -1,0 +1,77 @@
+/* output.h: the CSV writers of one run (FORMATS.md "Outputs") behind the
+ * samen_observer of sim.h, and the run driver with a progress hook. */
+#ifndef SAMEN_OUTPUT_H
+#define SAMEN_OUTPUT_H
+
+#include "samen/run.h"
+#include "util/outfile.h"
+
+/* The CSV files of a run, in the order they are committed. */
+enum {
+    SAMEN_OUT_NETWORK,
+    SAMEN_OUT_EVENTS,
+    SAMEN_OUT_TIES,
+    SAMEN_OUT_ORGS,
+    SAMEN_OUT_PERSONS,
+    SAMEN_OUT_COUNT
+};
+
+/* File names and header lines (without newline), indexed by SAMEN_OUT_*. */
+extern const char *const samen_out_names[SAMEN_OUT_COUNT];
+extern const char *const samen_out_headers[SAMEN_OUT_COUNT];
+
+/* The open writers of one run. err is where a failing callback reports; it
+ * must outlive the writers. A file whose fp is NULL is not written. */
+typedef struct samen_outputs {
+    samen_outfile file[SAMEN_OUT_COUNT];
+    samen_error *err;
+} samen_outputs;
+
+/* Creates network.csv, events.csv and ties.csv (plus orgs.csv and
+ * persons.csv as the SAMEN_DETAIL_* bits of detail ask) under temporary
+ * names in dir and writes their header lines. On failure nothing is left
+ * behind and o is zeroed. */
+int samen_outputs_open(samen_outputs *o, const char *dir, int detail,
+                       samen_error *err);
+
+/* Fills obs with the writers' callbacks (user = o); the callbacks of files
+ * not open are NULL. */
+void samen_outputs_observer(samen_outputs *o, samen_observer *obs);
+
+/* Flushes and closes every file, still under its temporary name. On
+ * failure every temporary file is removed. */
+int samen_outputs_close(samen_outputs *o, samen_error *err);
+
+/* Renames every closed file into place. If a rename fails, the files
+ * already renamed by this call and the remaining temporaries are removed. */
+int samen_outputs_commit(samen_outputs *o, samen_error *err);
+
+/* Removes every temporary file; safe on a zeroed or committed record. */
+void samen_outputs_discard(samen_outputs *o);
+
+/* Called by a writer after its row: SAMEN_OK, or SAMEN_EIO with o->err
+ * filled when the stream of file `which` has failed. */
+int samen_outputs_check(samen_outputs *o, int which);
+
+/* Writes ",v" to file `which`, or fills o->err and returns SAMEN_EIO if v
+ * is not finite (a model bug that must not become "nan" in a CSV). */
+int samen_outputs_num(samen_outputs *o, int which, const char *column,
+                      int step, double v);
+
+/* The observer callbacks, one per file (user is a samen_outputs). */
+int samen_out_network_row(void *user, const samen_net_row *row);
+int samen_out_event(void *user, const samen_event *ev);
+int samen_out_tie_row(void *user, const samen_tie_row *row);
+int samen_out_org_row(void *user, const samen_org_row *row);
+int samen_out_person_row(void *user, const samen_person_row *row);
+
+/* Called after each step with the number of steps done and in total. */
+typedef void (*samen_progress_fn)(void *user, int done, int total);
+
+/* samen_run_to_dir with a progress callback (NULL for none). */
+int samen_run_to_dir_progress(const samen_scenario *sc, const char *dir,
+                              samen_net_summary *summary,
+                              samen_progress_fn progress, void *progress_user,
+                              samen_error *err);
+
+#endif

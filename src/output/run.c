@@ -1,0 +1,138 @@
+/* run.c: one complete run written to a folder (FORMATS.md "Outputs"):
+ * CSV writers and run.ini under temporary names, renamed only when all of
+ * the run succeeded. */
+#include "output/output.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char *const samen_run_files[] = {
+    "network.csv", "events.csv", "ties.csv", "orgs.csv", "persons.csv",
+    "run.ini", "input-organisations.csv", "input-ties.csv", NULL,
+};
+
+/* The files samen_scenario_write_ini writes, beside the CSV outputs. */
+static const char *const ini_files[] = {
+    "run.ini", "input-organisations.csv", "input-ties.csv",
+};
+
+static void unlink_in(const char *dir, const char *name, const char *suffix)
+{
+    size_t n = strlen(dir) + strlen(name) + strlen(suffix) + 2;
+    char *p = malloc(n);
+    if (!p)
+        return;
+    snprintf(p, n, "%s/%s%s", dir, name, suffix);
+    unlink(p);
+    free(p);
+}
+
+static void remove_ini_files(const char *dir, const char *suffix)
+{
+    for (size_t i = 0; i < sizeof ini_files / sizeof ini_files[0]; i++)
+        unlink_in(dir, ini_files[i], suffix);
+}
+
+/* After a run is in place, outputs of an earlier run (--force) that this
+ * run does not write would be taken for its own: remove them. */
+static void remove_stale(const samen_scenario *sc, const char *dir)
+{
+    if (!(sc->detail & SAMEN_DETAIL_ORGS))
+        unlink_in(dir, samen_out_names[SAMEN_OUT_ORGS], "");
+    if (!(sc->detail & SAMEN_DETAIL_PERSONS))
+        unlink_in(dir, samen_out_names[SAMEN_OUT_PERSONS], "");
+    if (!sc->ties_path)
+        unlink_in(dir, "input-ties.csv", "");
+}
+
+static int simulate(const samen_scenario *sc, samen_outputs *out,
+                    samen_net_summary *summary, samen_progress_fn progress,
+                    void *progress_user, samen_error *err)
+{
+    samen_sim *sim = samen_sim_new(sc, err);
+    if (!sim)
+        return err->code ? err->code : SAMEN_EIO;
+    samen_observer obs;
+    samen_outputs_observer(out, &obs);
+    int rc = 0;
+    if (!progress) {
+        rc = samen_sim_run(sim, &obs);
+    } else {
+        while (!rc && samen_sim_current_step(sim) < sc->steps) {
+            rc = samen_sim_step(sim, &obs);
+            if (!rc)
+                progress(progress_user, samen_sim_current_step(sim), sc->steps);
+        }
+    }
+    if (rc) {
+        /* Only the writers stop a run, and they fill err; anything else is
+         * still a failed run, not bad input. */
+        if (err->code == SAMEN_OK)
+            samen_error_set(err, SAMEN_EIO, NULL, 0, NULL,
+                            "the run was stopped by its output (code %d)", rc);
+        rc = err->code;
+    } else if (summary) {
+        for (int i = 0; i < sc->n_nets; i++)
+            samen_sim_summary(sim, i, &summary[i]);
+    }
+    samen_sim_free(sim);
+    return rc;
+}
+
+int samen_run_to_dir_progress(const samen_scenario *sc, const char *dir,
+                              samen_net_summary *summary,
+                              samen_progress_fn progress, void *progress_user,
+                              samen_error *err)
+{
+    samen_error local;
+    if (!err)
+        err = &local;
+    samen_error_clear(err);
+
+    samen_outputs out;
+    int rc = samen_outputs_open(&out, dir, sc->detail, err);
+    if (rc)
+        return rc;
+    rc = simulate(sc, &out, summary, progress, progress_user, err);
+    if (!rc)
+        rc = samen_outputs_close(&out, err);
+    if (!rc) {
+        rc = samen_scenario_write_ini(sc, dir, 1, err);
+        if (rc)
+            remove_ini_files(dir, ".tmp");
+    }
+    if (rc) {
+        samen_outputs_discard(&out);
+        return rc;
+    }
+
+    int opened[SAMEN_OUT_COUNT];
+    for (int i = 0; i < SAMEN_OUT_COUNT; i++)
+        opened[i] = out.file[i].tmp_path != NULL;
+    rc = samen_outputs_commit(&out, err);
+    if (rc) {
+        remove_ini_files(dir, ".tmp");
+        return rc;
+    }
+    rc = samen_scenario_commit_ini(dir, sc->ties_path != NULL, err);
+    if (rc) {
+        /* The CSVs are in place but run.ini is not: take them back so
+         * that no incomplete set of outputs stays. */
+        for (int i = 0; i < SAMEN_OUT_COUNT; i++)
+            if (opened[i])
+                unlink_in(dir, samen_out_names[i], "");
+        remove_ini_files(dir, ".tmp");
+        remove_ini_files(dir, "");
+        return rc;
+    }
+    remove_stale(sc, dir);
+    return SAMEN_OK;
+}
+
+int samen_run_to_dir(const samen_scenario *sc, const char *dir,
+                     samen_net_summary *summary, samen_error *err)
+{
+    return samen_run_to_dir_progress(sc, dir, summary, NULL, NULL, err);
+}
