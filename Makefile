@@ -92,7 +92,7 @@ unit-san: $(SAN_TESTS)
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 tests/run-unit.sh $(SAN_TESTS)
 
 e2e: $(BUILD)/samen
-	@tests/run-e2e.sh
+	@SAMEN=$(CURDIR)/$(BUILD)/samen SAMEN_MPI=$(CURDIR)/$(BUILD)/samen-mpi tests/run-e2e.sh
 
 test: deps-test
 	@$(MAKE) --no-print-directory all $(BUILD)/samen-mpi MPI=1
@@ -102,7 +102,7 @@ test: deps-test
 
 bench: deps
 	@$(MAKE) --no-print-directory all
-	@scripts/bench.sh
+	@SAMEN=$(CURDIR)/$(BUILD)/samen scripts/bench.sh
 
 experiments: deps
 	@scripts/deps.sh $(EXP_PKGS)

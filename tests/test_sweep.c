@@ -658,6 +658,66 @@ static void test_prepare(void **state)
     samen_sweep_free(sw);
 }
 
+
+static void count_failure(void *user, size_t run, const char *reason)
+{
+    (void)run;
+    (void)reason;
+    (*(int *)user)++;
+}
+
+/* The pool runs every run of its shard, each in a child, into complete
+ * folders; a resumed pool finds nothing left to do. */
+static void test_pool(void **state)
+{
+    (void)state;
+    samen_sweep *sw;
+    samen_error err;
+    assert_int_equal(load("[sweep]\nscenario = base.ini\nreplicates = 3\n[vary]\n"
+                          "trust.gain = 0.1, 0.4\n", &sw, &err), SAMEN_OK);
+    char out[512], path[700];
+    snprintf(out, sizeof out, "%s/pool", tmpdir);
+    assert_int_equal(mkdir(out, 0777), 0);
+    assert_int_equal(samen_sweep_claim(sw, out, &err), SAMEN_OK);
+    int failures = 0;
+    samen_sweep_job job = {.sw = sw, .out = out, .shard_i = 1, .shard_n = 2,
+                           .on_failure = count_failure, .user = &failures};
+    size_t todo, total;
+    assert_int_equal(samen_sweep_prepare(&job, &todo, &total, &err), SAMEN_OK);
+    assert_int_equal(todo, 3);
+    samen_pool_result res;
+    assert_int_equal(samen_sweep_pool(&job, 2, NULL, &res, &err), SAMEN_OK);
+    assert_int_equal(res.done, 3);
+    assert_int_equal(res.failed, 0);
+    assert_int_equal(res.interrupted, 0);
+    assert_int_equal(failures, 0);
+    struct stat st;
+    for (size_t run = 0; run < 6; run++) {
+        samen_run_dir(path, sizeof path, out, run);
+        strcat(path, "/run.ini");
+        assert_int_equal(stat(path, &st) == 0, run % 2 == 1);
+    }
+    /* Run 3 ran with its own seed and its point's value. */
+    samen_run_dir(path, sizeof path, out, 3);
+    strcat(path, "/run.ini");
+    char *ini = read_file(path);
+    char line[64];
+    snprintf(line, sizeof line, "seed = %lu\n", (unsigned long)samen_sweep_seed_of(sw, 3));
+    assert_non_null(strstr(ini, line));
+    assert_non_null(strstr(ini, "gain = 0.40000000000000002\n"));
+
+    size_t counts[3];
+    assert_int_equal(samen_sweep_rebuild(sw, out, counts, &err), SAMEN_OK);
+    assert_int_equal(counts[SAMEN_RUN_DONE], 3);
+    assert_int_equal(counts[SAMEN_RUN_PENDING], 3);
+    job.resume = 1;
+    assert_int_equal(samen_sweep_prepare(&job, &todo, &total, &err), SAMEN_OK);
+    assert_int_equal(todo, 0);
+    assert_int_equal(samen_sweep_pool(&job, 2, NULL, &res, &err), SAMEN_OK);
+    assert_int_equal(res.done + res.failed, 0);
+    samen_sweep_free(sw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -676,6 +736,7 @@ int main(void)
         cmocka_unit_test(test_resolved_roundtrip),
         cmocka_unit_test(test_manifest_summary_collect),
         cmocka_unit_test(test_prepare),
+        cmocka_unit_test(test_pool),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,231 @@
+/* cmd_sweep.c: `samen sweep SWEEP ...`: a batch of runs over a parameter
+ * design, -j at a time on this machine, or a shard of it, or (through
+ * samen_sweep_command) spread over MPI ranks. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "samen/samen.h"
+#include "sweep/sweep.h"
+
+static const char usage[] =
+    "usage: samen sweep SWEEP [--out DIR] [-j N] [--resume] [--shard I/N]\n"
+    "                   [--quiet] [--progress]\n"
+    "\n"
+    "Runs every run of a sweep file (a base scenario, a [vary] design and\n"
+    "replicates) into DIR/runs/NNNNNN/, then writes DIR/manifest.csv and\n"
+    "DIR/summary.csv. A run's outputs are the same bytes however it is run.\n"
+    "\n"
+    "options:\n"
+    "  --out DIR      output folder, created if missing (default results/NAME/,\n"
+    "                 NAME being the sweep file name without .ini)\n"
+    "  -j, --jobs N   runs at a time (default: the CPUs this process may use)\n"
+    "  --resume       finish a sweep that was stopped: runs only what is\n"
+    "                 missing or failed\n"
+    "  --shard I/N    only runs whose number is I modulo N (0 <= I < N): one\n"
+    "                 shard per Slurm array task or machine, all into one DIR\n"
+    "  --quiet        print nothing but errors\n"
+    "  --progress     report progress on stderr even when it is not a terminal\n"
+    "  -h, --help     show this help\n"
+    "\n"
+    "Exit status: 0 done, 1 a run failed or the sweep was stopped, 2 bad input\n"
+    "or usage.\n";
+
+enum { OPT_OUT, OPT_JOBS, OPT_RESUME, OPT_SHARD, OPT_QUIET, OPT_PROGRESS };
+
+static const samen_optspec opts[] = {
+    {"--out", NULL, "DIR", OPT_OUT},
+    {"--jobs", "-j", "N", OPT_JOBS},
+    {"--resume", NULL, NULL, OPT_RESUME},
+    {"--shard", NULL, "I/N", OPT_SHARD},
+    {"--quiet", "-q", NULL, OPT_QUIET},
+    {"--progress", NULL, NULL, OPT_PROGRESS},
+    {0},
+};
+
+typedef struct sweep_opts {
+    const char *file;
+    char *out;            /* owned */
+    long long jobs;
+    int resume, quiet, progress;
+    long long shard_i, shard_n;
+} sweep_opts;
+
+static int parse_shard(const samen_args *a, const char *v, sweep_opts *o)
+{
+    const char *slash = strchr(v, '/');
+    char first[32];
+    if (!slash || (size_t)(slash - v) >= sizeof first)
+        return samen_args_error(a, "--shard '%s': expected I/N, e.g. --shard 0/4", v);
+    memcpy(first, v, (size_t)(slash - v));
+    first[slash - v] = '\0';
+    int rc = samen_args_whole(a, "--shard N", slash + 1, 1, 1000000000, &o->shard_n);
+    if (!rc)
+        rc = samen_args_whole(a, "--shard I", first, 0, o->shard_n - 1, &o->shard_i);
+    return rc;
+}
+
+/* Fills o from the arguments (argv gets "-j4" split into "-j" "4", as
+ * make users type it; it has room for that). Returns -1 to go on, else the
+ * exit status. */
+static int parse(int argc, char **argv, char **split, sweep_opts *o)
+{
+    int n = 0;
+    for (int i = 0; i < argc; i++) {
+        if (i > 0 && !strncmp(argv[i], "-j", 2) && argv[i][2]) {
+            split[n++] = "-j";
+            split[n++] = argv[i] + 2;
+        } else {
+            split[n++] = argv[i];
+        }
+    }
+    samen_args a;
+    samen_args_init(&a, "sweep", usage, opts, n, split);
+    memset(o, 0, sizeof *o);
+    o->shard_n = 1;
+    const char *v, *out = NULL;
+    int id, rc;
+    while ((id = samen_args_next(&a, &v)) != SAMEN_ARG_END) {
+        switch (id) {
+        case SAMEN_ARG_HELP: return 0;
+        case SAMEN_ARG_ERROR: return 2;
+        case SAMEN_ARG_POSITIONAL:
+            if (o->file)
+                return samen_args_error(&a, "one sweep file only (got '%s' and '%s')",
+                                        o->file, v);
+            o->file = v;
+            break;
+        case OPT_OUT: out = v; break;
+        case OPT_JOBS:
+            if ((rc = samen_args_whole(&a, "-j", v, 1, 4096, &o->jobs)))
+                return rc;
+            break;
+        case OPT_RESUME: o->resume = 1; break;
+        case OPT_SHARD:
+            if ((rc = parse_shard(&a, v, o)))
+                return rc;
+            break;
+        case OPT_QUIET: o->quiet = 1; break;
+        case OPT_PROGRESS: o->progress = 1; break;
+        }
+    }
+    if (!o->file)
+        return samen_args_error(&a, "no sweep file given");
+    if (out) {
+        o->out = strdup(out);
+    } else {
+        /* results/NAME, NAME the file name without its folder and .ini */
+        const char *base = strrchr(o->file, '/');
+        base = base ? base + 1 : o->file;
+        size_t n = strlen(base);
+        if (n > 4 && !strcmp(base + n - 4, ".ini"))
+            n -= 4;
+        size_t len = n + sizeof "results/";
+        if ((o->out = malloc(len)))
+            snprintf(o->out, len, "results/%.*s", (int)n, base);
+    }
+    if (!o->out) {
+        fputs("samen: out of memory\n", stderr);
+        return 1;
+    }
+    if (!o->jobs)
+        o->jobs = samen_cpu_count();
+    return -1;
+}
+
+typedef struct failure_ctx {
+    samen_progress *prog;
+} failure_ctx;
+
+static void on_failure(void *user, size_t run, const char *reason)
+{
+    failure_ctx *f = user;
+    if (f->prog && f->prog->fp && f->prog->tty)
+        fputs("\r\033[K", stderr);
+    fprintf(stderr, "samen sweep: run %zu failed: %s\n", run, reason);
+}
+
+static int local_pool(void *ctx, samen_sweep_job *job, samen_progress *prog,
+                      samen_pool_result *res, samen_error *err)
+{
+    return samen_sweep_pool(job, *(int *)ctx, prog, res, err);
+}
+
+int samen_sweep_command(int argc, char **argv, samen_sweep_executor exec,
+                        void *exec_ctx)
+{
+    sweep_opts o;
+    char **split = calloc(2 * (size_t)argc + 1, sizeof *split);
+    if (!split) {
+        fputs("samen: out of memory\n", stderr);
+        return 1;
+    }
+    int rc = parse(argc, argv, split, &o);
+    free(split);
+    if (rc >= 0)
+        return rc;
+    samen_error err;
+    samen_error_clear(&err);
+    samen_sweep *sw = NULL;
+    rc = samen_sweep_load(&sw, o.file, 0, &err);
+    if (rc == SAMEN_OK)
+        rc = samen_sweep_check_points(sw, &err);
+    if (rc == SAMEN_OK && samen_mkdir_p(o.out) != 0)
+        rc = samen_error_set(&err, SAMEN_EIO, o.out, 0, NULL, "cannot create folder: %s",
+                             strerror(errno));
+    if (rc == SAMEN_OK)
+        rc = samen_sweep_claim(sw, o.out, &err);
+    samen_progress prog = {0};
+    failure_ctx fctx = {&prog};
+    samen_sweep_job job = {.sw = sw, .out = o.out, .shard_i = (size_t)o.shard_i,
+                           .shard_n = (size_t)o.shard_n, .resume = o.resume,
+                           .on_failure = on_failure, .user = &fctx};
+    size_t todo = 0, total = 0;
+    if (rc == SAMEN_OK)
+        rc = samen_sweep_prepare(&job, &todo, &total, &err);
+    samen_pool_result res = {0};
+    if (rc == SAMEN_OK) {
+        int tty = isatty(STDERR_FILENO);
+        if (!o.quiet && (tty || o.progress))
+            samen_progress_start(&prog, stderr, tty, todo);
+        int jobs = (int)o.jobs;
+        rc = exec ? exec(exec_ctx, &job, &prog, &res, &err)
+                  : local_pool(&jobs, &job, &prog, &res, &err);
+        prog.done = res.done;
+        prog.failed = res.failed;
+        samen_progress_finish(&prog);
+    }
+    size_t counts[3] = {0};
+    if (rc == SAMEN_OK && !res.interrupted)
+        rc = samen_sweep_rebuild(sw, o.out, counts, &err);
+    if (rc != SAMEN_OK) {
+        samen_error_print(&err, stderr);
+    } else if (res.interrupted) {
+        fprintf(stderr, "samen sweep: stopped by signal %d after %zu runs; run the same "
+                "command with --resume to finish it\n", res.interrupted, res.done + res.failed);
+        rc = 1;
+    } else {
+        if (!o.quiet) {
+            printf("samen sweep: %zu runs run now, %zu of them failed; the sweep "
+                   "has %zu of %zu runs done, %zu failed, %zu pending\n",
+                   res.done + res.failed, res.failed, counts[SAMEN_RUN_DONE], sw->n_runs,
+                   counts[SAMEN_RUN_FAILED], counts[SAMEN_RUN_PENDING]);
+            printf("samen sweep: outputs in %s (manifest.csv, summary.csv; "
+                   "`samen collect %s` merges the runs)\n", o.out, o.out);
+        }
+        if (res.failed > 0)
+            rc = 1;
+    }
+    samen_sweep_free(sw);
+    free(o.out);
+    return rc;
+}
+
+int samen_cmd_sweep(int argc, char **argv)
+{
+    return samen_sweep_command(argc, argv, NULL, NULL);
+}

@@ -1,0 +1,74 @@
+/* manifest.c: manifest.csv, one row per run with its point, seed, status
+ * and varied values, rebuilt from the run folders alone. */
+#include "sweep/sweep.h"
+
+#include "util/outfile.h"
+
+static const char *const status_names[] = {"pending", "done", "failed"};
+
+/* run,point,replicate,seed then the varied values: the start of every row
+ * of the manifest, the summary and the collected files. */
+void samen_sweep_write_run_fields(FILE *fp, const samen_sweep *sw, size_t run,
+                                  int with_seed)
+{
+    char buf[SAMEN_VALUE_MAX];
+    size_t point = samen_sweep_point_of(sw, run);
+    fprintf(fp, "%zu,%zu,%zu", run, point, samen_sweep_replicate_of(sw, run));
+    if (with_seed)
+        fprintf(fp, ",%lu", (unsigned long)samen_sweep_seed_of(sw, run));
+    for (int k = 0; k < sw->n_keys; k++) {
+        fputc(',', fp);
+        samen_sweep_csv_value(fp, samen_sweep_value(sw, point, k, buf));
+    }
+}
+
+void samen_sweep_write_key_names(FILE *fp, const samen_sweep *sw)
+{
+    for (int k = 0; k < sw->n_keys; k++) {
+        fputc(',', fp);
+        samen_csv_text(fp, sw->keys[k].key);
+    }
+}
+
+int samen_sweep_write_manifest(const samen_sweep *sw, const char *out,
+                               size_t counts[3], samen_error *err)
+{
+    samen_outfile f;
+    int rc = samen_outfile_open(&f, out, "manifest.csv", err);
+    if (rc)
+        return rc;
+    if (counts)
+        counts[0] = counts[1] = counts[2] = 0;
+    fputs("run,point,replicate,seed,status", f.fp);
+    samen_sweep_write_key_names(f.fp, sw);
+    fputc('\n', f.fp);
+    char buf[SAMEN_VALUE_MAX];
+    for (size_t run = 0; run < sw->n_runs; run++) {
+        samen_run_status st = samen_run_status_of(out, run);
+        if (counts)
+            counts[st]++;
+        size_t point = samen_sweep_point_of(sw, run);
+        fprintf(f.fp, "%zu,%zu,%zu,%lu,%s", run, point, samen_sweep_replicate_of(sw, run),
+                (unsigned long)samen_sweep_seed_of(sw, run), status_names[st]);
+        for (int k = 0; k < sw->n_keys; k++) {
+            fputc(',', f.fp);
+            samen_sweep_csv_value(f.fp, samen_sweep_value(sw, point, k, buf));
+        }
+        fputc('\n', f.fp);
+    }
+    return samen_outfile_commit(&f, err);
+}
+
+int samen_sweep_rebuild(const samen_sweep *sw, const char *out,
+                        size_t counts[3], samen_error *err)
+{
+    int fd;
+    int rc = samen_sweep_lock(out, &fd, err);
+    if (rc)
+        return rc;
+    rc = samen_sweep_write_manifest(sw, out, counts, err);
+    if (rc == SAMEN_OK)
+        rc = samen_sweep_write_summary(sw, out, err);
+    samen_sweep_unlock(fd);
+    return rc;
+}

@@ -1,0 +1,297 @@
+/* sweep.h: the sweep module (FORMATS.md "Sweep file" and the `samen sweep`
+ * outputs): seeds, designs, the resolved sweep, run folders, the worker
+ * pool, manifest, summary and collect. Internal to samen. */
+#ifndef SAMEN_SWEEP_H
+#define SAMEN_SWEEP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "samen/error.h"
+
+/* ---- seeds.c: MODEL.md section 6 ---- */
+
+/* One SplitMix64 output; advances *state. */
+uint64_t samen_splitmix64_next(uint64_t *state);
+
+/* The seeds of runs 0..n-1 of a sweep with seed sweep_seed: SplitMix64
+ * outputs, low 32 bits, 0 and repeats skipped (section 6). Returns 0, or
+ * -1 when out of memory. */
+int samen_sweep_seeds(uint64_t sweep_seed, size_t n, uint32_t *out);
+
+/* ---- design.c ---- */
+
+#define SAMEN_SOBOL_MAX_KEYS 40
+
+/* 1 if s is "start:stop:step" (three numbers), else 0. */
+int samen_parse_range(const char *s, double *start, double *stop, double *step);
+
+/* The number of values of a range, floor((stop-start)/step + 1e-9) + 1, or
+ * -1 when step is 0 or points away from stop. */
+long samen_range_count(double start, double stop, double step);
+
+/* Value k of a range: start + k*step. */
+double samen_range_value(double start, double step, long k);
+
+/* 1 if s is "min..max" (two numbers), else 0. */
+int samen_parse_minmax(const char *s, double *min, double *max);
+
+/* Splits a list on top-level commas (not inside parentheses or double
+ * quotes); items are trimmed and lose one pair of enclosing quotes.
+ * Returns 0, -1 out of memory, -2 unbalanced parentheses or quotes. Free
+ * with samen_vary_free. */
+int samen_vary_split(const char *s, char ***items, size_t *n);
+void samen_vary_free(char **items, size_t n);
+
+/* n Latin hypercube points over k keys into out (row-major n x k): per key,
+ * a gsl_ran_shuffle of the n strata, then a uniform offset inside each,
+ * from one gsl_rng_mt19937 seeded with seed. Returns 0 or -1 (memory). */
+int samen_design_lhs(uint32_t seed, size_t n, int k, const double *min,
+                     const double *max, double *out);
+
+/* The first n points of GSL's Sobol sequence in k dimensions (1..40),
+ * scaled to [min, max]. Returns 0, -1 (memory) or -2 (k out of range). */
+int samen_design_sobol(size_t n, int k, const double *min, const double *max,
+                       double *out);
+
+/* ---- sweepfile.c: the sweep file, resolved ---- */
+
+typedef enum { SAMEN_DESIGN_GRID, SAMEN_DESIGN_LHS,
+               SAMEN_DESIGN_SOBOL } samen_design;
+
+typedef struct samen_sweep_key {
+    char *key;
+    char *text;        /* the [vary] value as written, continuations joined */
+    int line;
+    int is_whole;      /* values are rounded and written as integers */
+    int is_range;      /* grid start:stop:step */
+    double start, stop, step;
+    size_t n_values;   /* grid: values of this key */
+    char **values;     /* grid list items; NULL for a range */
+    double min, max;   /* lhs, sobol */
+} samen_sweep_key;
+
+typedef struct samen_sweep {
+    char *path;            /* the sweep file as given */
+    char *scenario;        /* the base scenario, resolved */
+    long replicates;
+    samen_design design;
+    long samples;          /* lhs, sobol; 0 for a grid */
+    uint32_t seed;
+    int seeds_common;
+    char *detail;          /* [output] overrides; NULL when not given */
+    char *snapshot_every;
+    int n_keys;
+    samen_sweep_key *keys; /* in [vary] order */
+    size_t n_points, n_runs;
+    double *matrix;        /* lhs, sobol: n_points x n_keys, whole keys rounded */
+    uint32_t *seeds;       /* n_runs seeds, or replicates with seeds = common */
+    char digest[17];       /* of the base scenario and its input files */
+} samen_sweep;
+
+/* A resolved sweep.ini is trusted: the scenario is not loaded (so a sweep
+ * folder can be collected where its scenario is gone); whole-number keys
+ * and the digest come from its [samen] section. */
+#define SAMEN_SWEEP_TRUSTED 1
+
+/* At most this many runs in one sweep. */
+#define SAMEN_SWEEP_MAX_RUNS 10000000UL
+
+/* Loads and validates a sweep file: every key, range and value (against
+ * the base scenario, with samen_scenario_check_override), the design and
+ * the seeds. Returns SAMEN_OK and sets *out, or SAMEN_EINPUT / SAMEN_EIO
+ * with err naming file, line and key. */
+int samen_sweep_load(samen_sweep **out, const char *path, int flags,
+                     samen_error *err);
+void samen_sweep_free(samen_sweep *sw);
+
+/* Loads the base scenario with the overrides of every point in turn (and
+ * the seed of its first run), so that a combination of values the loader
+ * refuses (a rule between keys) is found before any run starts. */
+int samen_sweep_check_points(const samen_sweep *sw, samen_error *err);
+
+static inline size_t samen_sweep_point_of(const samen_sweep *sw, size_t run)
+{
+    return run / (size_t)sw->replicates;
+}
+
+static inline size_t samen_sweep_replicate_of(const samen_sweep *sw, size_t run)
+{
+    return run % (size_t)sw->replicates;
+}
+
+/* Section 6: the seed of run i, or with seeds = common that of its
+ * replicate at point 0. */
+uint32_t samen_sweep_seed_of(const samen_sweep *sw, size_t run);
+
+/* The value of key k at a point as given to the run: a list item, a range
+ * value (%.15g, so 0.1:0.9:0.1 gives 0.3, not 0.30000000000000004) or a
+ * design value (%.17g; whole keys as integers). Returns a pointer to buf
+ * (which must hold SAMEN_VALUE_MAX bytes) or into the sweep. */
+#define SAMEN_VALUE_MAX 64
+const char *samen_sweep_value(const samen_sweep *sw, size_t point, int k,
+                              char *buf);
+
+/* Writes a value to a CSV field: a whole number as an integer, another
+ * number with %.6g, text quoted where CSV needs it. */
+void samen_sweep_csv_value(FILE *fp, const char *value);
+
+/* The overrides of run i: the sweep's [output] settings, the point's
+ * values and simulation.seed. Returns the count (>= 1) with *items an
+ * array of owned strings, or -1 when out of memory. */
+int samen_sweep_overrides(const samen_sweep *sw, size_t run, char ***items);
+void samen_sweep_overrides_free(char **items, int n);
+
+/* Writes the resolved sweep (sweep.ini): itself a sweep file that loads
+ * to the same sweep. Returns 0, or -1 when a line would be too long for
+ * inih (err filled). */
+int samen_sweep_write_resolved(const samen_sweep *sw, FILE *fp,
+                               samen_error *err);
+
+/* Writes design.csv (point, then one column per varied key) into dir. */
+int samen_sweep_write_design(const samen_sweep *sw, const char *dir,
+                             samen_error *err);
+
+/* ---- rundir.c: the output folder and its run folders ---- */
+
+typedef enum { SAMEN_RUN_PENDING, SAMEN_RUN_DONE,
+               SAMEN_RUN_FAILED } samen_run_status;
+
+/* "OUT/runs/NNNNNN" (six digits or more) into buf of n bytes. */
+void samen_run_dir(char *buf, size_t n, const char *out, size_t run);
+
+samen_run_status samen_run_status_of(const char *out, size_t run);
+
+/* Creates OUT/runs and writes OUT/sweep.ini, or, when it exists (another
+ * shard, an earlier start), refuses it unless it is the same sweep. */
+int samen_sweep_claim(const samen_sweep *sw, const char *out, samen_error *err);
+
+/* Takes and drops the lock (on OUT/sweep.ini) that serialises rebuilding
+ * the manifest, summary and collected files between shards. */
+int samen_sweep_lock(const char *out, int *fd, samen_error *err);
+void samen_sweep_unlock(int fd);
+
+/* One process's share of a sweep: the runs i with i % shard_n == shard_i. */
+typedef struct samen_sweep_job {
+    const samen_sweep *sw;
+    const char *out;
+    size_t shard_i, shard_n;
+    int resume;
+    size_t next;           /* the next run index to consider */
+    /* Called (if set) for each run that fails, with the reason. */
+    void (*on_failure)(void *user, size_t run, const char *reason);
+    void *user;
+} samen_sweep_job;
+
+/* Before the first run: with resume, removes unfinished temporary run
+ * folders whose owner is dead or that belong to this shard; without it,
+ * refuses (SAMEN_EINPUT) when a run of this shard already exists. Sets
+ * *todo to the number of runs to run and *total to the shard's size. */
+int samen_sweep_prepare(samen_sweep_job *job, size_t *todo, size_t *total,
+                        samen_error *err);
+
+/* The next run of the job that is missing or failed (a failed run's
+ * folder is moved away first), or -1 when none is left. */
+long samen_sweep_next(samen_sweep_job *job, samen_error *err);
+
+/* Runs run i into a temporary folder OUT/runs/.tmp-NNNNNN.HOST.PID and
+ * renames it into place. On failure records runs/NNNNNN/failed with the
+ * reason and returns the failure's code with err filled. */
+int samen_sweep_run_one(const samen_sweep *sw, const char *out, size_t run,
+                        samen_error *err);
+
+/* Records a failure found from outside the run (a worker that crashed):
+ * removes the worker's temporary folder and writes runs/NNNNNN/failed. */
+int samen_sweep_record_failure(const char *out, size_t run, long pid,
+                               const char *reason, samen_error *err);
+
+/* Removes the temporary folder of run i left by process pid on this host
+ * (a worker stopped on purpose). Returns 0 or -1. */
+int samen_sweep_remove_unfinished(const char *out, size_t run, long pid);
+
+/* The reason in runs/NNNNNN/failed into buf. Returns 0 or -1. */
+int samen_run_failure_reason(const char *out, size_t run, char *buf, size_t n);
+
+/* ---- manifest.c, summary.c ---- */
+
+/* Writes run,point,replicate (then seed if with_seed) and the varied
+ * values of run i: the leading columns of every sweep CSV row. */
+void samen_sweep_write_run_fields(FILE *fp, const samen_sweep *sw, size_t run,
+                                  int with_seed);
+
+/* Writes "," and the name of each varied key, for a header. */
+void samen_sweep_write_key_names(FILE *fp, const samen_sweep *sw);
+
+/* Rebuilds OUT/manifest.csv from the run folders; counts[] gets the runs
+ * pending, done and failed (indexed by samen_run_status) if not NULL. */
+int samen_sweep_write_manifest(const samen_sweep *sw, const char *out,
+                               size_t counts[3], samen_error *err);
+
+/* Rebuilds OUT/summary.csv from each run's run.ini, network.csv and
+ * events.csv. */
+int samen_sweep_write_summary(const samen_sweep *sw, const char *out,
+                              samen_error *err);
+
+/* Both, under the sweep lock. */
+int samen_sweep_rebuild(const samen_sweep *sw, const char *out,
+                        size_t counts[3], samen_error *err);
+
+/* ---- collect.c ---- */
+
+typedef enum { SAMEN_COLLECT_ALL, SAMEN_COLLECT_LAST,
+               SAMEN_COLLECT_EVERY } samen_collect_mode;
+
+/* Writes OUT/network.csv and OUT/events.csv from every finished run, with
+ * run,point,replicate and the varied keys before each row; network rows
+ * thinned by mode. *n_runs gets the number of runs merged. */
+int samen_sweep_collect(const samen_sweep *sw, const char *out,
+                        samen_collect_mode mode, long every, size_t *n_runs,
+                        samen_error *err);
+
+/* ---- progress.c ---- */
+
+/* The progress line: done/total, failures, rate and ETA. On a terminal it
+ * is redrawn in place; otherwise (--progress into a log) a line every few
+ * seconds. */
+typedef struct samen_progress {
+    FILE *fp;              /* NULL: no progress */
+    int tty;
+    size_t total, done, failed;
+    double t0, last;
+} samen_progress;
+
+void samen_progress_start(samen_progress *p, FILE *fp, int tty, size_t total);
+void samen_progress_update(samen_progress *p, int force);
+void samen_progress_finish(samen_progress *p);
+
+/* ---- pool.c ---- */
+
+typedef struct samen_pool_result {
+    size_t done, failed;
+    int interrupted;       /* the signal that stopped the sweep, or 0 */
+} samen_pool_result;
+
+/* Runs the job's runs, at most jobs at a time, each in a forked child;
+ * SIGINT and SIGTERM stop the children and remove their unfinished run
+ * folders. Returns SAMEN_OK (see *res for failures) or an error. */
+int samen_sweep_pool(samen_sweep_job *job, int jobs, samen_progress *prog,
+                     samen_pool_result *res, samen_error *err);
+
+/* The number of CPUs this process may run on (its affinity mask). */
+int samen_cpu_count(void);
+
+/* ---- src/cli/cmd_sweep.c ---- */
+
+/* Runs the job's runs; the pool of -j processes, or the MPI ranks. */
+typedef int (*samen_sweep_executor)(void *ctx, samen_sweep_job *job,
+                                    samen_progress *prog,
+                                    samen_pool_result *res, samen_error *err);
+
+/* `samen sweep` with its arguments (argv[0] "sweep"): loads and checks the
+ * sweep, claims the folder, runs the runs with exec (NULL: the local
+ * pool), rebuilds manifest and summary. Returns the exit status. */
+int samen_sweep_command(int argc, char **argv, samen_sweep_executor exec,
+                        void *exec_ctx);
+
+#endif

@@ -1,0 +1,900 @@
+/* sweepfile.c: the sweep file (FORMATS.md "Sweep file"): read with inih,
+ * validated against the base scenario, resolved into points and seeds,
+ * and written back as sweep.ini. */
+#include "sweep/sweep.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <ini.h>
+
+#include "samen/samen.h"
+#include "scenario/scenario_int.h"
+#include "util/outfile.h"
+
+/* ---- reading: the raw entries of each section, with their lines ---- */
+
+enum { SEC_SWEEP, SEC_VARY, SEC_SAMEN, N_SEC };
+static const char *const sec_names[N_SEC] = {"sweep", "vary", "samen"};
+
+typedef struct entry {
+    char *name, *value;
+    int line;
+} entry;
+
+typedef struct section {
+    entry *e;
+    int n, cap;
+    int line;              /* of its header; 0 when absent */
+} section;
+
+typedef struct reader {
+    FILE *fp;
+    const char *path;
+    int line;              /* lines read so far */
+    int indented;          /* the last line read starts with white space */
+    int cur;               /* current section, -1 before the first */
+    int have_prev;         /* inih has a previous key to continue */
+    section sec[N_SEC];
+    samen_error *err;
+    int failed;
+} reader;
+
+static int fail(reader *r, int line, const char *key, const char *msg)
+{
+    if (!r->failed)
+        samen_error_set(r->err, SAMEN_EINPUT, r->path, line, key, "%s", msg);
+    r->failed = 1;
+    return 0;
+}
+
+/* inih's fgets: counts lines (Debian's inih gives the handler none), finds
+ * lines it would cut, and follows section headers, which it does not
+ * report when a section has no keys. */
+static char *read_line(char *str, int num, void *stream)
+{
+    reader *r = stream;
+    if (r->failed || !fgets(str, num, r->fp))
+        return NULL;
+    r->line++;
+    size_t len = strlen(str);
+    if (len > 0 && str[len - 1] != '\n' && !feof(r->fp)) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "line longer than %d characters; continue a "
+                 "list on indented lines instead", num - 1);
+        fail(r, r->line, NULL, msg);
+        return NULL;
+    }
+    const char *p = str;
+    if (r->line == 1 && !strncmp(p, "\xef\xbb\xbf", 3))
+        p += 3; /* a UTF-8 byte order mark, which inih skips too */
+    const char *start = p;
+    while (*p == ' ' || *p == '\t' || *p == '\r')
+        p++;
+    r->indented = p > start;
+    /* inih takes an indented line after a key as a continuation. */
+    if (*p == '[' && !(r->have_prev && r->indented)) {
+        const char *end = strchr(p, ']');
+        if (!end)
+            return str; /* inih reports the syntax error */
+        p++;
+        while (p < end && (*p == ' ' || *p == '\t'))
+            p++;
+        size_t n = (size_t)(end - p);
+        while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+            n--;
+        r->have_prev = 0;
+        for (int s = 0; s < N_SEC; s++)
+            if (strlen(sec_names[s]) == n && !strncmp(p, sec_names[s], n)) {
+                if (r->sec[s].line) {
+                    char msg[160];
+                    snprintf(msg, sizeof msg, "section [%s] given twice (first "
+                             "on line %d)", sec_names[s], r->sec[s].line);
+                    fail(r, r->line, NULL, msg);
+                    return NULL;
+                }
+                r->sec[s].line = r->line;
+                r->cur = s;
+                return str;
+            }
+        char msg[200];
+        snprintf(msg, sizeof msg, "unknown section [%.*s]; a sweep file has "
+                 "[sweep], [vary] and (written by samen) [samen]", (int)n, p);
+        fail(r, r->line, NULL, msg);
+        return NULL;
+    }
+    return str;
+}
+
+static int on_entry(void *user, const char *section_name, const char *name,
+                    const char *value)
+{
+    reader *r = user;
+    (void)section_name; /* r->cur follows the same headers */
+    if (r->failed)
+        return 1;
+    if (r->cur < 0)
+        return fail(r, r->line, name, "key before any section; put it under "
+                    "[sweep] or [vary]");
+    section *s = &r->sec[r->cur];
+    if (r->have_prev && r->indented && s->n > 0 && !strcmp(s->e[s->n - 1].name, name)) {
+        /* A continuation line: FORMATS.md joins the lines with ",". */
+        entry *e = &s->e[s->n - 1];
+        size_t n = strlen(e->value) + strlen(value) + 2;
+        char *v = malloc(n);
+        if (!v)
+            return fail(r, r->line, name, "out of memory");
+        /* Debian's inih leaves inline comments on continuation lines. */
+        size_t vl = strlen(value);
+        for (const char *c = value; *c; c++)
+            if (*c == ';' && c > value && (c[-1] == ' ' || c[-1] == '\t')) {
+                vl = (size_t)(c - value);
+                break;
+            }
+        while (vl > 0 && (value[vl - 1] == ' ' || value[vl - 1] == '\t'))
+            vl--;
+        size_t ol = strlen(e->value);
+        int comma = ol > 0 && e->value[ol - 1] != ',';
+        snprintf(v, n, "%s%s%.*s", e->value, comma ? "," : "", (int)vl, value);
+        free(e->value);
+        e->value = v;
+        return 1;
+    }
+    r->have_prev = 1;
+    for (int i = 0; i < s->n; i++)
+        if (!strcmp(s->e[i].name, name)) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "key given twice (first on line %d)",
+                     s->e[i].line);
+            return fail(r, r->line, name, msg);
+        }
+    if (s->n == s->cap) {
+        int cap = s->cap ? 2 * s->cap : 8;
+        entry *grown = realloc(s->e, (size_t)cap * sizeof *grown);
+        if (!grown)
+            return fail(r, r->line, name, "out of memory");
+        s->e = grown;
+        s->cap = cap;
+    }
+    entry *e = &s->e[s->n];
+    e->name = strdup(name);
+    e->value = strdup(value);
+    e->line = r->line;
+    if (!e->name || !e->value) {
+        free(e->name);
+        free(e->value);
+        return fail(r, r->line, name, "out of memory");
+    }
+    s->n++;
+    return 1;
+}
+
+static void reader_free(reader *r)
+{
+    for (int s = 0; s < N_SEC; s++) {
+        for (int i = 0; i < r->sec[s].n; i++) {
+            free(r->sec[s].e[i].name);
+            free(r->sec[s].e[i].value);
+        }
+        free(r->sec[s].e);
+    }
+}
+
+static int read_file(reader *r, const char *path, samen_error *err)
+{
+    memset(r, 0, sizeof *r);
+    r->path = path;
+    r->cur = -1;
+    r->err = err;
+    r->fp = fopen(path, "r");
+    if (!r->fp)
+        return samen_error_set(err, SAMEN_EINPUT, path, 0, NULL,
+                               "cannot open the sweep file: %s", strerror(errno));
+    int rc = ini_parse_stream(read_line, r, on_entry, r);
+    int bad_read = ferror(r->fp);
+    fclose(r->fp);
+    r->fp = NULL;
+    if (r->failed)
+        return SAMEN_EINPUT;
+    if (bad_read)
+        return samen_error_set(err, SAMEN_EIO, path, 0, NULL,
+                               "cannot read the sweep file");
+    if (rc > 0)
+        return samen_error_set(err, SAMEN_EINPUT, path, rc, NULL,
+                               "not a 'key = value' line, a [section] or a comment");
+    if (rc != 0)
+        return samen_error_set(err, SAMEN_EIO, path, 0, NULL, "out of memory");
+    return SAMEN_OK;
+}
+
+static const entry *find(const reader *r, int s, const char *name)
+{
+    for (int i = 0; i < r->sec[s].n; i++)
+        if (!strcmp(r->sec[s].e[i].name, name))
+            return &r->sec[s].e[i];
+    return NULL;
+}
+
+/* Refuses keys of section s that are not in known[] (NULL-terminated),
+ * naming the nearest one. */
+static int check_known(const reader *r, int s, const char *const *known,
+                       samen_error *err)
+{
+    for (int i = 0; i < r->sec[s].n; i++) {
+        const entry *e = &r->sec[s].e[i];
+        const char *best = NULL;
+        int bestd = INT_MAX, found = 0;
+        for (const char *const *k = known; *k; k++) {
+            if (!strcmp(*k, e->name)) {
+                found = 1;
+                break;
+            }
+            int d = samen_edit_distance(*k, e->name);
+            if (d < bestd) {
+                bestd = d;
+                best = *k;
+            }
+        }
+        if (!found)
+            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                   "unknown key in [%s]; did you mean '%s'?",
+                                   sec_names[s], best);
+    }
+    return SAMEN_OK;
+}
+
+/* ---- resolving ---- */
+
+static int whole_value(const reader *r, const entry *e, double lo, double hi,
+                       double *out, samen_error *err)
+{
+    char msg[256];
+    double v;
+    if (samen_parse_number(e->value, &v, msg, sizeof msg) != 0)
+        return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                               "%s", msg);
+    if (v != floor(v) || v < lo || v > hi)
+        return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                               "'%s' must be a whole number from %.0f to %.0f",
+                               e->value, lo, hi);
+    *out = v;
+    return SAMEN_OK;
+}
+
+/* The scenario path: relative to the sweep file's folder, then absolute so
+ * that sweep.ini names it wherever it is read from. */
+static char *scenario_path(const char *sweep_path, const char *value, int resolve)
+{
+    char *joined;
+    const char *slash = strrchr(sweep_path, '/');
+    if (value[0] == '/' || !slash) {
+        joined = strdup(value);
+    } else {
+        size_t n = (size_t)(slash - sweep_path) + strlen(value) + 2;
+        joined = malloc(n);
+        if (joined)
+            snprintf(joined, n, "%.*s/%s", (int)(slash - sweep_path), sweep_path, value);
+    }
+    if (!joined || !resolve)
+        return joined;
+    char *abs = realpath(joined, NULL);
+    if (abs) {
+        free(joined);
+        return abs;
+    }
+    return joined; /* the loader will say what is wrong with it */
+}
+
+static uint64_t fnv1a(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static int hash_file(uint64_t *h, const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return -1;
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+        *h = fnv1a(*h, buf, n);
+    int bad = ferror(fp);
+    fclose(fp);
+    return bad ? -1 : 0;
+}
+
+/* A digest of the resolved base scenario and its input files, so that
+ * shards and resumed sweeps refuse a scenario that changed meanwhile. */
+static int scenario_digest(const samen_scenario *sc, char out[17], samen_error *err)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    int rc = samen_scenario_print(sc, mem);
+    if (fclose(mem) != 0 || rc != 0) {
+        free(text);
+        return samen_error_set(err, SAMEN_EIO, sc->path, 0, NULL,
+                               "cannot print the resolved scenario");
+    }
+    uint64_t h = fnv1a(0xcbf29ce484222325ULL, text, len);
+    free(text);
+    if (hash_file(&h, sc->orgs_path) != 0 || (sc->ties_path && hash_file(&h, sc->ties_path) != 0))
+        return samen_error_set(err, SAMEN_EIO, sc->ties_path ? sc->ties_path : sc->orgs_path,
+                               0, NULL, "cannot read the scenario's input files");
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+    return SAMEN_OK;
+}
+
+/* Checks one value of a [vary] key against the base scenario; errors name
+ * the sweep file, the line and the key. */
+static int check_value(const reader *r, const samen_scenario *sc,
+                       const entry *e, const char *key, const char *value,
+                       int *is_numeric, int *is_whole, samen_error *err)
+{
+    samen_error e2;
+    samen_error_clear(&e2);
+    if (samen_scenario_check_override(sc, key, value, is_numeric, is_whole, &e2) == SAMEN_OK)
+        return SAMEN_OK;
+    return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                           "value '%s': %s%s", value, e2.msg, strchr(value, ':')
+                           ? " (a grid range is start:stop:step, three numbers)" : "");
+}
+
+static int in_list(const char *list, const char *name)
+{
+    char **items;
+    size_t n;
+    if (!list || samen_vary_split(list, &items, &n) != 0)
+        return 0;
+    int found = 0;
+    for (size_t i = 0; i < n; i++)
+        found |= !strcmp(items[i], name);
+    samen_vary_free(items, n);
+    return found;
+}
+
+/* One [vary] key: its values (grid) or its range (lhs, sobol). sc is NULL
+ * for a trusted sweep.ini. */
+static int resolve_key(const reader *r, samen_sweep *sw, const samen_scenario *sc,
+                       const entry *e, const char *whole_list, samen_sweep_key *k,
+                       samen_error *err)
+{
+    char buf[64];
+    int numeric = 1;
+    k->key = strdup(e->name);
+    k->text = strdup(e->value);
+    k->line = e->line;
+    if (!k->key || !k->text)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    if (!strcmp(e->name, "simulation.seed"))
+        return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                               "a sweep gives each run its own seed (MODEL.md "
+                               "section 6); set [sweep] seed instead of varying it");
+    if ((!strcmp(e->name, "output.detail") && sw->detail)
+        || (!strcmp(e->name, "output.snapshot_every") && sw->snapshot_every))
+        return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                               "also set in [sweep]; give it in one place");
+    if (!sc)
+        k->is_whole = in_list(whole_list, e->name);
+
+    if (sw->design != SAMEN_DESIGN_GRID) {
+        if (!samen_parse_minmax(e->value, &k->min, &k->max))
+            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                   "'%s': design = %s takes a range min..max, "
+                                   "e.g. 0.1..0.9", e->value,
+                                   sw->design == SAMEN_DESIGN_LHS ? "lhs" : "sobol");
+        if (k->min > k->max)
+            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                   "'%s': min is larger than max", e->value);
+        if (sc) {
+            snprintf(buf, sizeof buf, "%.17g", k->min);
+            int rc = check_value(r, sc, e, e->name, buf, &numeric, &k->is_whole, err);
+            if (rc == SAMEN_OK && numeric) {
+                snprintf(buf, sizeof buf, "%.17g", k->max);
+                rc = check_value(r, sc, e, e->name, buf, &numeric, &k->is_whole, err);
+            }
+            if (rc == SAMEN_OK && !numeric)
+                return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                       "takes no plain number, so it cannot be "
+                                       "sampled from a range; use design = grid with a list");
+            if (rc)
+                return rc;
+        }
+        return SAMEN_OK;
+    }
+
+    if (samen_parse_range(e->value, &k->start, &k->stop, &k->step)) {
+        long n = samen_range_count(k->start, k->stop, k->step);
+        if (n < 1)
+            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                   "'%s': start:stop:step needs a step that is "
+                                   "not 0 and leads from start to stop", e->value);
+        k->is_range = 1;
+        k->n_values = (size_t)n;
+        if (sc)
+            for (long i = 0; i < n; i++) {
+                snprintf(buf, sizeof buf, "%.15g", samen_range_value(k->start, k->step, i));
+                int rc = check_value(r, sc, e, e->name, buf, &numeric, &k->is_whole, err);
+                if (rc)
+                    return rc;
+                if (!numeric)
+                    return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                           "'%s' is a range start:stop:step, but the key "
+                                           "takes no plain number; quote it (\"%s\") to "
+                                           "give it as one value", e->value, e->value);
+            }
+        return SAMEN_OK;
+    }
+    int rc = samen_vary_split(e->value, &k->values, &k->n_values);
+    if (rc == -1)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    if (rc == -2)
+        return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                               "'%s': unbalanced parentheses or quotes", e->value);
+    for (size_t i = 0; i < k->n_values; i++) {
+        if (!k->values[i][0])
+            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                   "'%s': an empty value in the list (a start:stop:step "
+                                   "range or values separated by commas)", e->value);
+        if (sc && (rc = check_value(r, sc, e, e->name, k->values[i], &numeric, &k->is_whole, err)))
+            return rc;
+    }
+    return SAMEN_OK;
+}
+
+static int build_design(const reader *r, samen_sweep *sw, samen_error *err)
+{
+    int nk = sw->n_keys;
+    size_t n = sw->n_points;
+    double *min = malloc((size_t)(nk ? nk : 1) * sizeof *min);
+    double *max = malloc((size_t)(nk ? nk : 1) * sizeof *max);
+    sw->matrix = malloc(n * (size_t)nk * sizeof *sw->matrix);
+    if (!min || !max || !sw->matrix) {
+        free(min);
+        free(max);
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    }
+    for (int j = 0; j < nk; j++) {
+        min[j] = sw->keys[j].min;
+        max[j] = sw->keys[j].max;
+    }
+    int rc = sw->design == SAMEN_DESIGN_LHS
+        ? samen_design_lhs(sw->seed, n, nk, min, max, sw->matrix)
+        : samen_design_sobol(n, nk, min, max, sw->matrix);
+    free(min);
+    free(max);
+    if (rc == -2)
+        return samen_error_set(err, SAMEN_EINPUT, r->path, r->sec[SEC_VARY].line, NULL,
+                               "design = sobol takes at most %d keys in [vary]",
+                               SAMEN_SOBOL_MAX_KEYS);
+    if (rc)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        for (int j = 0; j < nk; j++)
+            if (sw->keys[j].is_whole) {
+                double *v = &sw->matrix[i * (size_t)nk + (size_t)j];
+                *v = round(*v) + 0.0; /* + 0.0 folds -0 */
+            }
+    return SAMEN_OK;
+}
+
+static const char *const sweep_keys[] = {"scenario", "replicates", "design",
+    "samples", "seed", "seeds", "detail", "snapshot_every", NULL};
+static const char *const samen_keys[] = {"version", "scenario_digest", "whole", NULL};
+
+static int resolve(const reader *r, samen_sweep *sw, int flags, samen_error *err)
+{
+    int rc;
+    const entry *e;
+    double v;
+    if (!r->sec[SEC_SWEEP].line)
+        return samen_error_set(err, SAMEN_EINPUT, r->path, 0, NULL,
+                               "no [sweep] section: a sweep file names its "
+                               "scenario there (scenario = FILE.ini)");
+    if ((rc = check_known(r, SEC_SWEEP, sweep_keys, err))
+        || (rc = check_known(r, SEC_SAMEN, samen_keys, err)))
+        return rc;
+
+    if (!(e = find(r, SEC_SWEEP, "scenario")) || !e->value[0])
+        return samen_error_set(err, SAMEN_EINPUT, r->path, e ? e->line : r->sec[SEC_SWEEP].line,
+                               "scenario", "missing: name the base scenario, "
+                               "e.g. scenario = molenbeek.ini");
+    if (!(sw->scenario = scenario_path(r->path, e->value, !(flags & SAMEN_SWEEP_TRUSTED))))
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+
+    sw->replicates = 1;
+    if ((e = find(r, SEC_SWEEP, "replicates"))) {
+        if ((rc = whole_value(r, e, 1, 1e9, &v, err)))
+            return rc;
+        sw->replicates = (long)v;
+    }
+    sw->design = SAMEN_DESIGN_GRID;
+    if ((e = find(r, SEC_SWEEP, "design"))) {
+        if (!strcmp(e->value, "lhs"))
+            sw->design = SAMEN_DESIGN_LHS;
+        else if (!strcmp(e->value, "sobol"))
+            sw->design = SAMEN_DESIGN_SOBOL;
+        else if (strcmp(e->value, "grid"))
+            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                   "unknown design '%s'; use grid, lhs or sobol",
+                                   e->value);
+    }
+    if ((e = find(r, SEC_SWEEP, "samples"))) {
+        if (sw->design == SAMEN_DESIGN_GRID)
+            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                   "a grid takes every combination of its values; "
+                                   "samples is for design = lhs or sobol");
+        if ((rc = whole_value(r, e, 1, (double)SAMEN_SWEEP_MAX_RUNS, &v, err)))
+            return rc;
+        sw->samples = (long)v;
+    } else if (sw->design != SAMEN_DESIGN_GRID) {
+        return samen_error_set(err, SAMEN_EINPUT, r->path, find(r, SEC_SWEEP, "design")->line,
+                               "samples", "missing: design = %s needs samples = N "
+                               "(the number of points)",
+                               sw->design == SAMEN_DESIGN_LHS ? "lhs" : "sobol");
+    }
+    sw->seed = 1;
+    if ((e = find(r, SEC_SWEEP, "seed"))) {
+        if ((rc = whole_value(r, e, 1, 4294967295.0, &v, err)))
+            return rc;
+        sw->seed = (uint32_t)v;
+    }
+    if ((e = find(r, SEC_SWEEP, "seeds"))) {
+        if (!strcmp(e->value, "common"))
+            sw->seeds_common = 1;
+        else if (strcmp(e->value, "per-run"))
+            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                   "unknown value '%s'; use per-run or common", e->value);
+    }
+    if (((e = find(r, SEC_SWEEP, "detail")) && !(sw->detail = strdup(e->value)))
+        || ((e = find(r, SEC_SWEEP, "snapshot_every")) && !(sw->snapshot_every = strdup(e->value))))
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+
+    samen_scenario *sc = NULL;
+    if (!(flags & SAMEN_SWEEP_TRUSTED)) {
+        if (access(sw->scenario, R_OK) != 0) {
+            e = find(r, SEC_SWEEP, "scenario");
+            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                   "cannot read the scenario %s: %s (a relative path "
+                                   "is taken from the sweep file's folder)", sw->scenario,
+                                   strerror(errno));
+        }
+        if ((rc = samen_scenario_load(&sc, sw->scenario, NULL, 0, err)))
+            return rc;
+        if ((e = find(r, SEC_SWEEP, "detail")))
+            rc = check_value(r, sc, e, "output.detail", e->value, NULL, NULL, err);
+        if (!rc && (e = find(r, SEC_SWEEP, "snapshot_every")))
+            rc = check_value(r, sc, e, "output.snapshot_every", e->value, NULL, NULL, err);
+        if (!rc)
+            rc = scenario_digest(sc, sw->digest, err);
+        if (!rc && (e = find(r, SEC_SAMEN, "scenario_digest")) && strcmp(e->value, sw->digest))
+            rc = samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                 "the scenario %s or its input files changed since "
+                                 "this sweep.ini was written", sw->scenario);
+    } else if ((e = find(r, SEC_SAMEN, "scenario_digest"))) {
+        snprintf(sw->digest, sizeof sw->digest, "%s", e->value);
+    }
+
+    const section *vary = &r->sec[SEC_VARY];
+    if (!rc && vary->n > 0 && !(sw->keys = calloc((size_t)vary->n, sizeof *sw->keys)))
+        rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    const entry *whole = find(r, SEC_SAMEN, "whole");
+    for (int i = 0; !rc && i < vary->n; i++) {
+        sw->n_keys++;
+        rc = resolve_key(r, sw, sc, &vary->e[i], whole ? whole->value : NULL,
+                         &sw->keys[i], err);
+    }
+    samen_scenario_free(sc);
+    if (rc)
+        return rc;
+
+    if (sw->design == SAMEN_DESIGN_GRID) {
+        sw->n_points = 1;
+        for (int i = 0; i < sw->n_keys; i++) {
+            if (sw->keys[i].n_values > SAMEN_SWEEP_MAX_RUNS / sw->n_points)
+                return samen_error_set(err, SAMEN_EINPUT, r->path, sw->keys[i].line,
+                                       sw->keys[i].key, "the grid has more than %lu "
+                                       "points", SAMEN_SWEEP_MAX_RUNS);
+            sw->n_points *= sw->keys[i].n_values;
+        }
+    } else {
+        if (sw->n_keys == 0)
+            return samen_error_set(err, SAMEN_EINPUT, r->path, r->sec[SEC_SWEEP].line,
+                                   "design", "design = %s needs at least one key in "
+                                   "[vary]", sw->design == SAMEN_DESIGN_LHS ? "lhs" : "sobol");
+        sw->n_points = (size_t)sw->samples;
+        if ((rc = build_design(r, sw, err)))
+            return rc;
+    }
+    if ((size_t)sw->replicates > SAMEN_SWEEP_MAX_RUNS / sw->n_points)
+        return samen_error_set(err, SAMEN_EINPUT, r->path, r->sec[SEC_SWEEP].line,
+                               "replicates", "the sweep has more than %lu runs",
+                               SAMEN_SWEEP_MAX_RUNS);
+    sw->n_runs = sw->n_points * (size_t)sw->replicates;
+    size_t n_seeds = sw->seeds_common ? (size_t)sw->replicates : sw->n_runs;
+    if (!(sw->seeds = malloc(n_seeds * sizeof *sw->seeds))
+        || samen_sweep_seeds(sw->seed, n_seeds, sw->seeds) != 0)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    return SAMEN_OK;
+}
+
+int samen_sweep_load(samen_sweep **out, const char *path, int flags,
+                     samen_error *err)
+{
+    *out = NULL;
+    reader r;
+    int rc = read_file(&r, path, err);
+    samen_sweep *sw = calloc(1, sizeof *sw);
+    if (!rc && (!sw || !(sw->path = strdup(path))))
+        rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    if (!rc)
+        rc = resolve(&r, sw, flags, err);
+    reader_free(&r);
+    if (rc) {
+        samen_sweep_free(sw);
+        return rc;
+    }
+    *out = sw;
+    return SAMEN_OK;
+}
+
+void samen_sweep_free(samen_sweep *sw)
+{
+    if (!sw)
+        return;
+    for (int i = 0; i < sw->n_keys; i++) {
+        free(sw->keys[i].key);
+        free(sw->keys[i].text);
+        if (sw->keys[i].values)
+            samen_vary_free(sw->keys[i].values, sw->keys[i].n_values);
+    }
+    free(sw->keys);
+    free(sw->path);
+    free(sw->scenario);
+    free(sw->detail);
+    free(sw->snapshot_every);
+    free(sw->matrix);
+    free(sw->seeds);
+    free(sw);
+}
+
+/* ---- points, values and overrides ---- */
+
+uint32_t samen_sweep_seed_of(const samen_sweep *sw, size_t run)
+{
+    return sw->seeds[sw->seeds_common ? samen_sweep_replicate_of(sw, run) : run];
+}
+
+const char *samen_sweep_value(const samen_sweep *sw, size_t point, int k,
+                              char *buf)
+{
+    const samen_sweep_key *key = &sw->keys[k];
+    if (sw->design != SAMEN_DESIGN_GRID) {
+        double v = sw->matrix[point * (size_t)sw->n_keys + (size_t)k];
+        snprintf(buf, SAMEN_VALUE_MAX, key->is_whole ? "%.0f" : "%.17g", v);
+        return buf;
+    }
+    /* Mixed radix, the first key varying slowest. */
+    size_t idx = point;
+    for (int j = sw->n_keys - 1; j > k; j--)
+        idx /= sw->keys[j].n_values;
+    idx %= key->n_values;
+    if (!key->is_range)
+        return key->values[idx];
+    snprintf(buf, SAMEN_VALUE_MAX, "%.15g",
+             samen_range_value(key->start, key->step, (long)idx) + 0.0);
+    return buf;
+}
+
+void samen_sweep_csv_value(FILE *fp, const char *value)
+{
+    double v;
+    char msg[128];
+    if (samen_parse_number(value, &v, msg, sizeof msg) != 0)
+        samen_csv_text(fp, value);
+    else if (v == floor(v) && fabs(v) < 1e15)
+        fprintf(fp, "%.0f", v + 0.0); /* whole numbers as integers */
+    else
+        samen_csv_num(fp, v);
+}
+
+void samen_sweep_overrides_free(char **items, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(items[i]);
+    free(items);
+}
+
+static char *kv(const char *key, const char *value)
+{
+    size_t n = strlen(key) + strlen(value) + 2;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%s=%s", key, value);
+    return s;
+}
+
+int samen_sweep_overrides(const samen_sweep *sw, size_t run, char ***out)
+{
+    char **items = calloc((size_t)sw->n_keys + 3, sizeof *items);
+    int n = 0, ok = items != NULL;
+    char buf[SAMEN_VALUE_MAX];
+    if (ok && sw->detail)
+        ok = (items[n++] = kv("output.detail", sw->detail)) != NULL;
+    if (ok && sw->snapshot_every)
+        ok = (items[n++] = kv("output.snapshot_every", sw->snapshot_every)) != NULL;
+    size_t point = samen_sweep_point_of(sw, run);
+    for (int k = 0; ok && k < sw->n_keys; k++)
+        ok = (items[n++] = kv(sw->keys[k].key, samen_sweep_value(sw, point, k, buf))) != NULL;
+    if (ok) {
+        snprintf(buf, sizeof buf, "%lu", (unsigned long)samen_sweep_seed_of(sw, run));
+        ok = (items[n++] = kv("simulation.seed", buf)) != NULL;
+    }
+    if (!ok) {
+        if (items)
+            samen_sweep_overrides_free(items, n);
+        return -1;
+    }
+    *out = items;
+    return n;
+}
+
+int samen_sweep_check_points(const samen_sweep *sw, samen_error *err)
+{
+    for (size_t p = 0; p < sw->n_points; p++) {
+        char **ov;
+        int n = samen_sweep_overrides(sw, p * (size_t)sw->replicates, &ov);
+        if (n < 0)
+            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+        samen_scenario *sc = NULL;
+        samen_error e2;
+        samen_error_clear(&e2);
+        int rc = samen_scenario_load(&sc, sw->scenario, (const char *const *)ov, n, &e2);
+        samen_scenario_free(sc);
+        if (rc) {
+            /* Name the point by its values: that is what the user can change. */
+            char vals[512] = "";
+            size_t used = 0;
+            for (int k = 0; k < sw->n_keys && used < sizeof vals; k++) {
+                int w = snprintf(vals + used, sizeof vals - used, "%s%s", k ? ", " : "",
+                                 ov[k + (sw->detail != NULL) + (sw->snapshot_every != NULL)]);
+                used += w > 0 ? (size_t)w : 0;
+            }
+            samen_error_set(err, rc, sw->path, 0, e2.key[0] ? e2.key : NULL,
+                            "point %zu (%s): %s", p, vals, e2.msg);
+        }
+        samen_sweep_overrides_free(ov, n);
+        if (rc)
+            return rc;
+    }
+    return SAMEN_OK;
+}
+
+/* ---- sweep.ini and design.csv ---- */
+
+/* One "key = value" line, or the items of a list on continuation lines
+ * when the line would be longer than inih reads. */
+static int write_kv(FILE *fp, const char *key, const char *value, samen_error *err)
+{
+    if (strlen(key) + strlen(value) + 3 <= SAMEN_INI_MAX_LINE - 1) {
+        fprintf(fp, "%s = %s\n", key, value);
+        return 0;
+    }
+    char **items;
+    size_t n;
+    if (samen_vary_split(value, &items, &n) != 0)
+        n = 0, items = NULL;
+    int ok = n > 1 && strlen(key) + 3 + strlen(items[0]) <= SAMEN_INI_MAX_LINE - 1;
+    for (size_t i = 1; ok && i < n; i++)
+        ok = strlen(items[i]) + 4 <= SAMEN_INI_MAX_LINE - 1;
+    if (ok) {
+        /* Items lose enclosing quotes in the split; the raw value keeps
+         * them, so cut the raw text at the same top-level commas. */
+        fprintf(fp, "%s =", key);
+        int depth = 0, quoted = 0;
+        const char *begin = value;
+        for (const char *p = value;; p++) {
+            if (*p == '"')
+                quoted = !quoted;
+            else if (!quoted && *p == '(')
+                depth++;
+            else if (!quoted && *p == ')')
+                depth--;
+            else if (*p == '\0' || (*p == ',' && !quoted && depth == 0)) {
+                while (*begin == ' ')
+                    begin++;
+                fprintf(fp, "%s%.*s\n", begin == value ? " " : "    ",
+                        (int)(p - begin), begin);
+                if (!*p)
+                    break;
+                begin = p + 1;
+            }
+        }
+    }
+    samen_vary_free(items, n);
+    if (!ok)
+        return samen_error_set(err, SAMEN_EINPUT, NULL, 0, key,
+                               "value too long for one line of sweep.ini (%d "
+                               "characters at most)", SAMEN_INI_MAX_LINE);
+    return 0;
+}
+
+int samen_sweep_write_resolved(const samen_sweep *sw, FILE *fp, samen_error *err)
+{
+    static const char *const designs[] = {"grid", "lhs", "sobol"};
+    fputs("; The sweep as resolved by samen; another sweep is refused in this folder.\n"
+          "[sweep]\n", fp);
+    if (write_kv(fp, "scenario", sw->scenario, err))
+        return -1;
+    fprintf(fp, "design = %s\nreplicates = %ld\n", designs[sw->design], sw->replicates);
+    if (sw->design != SAMEN_DESIGN_GRID)
+        fprintf(fp, "samples = %ld\n", sw->samples);
+    fprintf(fp, "seed = %lu\nseeds = %s\n", (unsigned long)sw->seed,
+            sw->seeds_common ? "common" : "per-run");
+    if (sw->detail)
+        fprintf(fp, "detail = %s\n", sw->detail);
+    if (sw->snapshot_every)
+        fprintf(fp, "snapshot_every = %s\n", sw->snapshot_every);
+    fputs("\n[vary]\n", fp);
+    size_t wlen = 1;
+    for (int k = 0; k < sw->n_keys; k++) {
+        if (write_kv(fp, sw->keys[k].key, sw->keys[k].text, err))
+            return -1;
+        wlen += strlen(sw->keys[k].key) + 2;
+    }
+    fprintf(fp, "\n[samen]\nversion = %s\nscenario_digest = %s\n", SAMEN_VERSION,
+            sw->digest);
+    char *whole = calloc(wlen, 1);
+    if (!whole) {
+        samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+        return -1;
+    }
+    for (int k = 0; k < sw->n_keys; k++)
+        if (sw->keys[k].is_whole) {
+            if (whole[0])
+                strcat(whole, ", ");
+            strcat(whole, sw->keys[k].key);
+        }
+    int rc = whole[0] ? write_kv(fp, "whole", whole, err) : 0;
+    free(whole);
+    fprintf(fp, "; %zu points x %ld replicates = %zu runs\n", sw->n_points,
+            sw->replicates, sw->n_runs);
+    return rc ? -1 : 0;
+}
+
+int samen_sweep_write_design(const samen_sweep *sw, const char *dir,
+                             samen_error *err)
+{
+    samen_outfile f;
+    int rc = samen_outfile_open(&f, dir, "design.csv", err);
+    if (rc)
+        return rc;
+    fputs("point", f.fp);
+    for (int k = 0; k < sw->n_keys; k++) {
+        fputc(',', f.fp);
+        samen_csv_text(f.fp, sw->keys[k].key);
+    }
+    fputc('\n', f.fp);
+    char buf[SAMEN_VALUE_MAX];
+    for (size_t p = 0; p < sw->n_points; p++) {
+        fprintf(f.fp, "%zu", p);
+        for (int k = 0; k < sw->n_keys; k++) {
+            fputc(',', f.fp);
+            samen_sweep_csv_value(f.fp, samen_sweep_value(sw, p, k, buf));
+        }
+        fputc('\n', f.fp);
+    }
+    return samen_outfile_commit(&f, err);
+}
