@@ -192,7 +192,7 @@ double samen_sdec(const samen_sim *sim, const net *nw, int kind, int *defined)
 {
     int w = sim->p->model.decision_window;
     long arrived = 0, resolved = 0;
-    for (int b = 0; b < w; b++) {
+    for (int b = 0; b < nw->win_buckets; b++) {
         if (nw->win_stamp[b] < 0 || nw->win_stamp[b] <= sim->step - w)
             continue;
         arrived += nw->win[b][kind];

@@ -77,7 +77,8 @@ static int net_init(samen_sim *sim, net *nw, const samen_net_spec *sp)
         return -1;
     nw->slots = possible < p->model.max_members ? possible : p->model.max_members;
     size_t S = (size_t)nw->slots, Q = (size_t)p->model.queue_max;
-    int W = p->model.decision_window;
+    int W = p->model.decision_window < sc->steps ? p->model.decision_window : sc->steps;
+    nw->win_buckets = W;
     nw->m = calloc(S, sizeof *nw->m);
     nw->order = calloc(S, sizeof *nw->order);
     nw->trust = calloc(S * S, sizeof *nw->trust);

@@ -72,7 +72,8 @@ typedef struct net {
     unsigned char *consent;   /* queue_max x slots */
     long *consent_seq;        /* queue_max x slots: order of overreach consents */
     long next_seq;
-    int *win_stamp;           /* decision_window buckets by step % window */
+    int win_buckets;          /* min(decision_window, steps): no item is older */
+    int *win_stamp;           /* buckets by step % decision_window */
     int (*win)[6];            /* arrived all/nonformal/formal, resolved same */
     long resolved, overreach_count, dropouts;
     int dropouts_by_reason[5];
