@@ -209,3 +209,21 @@ int samen_mkdir_p(const char *path)
     free(p);
     return 0;
 }
+
+int samen_args_none(const char *cmd, const char *usage, int argc, char **argv)
+{
+    static const samen_optspec none[] = {{0}};
+    samen_args a;
+    samen_args_init(&a, cmd, usage, none, argc, argv);
+    const char *v;
+    switch (samen_args_next(&a, &v)) {
+    case SAMEN_ARG_END:
+        return -1;
+    case SAMEN_ARG_HELP:
+        return 0;
+    case SAMEN_ARG_POSITIONAL:
+        return samen_args_error(&a, "takes no arguments, got '%s'", v);
+    default:
+        return 2;
+    }
+}

@@ -48,6 +48,10 @@ int samen_args_error(const samen_args *a, const char *fmt, ...)
 /* Parses s strictly as a whole number: optional '-', decimal digits only,
  * nothing before or after, within [min, max]. Returns 0 and sets *out, or
  * -1 when s is not a whole number, -2 when it is out of range. */
+/* For commands that take no arguments: parses argv (handling --help).
+ * Returns -1 when the command should go on, else the exit status. */
+int samen_args_none(const char *cmd, const char *usage, int argc, char **argv);
+
 int samen_parse_whole(const char *s, long long min, long long max,
                       long long *out);
 

@@ -14,20 +14,9 @@ static const char usage[] =
 
 int samen_cmd_describe(int argc, char **argv)
 {
-    static const samen_optspec none[] = {{0}};
-    samen_args a;
-    samen_args_init(&a, "describe", usage, none, argc, argv);
-    const char *v;
-    switch (samen_args_next(&a, &v)) {
-    case SAMEN_ARG_END:
-        break;
-    case SAMEN_ARG_HELP:
-        return 0;
-    case SAMEN_ARG_POSITIONAL:
-        return samen_args_error(&a, "takes no arguments, got '%s'", v);
-    default:
-        return 2;
-    }
+    int status = samen_args_none("describe", usage, argc, argv);
+    if (status >= 0)
+        return status;
     samen_params_describe(stdout);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fputs("samen: cannot write to standard output\n", stderr);

@@ -12,20 +12,9 @@ static const char usage[] =
 
 int samen_cmd_version(int argc, char **argv)
 {
-    static const samen_optspec none[] = {{0}};
-    samen_args a;
-    samen_args_init(&a, "version", usage, none, argc, argv);
-    const char *v;
-    switch (samen_args_next(&a, &v)) {
-    case SAMEN_ARG_END:
-        break;
-    case SAMEN_ARG_HELP:
-        return 0;
-    case SAMEN_ARG_POSITIONAL:
-        return samen_args_error(&a, "takes no arguments, got '%s'", v);
-    default:
-        return 2;
-    }
+    int status = samen_args_none("version", usage, argc, argv);
+    if (status >= 0)
+        return status;
     printf("samen %s\n", SAMEN_VERSION);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fputs("samen: cannot write to standard output\n", stderr);
