@@ -12,7 +12,7 @@ LDLIBS_ALL   := -lgsl -lgslcblas -lcsv -linih -lm $(LDLIBS)
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 BUILD_PKGS := gcc make libc6-dev libgsl-dev libcsv-dev libinih-dev
-TEST_PKGS  := libcmocka-dev openmpi-bin libopenmpi-dev slurm-wlm munge
+TEST_PKGS  := libcmocka-dev openmpi-bin libopenmpi-dev slurm-wlm munge gnuplot-nox
 EXP_PKGS   := gnuplot-nox
 
 # Files ending in _mpi.c are compiled only into the MPI build; each file in

@@ -53,10 +53,11 @@ static void test_ask_bonus_brings_necessary_actors(void **state)
      * clears attraction_min */
     /* a high join rate makes joining near certain once attraction allows */
     samen_scenario *ask = fx_load(fx_ini, fx_orgs_csv, "network.net.concreteness=0.9",
-                                  "model.join_rate=20", "simulation.steps=12", NULL);
+                                  "model.join_rate=20", "simulation.steps=12", "drop.base=0",
+                                  NULL);
     samen_scenario *noask = fx_load(fx_ini, fx_orgs_csv, "network.net.concreteness=0.9",
                                     "model.join_rate=20", "model.ask_bonus=0",
-                                    "simulation.steps=12", NULL);
+                                    "simulation.steps=12", "drop.base=0", NULL);
     fx_tally a, b;
     for (uint32_t seed = 1; seed <= 5; seed++) {
         fx_run(ask, seed, 0, 0, &a);

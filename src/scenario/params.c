@@ -152,7 +152,7 @@ const samen_param_def samen_param_table[] = {
      "engagement below which disengagement sets in (4.9)", P(drop.engagement_min)},
     {"drop", "overcommit", REAL, "0.1", NONNEG,
      "drop-out hazard per unit of load over capacity (4.9)", P(drop.overcommit)},
-    {"drop", "base", REAL, "0.0003", NONNEG,
+    {"drop", "base", REAL, "0.0017", NONNEG,
      "drop-out hazard of every member but the initiator (4.9)", P(drop.base)},
 
     {"turnover", "trust_loss", REAL, "0.5", UNIT,
