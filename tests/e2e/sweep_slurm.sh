@@ -1,6 +1,6 @@
 #!/bin/sh
 # sweep_slurm.sh: scripts/slurm-sweep.sbatch on a real one-node Slurm
-# cluster (docs: /work/shared/SLURM.md) started here with its own config,
+# cluster (the recipe of the shared SLURM.md) started here with its own config,
 # ports, spool and munge socket: three array tasks, one shard each, give
 # the same bytes as a serial sweep, and the last task collects. The
 # daemons are stopped by their pids when the test ends, failed or not.
