@@ -192,6 +192,19 @@ static const struct CMUnitTest error_tests[] = {
         .key = "network.net1.horizn", .msg = "did you mean 'horizon'"),
     ERR(duplicate_key, .ini = BASE "[trust]\ngain = 0.3\ndecay = 0.1\ngain = 0.4\n",
         .file = "s.ini", .line = 15, .key = "trust.gain", .msg = "first on line 13"),
+    ERR(indented_key, .ini = "[simulation]\nthemes = learning, care, sport\n  seed = 3\n"
+        "[organisations]\nfile = orgs.csv\n" NET1, .file = "s.ini", .line = 3, .key = "",
+        .msg = "indented"),
+    ERR(indented_section, .ini = "[simulation]\nthemes = learning, care, sport\n"
+        "  [organisations]\nfile = orgs.csv\n" NET1, .file = "s.ini", .line = 3, .key = "",
+        .msg = "indented"),
+    ERR(sweep_file_as_scenario, .ini = "[sweep]\nscenario = x.ini\n", .file = "s.ini",
+        .line = 1, .key = "", .msg = "samen sweep"),
+    ERR(organisations_file_missing, .ini = "[simulation]\nthemes = learning, care, sport\n\n"
+        "[organisations]\nfile = nope.csv\n\n" NET1, .file = "s.ini", .line = 5,
+        .key = "organisations.file", .msg = "nope.csv': No such file"),
+    ERR(ties_file_missing, .ini = BASE "[ties]\nfile = sub/nope.csv\n", .file = "s.ini",
+        .line = 13, .key = "ties.file", .msg = "sub/nope.csv': No such file"),
     ERR(duplicate_section, .ini = BASE "[trust]\ngain = 0.3\n[trust]\ndecay = 0.1\n",
         .file = "s.ini", .line = 14, .key = "", .msg = "first on line 12"),
     ERR(duplicate_network, .ini = BASE NET1, .file = "s.ini", .line = 12, .key = "",
@@ -374,8 +387,8 @@ static const struct CMUnitTest error_tests[] = {
         .msg = "no organisations"),
     ERR(duplicate_organisations_section, .ini = HEAD "[organisations]\n" NET1, .file = "s.ini",
         .line = 7, .key = "", .msg = "[organisations] given twice"),
-    ERR(orgs_file_absent, .set1 = "organisations.file=nothere.csv", .file = "nothere.csv",
-        .line = 0, .key = "", .msg = "cannot open"),
+    ERR(orgs_file_absent, .set1 = "organisations.file=nothere.csv", .file = "--set",
+        .line = 0, .key = "organisations.file", .msg = "nothere.csv': No such file"),
     ERR(orgs_binary, .orgs = ORG_HDR "a,A\x01,edu,2,decision,1,0.5,20,1,0,0\n",
         .file = "orgs.csv", .line = 2, .key = "", .msg = "not a text file"),
 
@@ -692,7 +705,8 @@ static void test_syntax_accepted(void **state)
     snprintf(ini, sizeof ini,
              "\xef\xbb\xbf[simulation]\r\n"
              "themes = learning,\r\n"
-             "   care ; the second\r\n"
+             "   care ; the second = '=' in a comment\r\n"
+             "   ; an indented comment = a comment\r\n"
              "\tsport\r\n"
              "seed: 7\r\n"
              "%s\r\n"
@@ -750,6 +764,13 @@ static void test_csv_record_lines(void **state)
     assert_int_equal(rc, SAMEN_EINPUT);
     assert_int_equal(err.line, 7);
     assert_string_equal(err.key, "id");
+
+    /* A quote left open on line 2 is found on line 3: both are named. */
+    rc = load_in(dir, BASE, ORG_HDR "a,\"A,edu,2,decision,1,0.5,20,1,0,0\n"
+                 "b,\"B\",care,1,feedback,2,0.3,10,0,1,0\n", NULL, NULL, 0, &sc, &err);
+    assert_int_equal(rc, SAMEN_EINPUT);
+    assert_int_equal(err.line, 3);
+    assert_non_null(strstr(err.msg, "begins on line 2"));
 }
 
 /* ---- describe ---- */
@@ -908,6 +929,31 @@ static void test_roundtrip_mini(void **state)
     assert_non_null(strstr(text, "\ncandidates = ibo, sport.club, youth\n"));
     assert_non_null(strstr(text, "\nnecessary =\n"));
     free(text);
+    samen_scenario_free(sc);
+}
+
+/* Text with white space at its ends is quoted in input-organisations.csv:
+ * a CSV reader (libcsv too) trims it from an unquoted field. */
+static void test_roundtrip_padded_text(void **state)
+{
+    (void)state;
+    char dir[256], out[300], path[600];
+    test_dir("rt-pad", dir, sizeof dir);
+    samen_scenario *sc;
+    samen_error err;
+    write_file(dir, "orgs.csv", ORG_HDR "a,\"  padded  \",\"\tedu\",2,decision,1,0.5,20,1,0,0\n"
+               ORG_B ORG_C ORG_D);
+    write_file(dir, "s.ini", BASE);
+    snprintf(path, sizeof path, "%s/s.ini", dir);
+    int rc = samen_scenario_load(&sc, path, NULL, 0, &err);
+    if (rc)
+        samen_error_print(&err, stderr);
+    assert_int_equal(rc, SAMEN_OK);
+    assert_string_equal(sc->orgs[0].name, "  padded  ");
+    assert_string_equal(sc->orgs[0].sector, "\tedu");
+    snprintf(out, sizeof out, "%s/out", dir);
+    mkdir(out, 0700);
+    round_trip(sc, out);
     samen_scenario_free(sc);
 }
 
@@ -1081,6 +1127,7 @@ int main(void)
         cmocka_unit_test(test_free_null),
         cmocka_unit_test(test_describe),
         cmocka_unit_test(test_roundtrip_mini),
+        cmocka_unit_test(test_roundtrip_padded_text),
         cmocka_unit_test(test_roundtrip_big),
         cmocka_unit_test(test_write_tmp_then_commit),
         cmocka_unit_test(test_check_override),

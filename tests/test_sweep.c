@@ -395,6 +395,14 @@ static void test_errors(void **state)
     refused("[sweep]\nscenario = base.ini\ndetail = everything\n", 3, "detail");
     refused("[sweep]\nscenario = base.ini\ndetail = orgs\n[vary]\noutput.detail = persons\n",
             5, "output.detail");
+    /* Refused at once, not after checking a billion values (the alarm
+     * ends the test program if it hangs). */
+    alarm(20);
+    refused("[sweep]\nscenario = base.ini\n[vary]\ntrust.gain = 0:1:1e-9\n", 4,
+            "trust.gain");
+    alarm(0);
+    refused("[sweep]\nscenario = base.ini\n  replicates = 2\n", 3, NULL);
+    refused("[sweep]\nscenario = base.ini\nseed = 3\n  [vary]\ntrust.gain = 0.1\n", 4, NULL);
     refused("[vary]\ntrust.gain = 0.1\n", 0, NULL);
     refused("[sweep]\nreplicates = 2\n", 1, "scenario");
     refused("[sweep]\nscenario = base.ini\nthis line has no equals sign\n", 3, NULL);
@@ -404,13 +412,47 @@ static void test_errors(void **state)
     refused(longline, 4, NULL);
 }
 
+/* inih reads 199 characters of a line: a line of exactly 199 before
+ * "\r\n" is whole, and a NUL byte is not text, not a long line. */
+static void test_line_limits(void **state)
+{
+    (void)state;
+    char text[400], line[200];
+    int n = snprintf(line, sizeof line, "trust.gain = 0.1 ;");
+    memset(line + n, 'x', 199 - (size_t)n);
+    line[199] = '\0';
+    snprintf(text, sizeof text, "[sweep]\r\nscenario = base.ini\r\n[vary]\r\n%s\r\n", line);
+    samen_sweep *sw;
+    samen_error err;
+    int rc = load(text, &sw, &err);
+    if (rc)
+        samen_error_print(&err, stderr);
+    assert_int_equal(rc, SAMEN_OK);
+    samen_sweep_free(sw);
+
+    char path[512];
+    snprintf(path, sizeof path, "%s/s.ini", tmpdir);
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    static const char nul[] = "[sweep]\nscenario = base.ini\nseed = 1\0\n";
+    assert_int_equal(fwrite(nul, 1, sizeof nul - 1, fp), sizeof nul - 1);
+    assert_int_equal(fclose(fp), 0);
+    samen_error_clear(&err);
+    sw = NULL;
+    assert_int_equal(samen_sweep_load(&sw, path, 0, &err), SAMEN_EINPUT);
+    assert_null(sw);
+    assert_int_equal(err.line, 3);
+    assert_non_null(strstr(err.msg, "NUL"));
+}
+
 static void test_continuation_and_quotes(void **state)
 {
     (void)state;
     samen_sweep *sw;
     samen_error err;
     int rc = load("[sweep]\nscenario = base.ini\n[vary]\n"
-                  "trust.gain = 0.1, 0.2,\n    0.3\n  0.4 ; a comment\n"
+                  "trust.gain = 0.1, 0.2,\n    0.3\n  0.4 ; a comment = one\n"
+                  "    ; an indented comment = a comment\n"
                   "network.net1.issue = \"a:0.4, b:0.6\", \"a:1\"\n", &sw, &err);
     if (rc)
         samen_error_print(&err, stderr);
@@ -435,6 +477,18 @@ static void test_check_points(void **state)
     assert_int_equal(samen_sweep_check_points(sw, &err), SAMEN_EINPUT);
     assert_non_null(strstr(err.msg, "point 3"));
     assert_non_null(strstr(err.msg, "form.adhoc_at=0.2"));
+    /* The line of the varied key the rule names. */
+    assert_non_null(strstr(err.file, "s.ini"));
+    assert_string_equal(err.key, "form.network_at");
+    assert_int_equal(err.line, 5);
+    samen_sweep_free(sw);
+    /* A rule about an input file: that file and its line. */
+    assert_int_equal(load("[sweep]\nscenario = base.ini\n[vary]\n"
+                          "simulation.themes = a\n", &sw, &err), SAMEN_OK);
+    assert_int_equal(samen_sweep_check_points(sw, &err), SAMEN_EINPUT);
+    assert_non_null(strstr(err.file, "orgs.csv"));
+    assert_int_equal(err.line, 1);
+    assert_non_null(strstr(err.msg, "point 0 (simulation.themes=a)"));
     samen_sweep_free(sw);
 }
 
@@ -493,7 +547,8 @@ static void make_run(const char *out, int run, const char *network_csv,
     char rel[800];
     snprintf(rel, sizeof rel, "o/%s", path);
     write_file(rel, "[simulation]\nsteps = 6\n[network alpha]\ntype = adhoc\n"
-               "[network beta]\ntype = network\n[network gamma]\ntype = overleg\n");
+               "[network beta]\ntype = network\n[network gamma]\ntype = overleg\n"
+               "[network delta]\ntype = adhoc\n");
     snprintf(rel, sizeof rel, "o/runs/%06d/network.csv", run);
     write_file(rel, network_csv);
     snprintf(rel, sizeof rel, "o/runs/%06d/events.csv", run);
@@ -557,10 +612,13 @@ static void test_manifest_summary_collect(void **state)
              "0,0,0,%u,0.25,alpha,adhoc,completed,adhoc,3,1,1,2,goal-reached\n"
              "0,0,0,%u,0.25,beta,network,merged,network,4,,2,3,merger\n"
              "0,0,0,%u,0.25,gamma,overleg,pending,overleg,0,,0,,\n"
+             /* every network starts as an overleg (MODEL.md section 2) */
+             "0,0,0,%u,0.25,delta,adhoc,pending,overleg,0,,0,,\n"
              "3,1,1,%u,0.001,alpha,adhoc,completed,adhoc,3,1,1,2,goal-reached\n"
              "3,1,1,%u,0.001,beta,network,merged,network,4,,2,3,merger\n"
-             "3,1,1,%u,0.001,gamma,overleg,pending,overleg,0,,0,,\n",
-             s[0], s[0], s[0], s[3], s[3], s[3]);
+             "3,1,1,%u,0.001,gamma,overleg,pending,overleg,0,,0,,\n"
+             "3,1,1,%u,0.001,delta,adhoc,pending,overleg,0,,0,,\n",
+             s[0], s[0], s[0], s[0], s[3], s[3], s[3], s[3]);
     snprintf(path, sizeof path, "%s/summary.csv", out);
     assert_string_equal(read_file(path), expect);
 
@@ -614,6 +672,27 @@ static void test_manifest_summary_collect(void **state)
 
 /* Resume: a dead owner's unfinished folder is removed, a live one's kept;
  * without --resume an existing run is refused. */
+/* A folder holding one run's outputs is refused, and nothing is added. */
+static void test_claim_refuses_run_folder(void **state)
+{
+    (void)state;
+    samen_sweep *sw;
+    samen_error err;
+    assert_int_equal(load("[sweep]\nscenario = base.ini\n", &sw, &err), SAMEN_OK);
+    char out[512], path[1024];
+    snprintf(out, sizeof out, "%s/a-run", tmpdir);
+    assert_int_equal(mkdir(out, 0777), 0);
+    write_file("a-run/run.ini", "[simulation]\n");
+    assert_int_equal(samen_sweep_claim(sw, out, &err), SAMEN_EINPUT);
+    assert_non_null(strstr(err.msg, "run.ini"));
+    struct stat st;
+    snprintf(path, sizeof path, "%s/runs", out);
+    assert_int_not_equal(stat(path, &st), 0);
+    snprintf(path, sizeof path, "%s/sweep.ini", out);
+    assert_int_not_equal(stat(path, &st), 0);
+    samen_sweep_free(sw);
+}
+
 static void test_prepare(void **state)
 {
     (void)state;
@@ -731,10 +810,12 @@ int main(void)
         cmocka_unit_test(test_common_seeds_and_output),
         cmocka_unit_test(test_lhs_sweep),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_line_limits),
         cmocka_unit_test(test_continuation_and_quotes),
         cmocka_unit_test(test_check_points),
         cmocka_unit_test(test_resolved_roundtrip),
         cmocka_unit_test(test_manifest_summary_collect),
+        cmocka_unit_test(test_claim_refuses_run_folder),
         cmocka_unit_test(test_prepare),
         cmocka_unit_test(test_pool),
     };

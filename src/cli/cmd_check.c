@@ -43,18 +43,30 @@ static int is_sweep_file(const char *path)
     if (!fp)
         return 0;
     char line[512];
-    int found = 0, line_start = 1;
+    int found = 0, line_start = 1, first = 1;
     while (!found && fgets(line, sizeof line, fp)) {
         int starts = line_start;
         line_start = strchr(line, '\n') != NULL;
         if (!starts)
             continue; /* the rest of a long line */
         const char *p = line;
+        if (first && !strncmp(p, "\xef\xbb\xbf", 3))
+            p += 3; /* a UTF-8 byte order mark, as the readers skip it */
+        first = 0;
         while (isspace((unsigned char)*p))
             p++;
-        if (strncmp(p, "[sweep]", 7) != 0)
+        /* "[ sweep ]" too: the sweep reader takes spaces inside brackets. */
+        if (*p++ != '[')
             continue;
-        p += 7;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (strncmp(p, "sweep", 5) != 0)
+            continue;
+        p += 5;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (*p++ != ']')
+            continue;
         while (*p == ' ' || *p == '\t')
             p++;
         found = *p == '\0' || *p == '\n' || *p == '\r' || *p == ';' || *p == '#';

@@ -150,6 +150,23 @@ static int prepare_dir(const char *dir, int force)
     }
     if (force)
         return -1;
+    /* A sweep's folder too: collect writes its network.csv and events.csv. */
+    static const char *const sweep_files[] = {"sweep.ini", "manifest.csv", NULL};
+    for (int i = 0; sweep_files[i]; i++) {
+        char *p = join(dir, sweep_files[i]);
+        if (!p) {
+            fputs("samen: out of memory\n", stderr);
+            return 1;
+        }
+        struct stat st;
+        int found = lstat(p, &st) == 0;
+        free(p);
+        if (found) {
+            fprintf(stderr, "samen: %s holds a sweep (%s); use --force to write a "
+                    "run into it or choose another --out\n", dir, sweep_files[i]);
+            return 2;
+        }
+    }
     for (int i = 0; samen_run_files[i]; i++) {
         char *p = join(dir, samen_run_files[i]);
         if (!p) {

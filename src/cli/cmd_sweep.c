@@ -175,8 +175,9 @@ int samen_sweep_command(int argc, char **argv, samen_sweep_executor exec,
     if (rc == SAMEN_OK)
         rc = samen_sweep_check_points(sw, &err);
     if (rc == SAMEN_OK && samen_mkdir_p(o.out) != 0)
-        rc = samen_error_set(&err, SAMEN_EIO, o.out, 0, NULL, "cannot create folder: %s",
-                             strerror(errno));
+        /* --out naming a file is a usage error, as for samen run */
+        rc = samen_error_set(&err, errno == ENOTDIR ? SAMEN_EINPUT : SAMEN_EIO, o.out, 0,
+                             NULL, "cannot create the output folder: %s", strerror(errno));
     if (rc == SAMEN_OK)
         rc = samen_sweep_claim(sw, o.out, &err);
     samen_progress prog = {0};

@@ -109,12 +109,18 @@ int samen_csv_read(const char *path, samen_csv_row_fn fn, void *user,
         }
         if (csv_parse(&p, s, (size_t)len, on_field, on_row, &c) != (size_t)len && !c.rc) {
             int e = csv_error(&p);
+            /* A quote left open on an earlier line shows only here: name
+             * the line the record begins on too. */
+            char begins[64] = "";
+            if (c.in_row && c.row_line < line)
+                snprintf(begins, sizeof begins, " in the record that begins on line %d",
+                         c.row_line);
             c.rc = samen_error_set(err, e == CSV_EPARSE ? SAMEN_EINPUT : SAMEN_EIO, path,
-                                   line, NULL, "%s: %s",
+                                   line, NULL, "%s%s: %s",
                                    e == CSV_EPARSE ? "broken CSV quoting (a field with "
                                    "a comma or quote must be in double quotes, a quote "
                                    "inside doubled)" : "cannot parse",
-                                   csv_strerror(e));
+                                   begins, csv_strerror(e));
         }
     }
     if (!c.rc && ferror(fp))

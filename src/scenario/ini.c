@@ -201,6 +201,11 @@ static void section_header(ini_ctx *c, const char *t)
         }
         snprintf(full, sizeof full, "network %s", net);
     } else {
+        if (!strcmp(name, "sweep") || !strcmp(name, "vary")) {
+            FAIL(c, c->lineno, NULL, "[%s] belongs to a sweep file, not a scenario: "
+                 "run it with samen sweep (samen check tells the two apart)", name);
+            return;
+        }
         if (!samen_param_is_section(name)) {
             FAIL(c, c->lineno, NULL,
                  "unknown section [%s]; did you mean [%s]? (sections: samen, "
@@ -236,6 +241,17 @@ static void classify(ini_ctx *c)
     if (!*t || *t == ';' || *t == '#')
         return;
     if (t > c->buf && c->has_prev) {
+        /* No list item holds '=' or starts with '[': an indented key or
+         * header would else be glued to the list above it. */
+        const char *q = t;
+        while (*q && *q != '=' && !(q > t && *q == ';' && isspace((unsigned char)q[-1])))
+            q++;
+        if (*t == '[' || *q == '=') {
+            FAIL(c, c->lineno, NULL,
+                 "this line is indented, so it would continue the list of the key "
+                 "above; start a key or a [section] at the beginning of the line");
+            return;
+        }
         c->cont = 1;
         return;
     }

@@ -4,6 +4,8 @@
 #include "scenario/scenario_int.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -760,6 +762,25 @@ static char *scenario_name(const char *path)
     return r;
 }
 
+/* A file the scenario names but that cannot be opened: the error points
+ * at the line and key that name it, with the path as resolved. */
+static int input_file_opens(const build *b, const char *section, const char *path)
+{
+    FILE *fp = fopen(path, "r");
+    if (fp) {
+        fclose(fp);
+        return SAMEN_OK;
+    }
+    int e = errno;
+    const samen_raw_entry *en = samen_raw_get(b->raw, section, "file");
+    char key[64];
+    snprintf(key, sizeof key, "%s.file", section);
+    return samen_error_set(b->err, SAMEN_EINPUT, en ? en->file : b->raw->path,
+                           en ? en->line : 0, key,
+                           "cannot open '%s': %s (a relative path is taken from the "
+                           "scenario file's folder)", path, strerror(e));
+}
+
 int samen_scenario_build(samen_raw *raw, samen_scenario **out, samen_error *err)
 {
     *out = NULL;
@@ -775,7 +796,11 @@ int samen_scenario_build(samen_raw *raw, samen_scenario **out, samen_error *err)
     if (!rc)
         rc = build_globals(&b);
     if (!rc)
+        rc = input_file_opens(&b, "organisations", b.sc->orgs_path);
+    if (!rc)
         rc = samen_orgs_read(b.sc, err);
+    if (!rc && b.sc->ties_path)
+        rc = input_file_opens(&b, "ties", b.sc->ties_path);
     if (!rc && b.sc->ties_path)
         rc = samen_ties_read(b.sc, err);
     if (!rc)

@@ -141,6 +141,17 @@ static int first_diff_line(const char *a, const char *b)
 int samen_sweep_claim(const samen_sweep *sw, const char *out, samen_error *err)
 {
     char path[4096], tmp[4400], runs[4200];
+    /* A folder with one run's outputs is not a sweep's: collect would
+     * overwrite its network.csv and events.csv. */
+    struct stat st;
+    snprintf(path, sizeof path, "%s/sweep.ini", out);
+    if (lstat(path, &st) != 0) {
+        snprintf(path, sizeof path, "%s/run.ini", out);
+        if (lstat(path, &st) == 0)
+            return samen_error_set(err, SAMEN_EINPUT, out, 0, NULL,
+                                   "the folder holds the outputs of a run (run.ini); "
+                                   "give the sweep a folder of its own with --out");
+    }
     snprintf(runs, sizeof runs, "%s/runs", out);
     if (mkdir(runs, 0777) != 0 && errno != EEXIST)
         return samen_error_set(err, SAMEN_EIO, runs, 0, NULL,

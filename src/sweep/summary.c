@@ -142,9 +142,10 @@ static int summarise_run(FILE *fp, const samen_sweep *sw, const char *out, size_
         const samen_raw_entry *t = samen_raw_get(&raw, raw.s[i].name, "type");
         e->name = raw.s[i].net;
         e->type = t ? t->value : "network";
-        /* A network that never started has no rows. */
+        /* A network that never started has no rows; every network starts
+         * as an overleg, whatever its type (MODEL.md section 2). */
         copy(e->phase, sizeof e->phase, "pending");
-        copy(e->form, sizeof e->form, e->type);
+        copy(e->form, sizeof e->form, "overleg");
         copy(e->members, sizeof e->members, "0");
         copy(e->dropouts, sizeof e->dropouts, "0");
     }

@@ -42,6 +42,8 @@ typedef struct reader {
     section sec[N_SEC];
     samen_error *err;
     int failed;
+    char *buf;             /* the line being read, whole */
+    size_t cap;
 } reader;
 
 static int fail(reader *r, int line, const char *key, const char *msg)
@@ -58,24 +60,61 @@ static int fail(reader *r, int line, const char *key, const char *msg)
 static char *read_line(char *str, int num, void *stream)
 {
     reader *r = stream;
-    if (r->failed || !fgets(str, num, r->fp))
+    if (r->failed)
         return NULL;
+    /* getline, not fgets: a NUL byte or a line of exactly num - 1
+     * characters before "\r\n" must not look like a line cut short. */
+    errno = 0;
+    ssize_t got = getline(&r->buf, &r->cap, r->fp);
+    if (got < 0) {
+        if (errno == ENOMEM)
+            fail(r, r->line, NULL, "out of memory");
+        return NULL;
+    }
     r->line++;
-    size_t len = strlen(str);
-    if (len > 0 && str[len - 1] != '\n' && !feof(r->fp)) {
-        char msg[160];
-        snprintf(msg, sizeof msg, "line longer than %d characters; continue a "
-                 "list on indented lines instead", num - 1);
+    char msg[200];
+    const char *bad = samen_text_problem(r->buf, (size_t)got);
+    if (bad) {
+        snprintf(msg, sizeof msg, "the line holds %s", bad);
         fail(r, r->line, NULL, msg);
         return NULL;
     }
+    size_t len = (size_t)got;
+    if (len > 0 && r->buf[len - 1] == '\n')
+        len--;
+    if (len > 0 && r->buf[len - 1] == '\r')
+        len--;
+    r->buf[len] = '\0';
+    const char *text = r->buf;
+    if (r->line == 1 && !strncmp(text, "\xef\xbb\xbf", 3)) {
+        text += 3; /* a UTF-8 byte order mark, which inih skips too */
+        len -= 3;
+    }
+    if (len > (size_t)num - 1) {
+        snprintf(msg, sizeof msg, "the line is %zu characters long; at most %d are "
+                 "read: continue a list on indented lines", len, num - 1);
+        fail(r, r->line, NULL, msg);
+        return NULL;
+    }
+    memcpy(str, text, len + 1);
     const char *p = str;
-    if (r->line == 1 && !strncmp(p, "\xef\xbb\xbf", 3))
-        p += 3; /* a UTF-8 byte order mark, which inih skips too */
     const char *start = p;
     while (*p == ' ' || *p == '\t' || *p == '\r')
         p++;
     r->indented = p > start;
+    if (r->indented && r->have_prev && *p && *p != ';' && *p != '#') {
+        /* No list item holds '=' or starts with '[': an indented key or
+         * header would else be glued to the list above it. */
+        const char *q = p;
+        while (*q && *q != '=' && !(q > p && *q == ';' && (q[-1] == ' ' || q[-1] == '\t')))
+            q++;
+        if (*p == '[' || *q == '=') {
+            fail(r, r->line, NULL, "this line is indented, so it would continue the "
+                 "list of the key above; start a key or a [section] at the beginning "
+                 "of the line");
+            return NULL;
+        }
+    }
     /* inih takes an indented line after a key as a continuation. */
     if (*p == '[' && !(r->have_prev && r->indented)) {
         const char *end = strchr(p, ']');
@@ -198,6 +237,8 @@ static int read_file(reader *r, const char *path, samen_error *err)
     int bad_read = ferror(r->fp);
     fclose(r->fp);
     r->fp = NULL;
+    free(r->buf);
+    r->buf = NULL;
     if (r->failed)
         return SAMEN_EINPUT;
     if (bad_read)
@@ -421,6 +462,12 @@ static int resolve_key(const reader *r, samen_sweep *sw, const samen_scenario *s
             return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
                                    "'%s': start:stop:step needs a step that is "
                                    "not 0 and leads from start to stop", e->value);
+        /* Before each value is checked: a range of a billion would take
+         * hours to check and could never run. */
+        if ((unsigned long)n > SAMEN_SWEEP_MAX_RUNS)
+            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                   "'%s' gives %ld values; the grid has more than "
+                                   "%lu points", e->value, n, SAMEN_SWEEP_MAX_RUNS);
         k->is_range = 1;
         k->n_values = (size_t)n;
         if (sc)
@@ -772,7 +819,18 @@ int samen_sweep_check_points(const samen_sweep *sw, samen_error *err)
                                  ov[k + (sw->detail != NULL) + (sw->snapshot_every != NULL)]);
                 used += w > 0 ? (size_t)w : 0;
             }
-            samen_error_set(err, rc, sw->path, 0, e2.key[0] ? e2.key : NULL,
+            /* The line of the varied key if the rule names one; else where
+             * the scenario check found it (another key, an input file). */
+            const char *file = sw->path;
+            int line = 0;
+            for (int k = 0; k < sw->n_keys; k++)
+                if (!strcmp(sw->keys[k].key, e2.key))
+                    line = sw->keys[k].line;
+            if (!line && e2.file[0] && strcmp(e2.file, "--set")) {
+                file = e2.file;
+                line = e2.line;
+            }
+            samen_error_set(err, rc, file, line, e2.key[0] ? e2.key : NULL,
                             "point %zu (%s): %s", p, vals, e2.msg);
         }
         samen_sweep_overrides_free(ov, n);

@@ -117,8 +117,12 @@ void samen_csv_text(FILE *fp, const char *s)
 {
     if (!s)
         return;
-    if (strpbrk(s, ",\"\r\n"))
-        csv_fwrite(fp, s, strlen(s));
+    size_t n = strlen(s);
+    /* White space at either end too: CSV readers (libcsv among them) trim
+     * it from an unquoted field, and run.ini must read back the same. */
+    if (strpbrk(s, ",\"\r\n")
+        || (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')))
+        csv_fwrite(fp, s, n);
     else
         fputs(s, fp);
 }

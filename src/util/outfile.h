@@ -36,7 +36,8 @@ void samen_outfile_discard(samen_outfile *f);
 char *samen_fmt_num(char *buf, double v);
 
 /* Writes a text field, quoted only if it holds a comma, quote, CR or LF
- * (libcsv's csv_fwrite does the quoting). NULL writes an empty field. */
+ * or begins or ends with white space (libcsv's csv_fwrite does the
+ * quoting). NULL writes an empty field. */
 void samen_csv_text(FILE *fp, const char *s);
 
 /* Writes a number field with samen_fmt_num. */
