@@ -98,6 +98,22 @@ static void test_queue_is_bounded(void **state)
     samen_scenario_free(sc);
 }
 
+/* A flood of items: the queue stays full, the excess is lost, and the run
+ * does not slow down with the arrival rate (one draw for all lost items). */
+static void test_flood_of_items_is_lost(void **state)
+{
+    (void)state;
+    samen_scenario *sc = fx_load(fx_ini, fx_orgs_csv, FX_NO_DROPOUT, "model.queue_max=8",
+                                 "model.decision_rate=1000000", NULL);
+    fx_tally t;
+    fx_run(sc, 1, 30, 199, &t);
+    /* full after every arrival; what resolves in the step leaves room */
+    assert_true(t.sum_open <= 8.0 * t.nsum);
+    assert_true(t.sum_open >= 5.0 * t.nsum);
+    assert_int_equal(t.last[0].step, 199);
+    samen_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -106,6 +122,7 @@ int main(void)
         cmocka_unit_test(test_formal_items_need_the_organisation),
         cmocka_unit_test(test_detected_overreach_costs_trust),
         cmocka_unit_test(test_queue_is_bounded),
+        cmocka_unit_test(test_flood_of_items_is_lost),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -40,6 +40,12 @@ static void test_appeal_peak(void **state)
     /* 0^0 = 1: alpha = 0 peaks at kappa 0 */
     assert_float_equal(samen_appeal(0.0, 0, 1), 1.0, 1e-15);
     assert_float_equal(samen_appeal(0.5, 0, 1), 0.5, 1e-15);
+    /* any exponents in range stay finite: huge ones make a spike */
+    assert_float_equal(samen_appeal(0.5, 1e308, 1e308), 1.0, 0);
+    assert_float_equal(samen_appeal(0.3, 1e308, 1e308), 0.0, 0);
+    double v = samen_appeal(0.2, 1e308, 1);
+    assert_true(v >= 0 && v <= 1);
+    assert_float_equal(samen_appeal(0.25, 1e-300, 3e-300), 1.0, 1e-12);
 }
 
 static void test_room_and_rate(void **state)

@@ -275,6 +275,8 @@ static const struct CMUnitTest error_tests[] = {
         .file = "s.ini", .line = 2, .key = "simulation.themes", .msg = "17 themes"),
     ERR(theme_twice, .ini = "[simulation]\nthemes = a, b, a\n", .file = "s.ini",
         .line = 2, .key = "simulation.themes", .msg = "'a' given twice"),
+    ERR(theme_with_colon, .ini = "[simulation]\nthemes = a, b:c\n", .file = "s.ini",
+        .line = 2, .key = "simulation.themes", .msg = "'b:c' is not allowed"),
     ERR(theme_is_column, .ini = "[simulation]\nthemes = a, guard\n", .file = "s.ini",
         .line = 2, .key = "simulation.themes", .msg = "column"),
     ERR(empty_list_item, .ini = "[simulation]\nthemes = a, , b\n", .file = "s.ini",
@@ -957,6 +959,38 @@ static void test_roundtrip_padded_text(void **state)
     samen_scenario_free(sc);
 }
 
+/* Theme names may hold spaces and non-ASCII letters: they are CSV columns
+ * and list items, and come back the same from run.ini. */
+static void test_roundtrip_theme_names(void **state)
+{
+    (void)state;
+    char dir[256], out[300], path[600];
+    test_dir("rt-themes", dir, sizeof dir);
+    samen_scenario *sc;
+    samen_error err;
+    write_file(dir, "orgs.csv",
+               "id,name,sector,capacity,mandate,latency,guard,patience,"
+               "child care,opvoeding \xc3\xa9n zorg,learning\n"
+               "a,A,edu,2,decision,1,0.5,20,1,0,0\nb,B,care,1,feedback,2,0.3,10,0,1,0\n");
+    write_file(dir, "s.ini", "[simulation]\nthemes = learning, child care, "
+               "opvoeding \xc3\xa9n zorg\n[organisations]\nfile = orgs.csv\n"
+               "[network n]\ninitiator = a\nissue = child care:0.5, "
+               "opvoeding \xc3\xa9n zorg:0.5\nconcreteness = 0.5\neffort = 4\n");
+    snprintf(path, sizeof path, "%s/s.ini", dir);
+    int rc = samen_scenario_load(&sc, path, NULL, 0, &err);
+    if (rc)
+        samen_error_print(&err, stderr);
+    assert_int_equal(rc, SAMEN_OK);
+    assert_string_equal(sc->themes[1], "child care");
+    /* missions follow the theme order, not the column order */
+    assert_true(sc->orgs[0].mission[1] == 1 && sc->orgs[0].mission[0] == 0);
+    assert_true(sc->nets[0].issue[1] == 0.5 && sc->nets[0].issue[2] == 0.5);
+    snprintf(out, sizeof out, "%s/out", dir);
+    mkdir(out, 0700);
+    round_trip(sc, out);
+    samen_scenario_free(sc);
+}
+
 /* 16 themes, 400 organisations whose names hold commas and quotes, a
  * network with 400 candidates listed over many lines, 300 ties. */
 static void test_roundtrip_big(void **state)
@@ -1128,6 +1162,7 @@ int main(void)
         cmocka_unit_test(test_describe),
         cmocka_unit_test(test_roundtrip_mini),
         cmocka_unit_test(test_roundtrip_padded_text),
+        cmocka_unit_test(test_roundtrip_theme_names),
         cmocka_unit_test(test_roundtrip_big),
         cmocka_unit_test(test_write_tmp_then_commit),
         cmocka_unit_test(test_check_override),

@@ -2,6 +2,7 @@
  * progress on stderr and a short summary per network on stdout. */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,18 +189,43 @@ static int prepare_dir(const char *dir, int force)
 
 typedef struct progress_state {
     const char *name;
-    int tty, last;
+    int tty, last, show;
 } progress_state;
 
 /* On a terminal one line is redrawn at every percent; in a log a line is
  * written at every tenth of the run. */
-static void progress(void *user, int done, int total)
+/* Set by SIGINT, SIGTERM or SIGHUP: the run stops after its step and its
+ * temporary files are removed, so no half-written output stays. */
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+static int progress(void *user, int done, int total)
 {
     progress_state *ps = user;
+    if (interrupted)
+        return 1;
+    if (!ps->show)
+        return 0;
     int pct = total > 0 ? (int)(100LL * done / total) : 100;
     int mark = ps->tty ? pct : pct / 10;
     if (mark == ps->last && done != total)
-        return;
+        return 0;
     ps->last = mark;
     if (ps->tty)
         fprintf(stderr, "\rsamen: %s: step %d/%d (%d%%)%s", ps->name, done,
@@ -208,6 +234,7 @@ static void progress(void *user, int done, int total)
         fprintf(stderr, "samen: %s: step %d/%d (%d%%)\n", ps->name, done,
                 total, pct);
     fflush(stderr);
+    return 0;
 }
 
 static void print_summary(const samen_scenario *sc, const char *dir,
@@ -283,10 +310,11 @@ static int run(const run_opts *ro)
         goto done;
     status = 0;
 
-    progress_state ps = {sc->name, isatty(STDERR_FILENO), -1};
+    progress_state ps = {sc->name, isatty(STDERR_FILENO), -1, 0};
     int show = !ro->quiet && (ro->progress || ps.tty);
-    if (samen_run_to_dir_progress(sc, dir, summary, show ? progress : NULL,
-                                  &ps, &err)) {
+    ps.show = show;
+    catch_signals();
+    if (samen_run_to_dir_progress(sc, dir, summary, progress, &ps, &err)) {
         if (show && ps.tty && ps.last >= 0)
             fputc('\n', stderr);
         samen_error_print(&err, stderr);

@@ -9,7 +9,7 @@
 
 /* Window buckets: arrivals of all, non-formal, formal items, then the
  * number of each resolved by now (read by samen_sdec). */
-static int *bucket(samen_sim *sim, net *nw, int step)
+static long *bucket(samen_sim *sim, net *nw, int step)
 {
     int w = sim->p->model.decision_window;
     int b = step % w;
@@ -24,7 +24,7 @@ static void count_resolved(samen_sim *sim, net *nw, const decision_item *it)
 {
     if (it->arrival <= sim->step - sim->p->model.decision_window)
         return; /* out of the window: no longer counted anywhere */
-    int *b = bucket(sim, nw, it->arrival);
+    long *b = bucket(sim, nw, it->arrival);
     b[3]++;
     b[it->formal ? 5 : 4]++;
 }
@@ -79,20 +79,32 @@ static int detect(samen_sim *sim, net *nw, int q, const samen_observer *obs)
 static void arrivals(samen_sim *sim, net *nw)
 {
     const samen_params *p = sim->p;
-    int *b = bucket(sim, nw, sim->step);
-    unsigned int k = gsl_ran_poisson(sim->rng, p->model.decision_rate);
-    for (unsigned int i = 0; i < k; i++) {
-        int formal = nw->spec->type != SAMEN_TYPE_OVERLEG &&
-                     gsl_rng_uniform(sim->rng) < p->model.formal_share;
+    long *b = bucket(sim, nw, sim->step);
+    unsigned long k = gsl_ran_poisson(sim->rng, p->model.decision_rate);
+    int overleg = nw->spec->type == SAMEN_TYPE_OVERLEG;
+    unsigned long room = (unsigned long)(p->model.queue_max - nw->qn);
+    unsigned long queued = k < room ? k : room;
+    for (unsigned long i = 0; i < queued; i++) {
+        int formal = !overleg && gsl_rng_uniform(sim->rng) < p->model.formal_share;
         b[0]++;
         b[formal ? 2 : 1]++;
-        if (nw->qn >= p->model.queue_max)
-            continue; /* lost: counted as arrived, never resolved */
         decision_item *it = &nw->queue[nw->qn];
         it->arrival = sim->step;
         it->formal = formal;
         memset(consent_of(nw, nw->qn, 0), CONSENT_NONE, (size_t)nw->slots);
         nw->qn++;
+    }
+    /* Items that find the queue full are lost: counted as arrived, never
+     * resolved. Their kinds are drawn at once, so that any arrival rate
+     * costs one draw, not one per item. */
+    unsigned long lost = k - queued;
+    if (lost > 0) {
+        unsigned long formal = overleg ? 0
+                               : gsl_ran_binomial(sim->rng, p->model.formal_share,
+                                                  (unsigned int)lost);
+        b[0] += (long)lost;
+        b[2] += (long)formal;
+        b[1] += (long)(lost - formal);
     }
 }
 

@@ -19,16 +19,25 @@ double samen_fit(const double *a, const double *b, int k)
     return f > 1 ? 1 : f;
 }
 
-/* kappa^alpha (1-kappa)^beta normalised to peak 1 at alpha/(alpha+beta);
- * pow(0, 0) is 1 in C, as MODEL.md asks. */
+/* alpha ln(kappa/p) + beta ln((1-kappa)/(1-p)), with p = alpha/(alpha+beta)
+ * the peak: kappa^alpha (1-kappa)^beta normalised to 1 at the peak, in logs
+ * so that any alpha, beta >= 0 stay finite. A zero exponent contributes
+ * nothing (0^0 = 1). */
+static double log_term(double e, double x, double at_peak)
+{
+    return e == 0 ? 0 : e * (log(x) - log(at_peak));
+}
+
 double samen_appeal(double kappa, double alpha, double beta)
 {
-    double s = alpha + beta;
-    double peak = (s > 0) ? pow(alpha, alpha) * pow(beta, beta) / pow(s, s) : 1;
-    if (peak <= 0)
-        return 0;
-    double v = pow(kappa, alpha) * pow(1 - kappa, beta) / peak;
-    return v > 1 ? 1 : v;
+    if (alpha == 0 && beta == 0)
+        return 1;
+    /* p = alpha / (alpha + beta) without forming a sum that may overflow */
+    double p = alpha >= beta ? 1 / (1 + beta / alpha) : (alpha / beta) / (1 + alpha / beta);
+    double l = log_term(alpha, kappa, p) + log_term(beta, 1 - kappa, 1 - p);
+    if (isnan(l))
+        return kappa == p ? 1 : 0; /* huge exponents: a spike at the peak */
+    return l >= 0 ? 1 : exp(l);
 }
 
 double samen_room(double kappa, double room_exp)

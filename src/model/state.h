@@ -74,7 +74,7 @@ typedef struct net {
     long next_seq;
     int win_buckets;          /* min(decision_window, steps): no item is older */
     int *win_stamp;           /* buckets by step % decision_window */
-    int (*win)[6];            /* arrived all/nonformal/formal, resolved same */
+    long (*win)[6];           /* arrived all/nonformal/formal, resolved same */
     long resolved, overreach_count, dropouts;
     int dropouts_by_reason[5];
 

@@ -65,8 +65,9 @@ int samen_out_tie_row(void *user, const samen_tie_row *row);
 int samen_out_org_row(void *user, const samen_org_row *row);
 int samen_out_person_row(void *user, const samen_person_row *row);
 
-/* Called after each step with the number of steps done and in total. */
-typedef void (*samen_progress_fn)(void *user, int done, int total);
+/* Called after each step with the number of steps done and in total; a
+ * nonzero return stops the run (an interrupt), which then writes nothing. */
+typedef int (*samen_progress_fn)(void *user, int done, int total);
 
 /* samen_run_to_dir with a progress callback (NULL for none). */
 int samen_run_to_dir_progress(const samen_scenario *sc, const char *dir,

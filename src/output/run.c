@@ -62,8 +62,10 @@ static int simulate(const samen_scenario *sc, samen_outputs *out,
     } else {
         while (!rc && samen_sim_current_step(sim) < sc->steps) {
             rc = samen_sim_step(sim, &obs);
-            if (!rc)
-                progress(progress_user, samen_sim_current_step(sim), sc->steps);
+            if (!rc && progress(progress_user, samen_sim_current_step(sim), sc->steps))
+                rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL,
+                                     "interrupted at step %d; nothing was written",
+                                     samen_sim_current_step(sim));
         }
     }
     if (rc) {

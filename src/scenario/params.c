@@ -33,7 +33,7 @@ const samen_param_def samen_param_table[] = {
     {"simulation", "seed", SAMEN_PT_SEED, "1", 1, 4294967295.0, 0, 0, NULL,
      "seed of the run's gsl_rng_mt19937; 0 is refused (6)", S(seed)},
     {"simulation", "themes", SAMEN_PT_THEMES, NULL, 0, 0, 0, 0,
-     "1 to 16 names of [A-Za-z0-9_.-]",
+     "1 to 16 names, no , : ; # \" = [ ]",
      "theme names; one mission column each in the organisations file (2)",
      NONE},
 
@@ -67,12 +67,13 @@ const samen_param_def samen_param_table[] = {
      "trust of a new pair without a prior tie (4.1)", P(model.trust0)},
     {"model", "recruit_steps", WHOLE, "12", COUNT,
      "rounds of recruitment, the start step the first (4.1)", P(model.recruit_steps)},
-    {"model", "decision_rate", REAL, "0.5", NONNEG,
+    /* bounded: GSL's Poisson sampler takes time growing with the mean */
+    {"model", "decision_rate", REAL, "0.5", 0, 1e6, 0, 0, NULL,
      "mean decision items arriving per step, Poisson (4.2)", P(model.decision_rate)},
     {"model", "formal_share", REAL, "0.3", UNIT,
      "probability that an item is formal: organisations only (4.2)",
      P(model.formal_share)},
-    {"model", "queue_max", WHOLE, "64", COUNT,
+    {"model", "queue_max", WHOLE, "64", 1, SAMEN_MAX_QUEUE, 0, 0, NULL,
      "most open decision items; more are lost (4.2)", P(model.queue_max)},
     {"model", "reverse_prob", REAL, "0.5", UNIT,
      "probability that a detected overreach is reversed (4.2)", P(model.reverse_prob)},
@@ -473,6 +474,22 @@ int samen_valid_name(const char *s, int allow_dot)
     return 1;
 }
 
+/* Theme names are CSV columns and list items of the INI file: anything
+ * printable (UTF-8 included, spaces inside) but the characters that
+ * separate lists, pairs, comments and quoted fields. */
+int samen_valid_theme(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > SAMEN_MAX_THEME_NAME || s[0] == ' ' || s[n - 1] == ' ')
+        return 0;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x20 || c == 0x7f || strchr(",:;#\"=[]", c))
+            return 0;
+    }
+    return 1;
+}
+
 const char *samen_text_problem(const char *buf, size_t len)
 {
     size_t i = 0;
@@ -519,20 +536,28 @@ const char *samen_text_problem(const char *buf, size_t len)
     return NULL;
 }
 
-/* `samen describe`: one line per key, key, default, range, meaning. */
+/* `samen describe`: one line per key, key, default, range, meaning; the
+ * range column as wide as its longest entry, so the meanings line up. */
 void samen_params_describe(FILE *fp)
 {
-    fprintf(fp, "%-36s %-16s %-34s %s\n", "# key", "default", "range",
+    char rb[160];
+    int w = (int)strlen("range");
+    for (int i = 0; i < samen_param_count; i++) {
+        int n = (int)strlen(samen_param_range(&samen_param_table[i], rb, sizeof rb));
+        if (n > w)
+            w = n;
+    }
+    fprintf(fp, "%-36s %-16s %-*s %s\n", "# key", "default", w, "range",
             "meaning (MODEL.md section)");
     for (int i = 0; i < samen_param_count; i++) {
         const samen_param_def *d = &samen_param_table[i];
-        char key[80], rb[160];
+        char key[80];
         if (!strcmp(d->section, "network"))
             snprintf(key, sizeof key, "network.NAME.%s", d->name);
         else
             snprintf(key, sizeof key, "%s.%s", d->section, d->name);
         const char *def = !d->def ? "required" : !d->def[0] ? "(empty)" : d->def;
-        fprintf(fp, "%-36s %-16s %-34s %s\n", key, def,
+        fprintf(fp, "%-36s %-16s %-*s %s\n", key, def, w,
                 samen_param_range(d, rb, sizeof rb), d->meaning);
     }
 }

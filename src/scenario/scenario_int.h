@@ -18,6 +18,9 @@
 #define SAMEN_MAX_NET_NAME 100
 /* Largest whole number a count key takes: keeps step arithmetic in int. */
 #define SAMEN_MAX_WHOLE 1000000000.0
+/* The decision queue is allocated once per network and member slot: a
+ * bound keeps that memory sane (64 by default). */
+#define SAMEN_MAX_QUEUE 10000.0
 
 /* ---- the key table (params.c) ---- */
 
@@ -101,6 +104,7 @@ void samen_free_list(char **items, int n);
 
 /* Nonzero if s matches [A-Za-z0-9_.-]+ (dot allowed only if allow_dot). */
 int samen_valid_name(const char *s, int allow_dot);
+int samen_valid_theme(const char *s);
 
 /* ---- the raw store: every key as text, before validation ---- */
 

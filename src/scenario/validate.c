@@ -163,9 +163,10 @@ static int parse_themes(char **items, int n, char *msg, size_t mn)
         return -1;
     }
     for (int i = 0; i < n; i++) {
-        if (!samen_valid_name(items[i], 1) || strlen(items[i]) > SAMEN_MAX_THEME_NAME) {
-            snprintf(msg, mn, "theme name '%s' is not allowed: use at most %d letters, "
-                     "digits, '_', '.' and '-'", items[i], SAMEN_MAX_THEME_NAME);
+        if (!samen_valid_theme(items[i])) {
+            snprintf(msg, mn, "theme name '%s' is not allowed: use at most %d characters, "
+                     "none of , : ; # \" = [ ] nor control characters", items[i],
+                     SAMEN_MAX_THEME_NAME);
             return -1;
         }
         for (int j = 0; j < 8; j++)
