@@ -139,6 +139,25 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
+/* The first of names present in dir, or NULL; *oom is set when memory ran
+ * out. */
+static const char *first_present(const char *dir, const char *const *names, int *oom)
+{
+    for (int i = 0; names[i]; i++) {
+        char *p = join(dir, names[i]);
+        if (!p) {
+            *oom = 1;
+            return NULL;
+        }
+        struct stat st;
+        int found = lstat(p, &st) == 0;
+        free(p);
+        if (found)
+            return names[i];
+    }
+    return NULL;
+}
+
 /* Creates dir and refuses it (exit 2) if it holds outputs of a run unless
  * force. Returns -1 to go on, else the exit status. */
 static int prepare_dir(const char *dir, int force)
@@ -153,36 +172,21 @@ static int prepare_dir(const char *dir, int force)
         return -1;
     /* A sweep's folder too: collect writes its network.csv and events.csv. */
     static const char *const sweep_files[] = {"sweep.ini", "manifest.csv", NULL};
-    for (int i = 0; sweep_files[i]; i++) {
-        char *p = join(dir, sweep_files[i]);
-        if (!p) {
-            fputs("samen: out of memory\n", stderr);
-            return 1;
-        }
-        struct stat st;
-        int found = lstat(p, &st) == 0;
-        free(p);
-        if (found) {
-            fprintf(stderr, "samen: %s holds a sweep (%s); use --force to write a "
-                    "run into it or choose another --out\n", dir, sweep_files[i]);
-            return 2;
-        }
+    int oom = 0;
+    const char *f = first_present(dir, sweep_files, &oom);
+    if (f) {
+        fprintf(stderr, "samen: %s holds a sweep (%s); use --force to write a "
+                "run into it or choose another --out\n", dir, f);
+        return 2;
     }
-    for (int i = 0; samen_run_files[i]; i++) {
-        char *p = join(dir, samen_run_files[i]);
-        if (!p) {
-            fputs("samen: out of memory\n", stderr);
-            return 1;
-        }
-        struct stat st;
-        int found = lstat(p, &st) == 0;
-        free(p);
-        if (found) {
-            fprintf(stderr, "samen: %s already holds the outputs of a run (%s); "
-                    "use --force to overwrite them or choose another --out\n",
-                    dir, samen_run_files[i]);
-            return 2;
-        }
+    if (!oom && (f = first_present(dir, samen_run_files, &oom))) {
+        fprintf(stderr, "samen: %s already holds the outputs of a run (%s); "
+                "use --force to overwrite them or choose another --out\n", dir, f);
+        return 2;
+    }
+    if (oom) {
+        fputs("samen: out of memory\n", stderr);
+        return 1;
     }
     return -1;
 }
