@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -492,6 +493,38 @@ static void test_check_points(void **state)
     samen_sweep_free(sw);
 }
 
+/* A grid over keys in no rule between keys is checked value by value, not
+ * point by point (its speed is for a benchmark, not a timed test), and a
+ * bad value far down a grid is still found, with its line. A varied key in such a rule still has every point
+ * loaded, and a later point that breaks it is refused with its line. */
+static void test_check_points_large_grid(void **state)
+{
+    (void)state;
+    samen_sweep *sw;
+    samen_error err;
+    assert_int_equal(load("[sweep]\nscenario = base.ini\n[vary]\n"
+                          "trust.gain = 0:1:0.00001\n", &sw, &err), SAMEN_OK);
+    assert_int_equal(sw->n_points, 100001);
+    assert_int_equal(samen_sweep_check_points(sw, &err), SAMEN_OK);
+    samen_sweep_free(sw);
+
+    /* trust.exit_loss is a share: 1.00001, the last of 100,002 values, is
+     * out of range and refused with its line */
+    refused("[sweep]\nscenario = base.ini\n[vary]\n"
+            "trust.exit_loss = 0:1.00001:0.00001\n", 4, "trust.exit_loss");
+
+    assert_int_equal(load("[sweep]\nscenario = base.ini\n[vary]\n"
+                          "form.network_at = 0.5, 0.01\ntrust.gain = 0:1:0.001\n",
+                          &sw, &err), SAMEN_OK);
+    assert_int_equal(sw->n_points, 2002);
+    assert_int_equal(samen_sweep_check_points(sw, &err), SAMEN_EINPUT);
+    assert_non_null(strstr(err.msg, "point 1001 "));
+    assert_non_null(strstr(err.file, "s.ini"));
+    assert_string_equal(err.key, "form.network_at");
+    assert_int_equal(err.line, 4);
+    samen_sweep_free(sw);
+}
+
 /* sweep.ini loads back, trusted or not, to the same sweep. */
 static void test_resolved_roundtrip(void **state)
 {
@@ -797,6 +830,46 @@ static void test_pool(void **state)
     samen_sweep_free(sw);
 }
 
+/* A pool's worker runs run after run in one process: each run frees all
+ * it allocates (under ASan the leak check at exit fails otherwise) and
+ * leaves the same bytes as the pool's. */
+static void test_runs_in_one_process(void **state)
+{
+    (void)state;
+    samen_sweep *sw;
+    samen_error err;
+    assert_int_equal(load("[sweep]\nscenario = base.ini\nreplicates = 3\n[vary]\n"
+                          "trust.gain = 0.1, 0.4\n", &sw, &err), SAMEN_OK);
+    char out[512], a[700], b[700];
+    snprintf(out, sizeof out, "%s/inproc", tmpdir);
+    assert_int_equal(mkdir(out, 0777), 0);
+    assert_int_equal(samen_sweep_claim(sw, out, &err), SAMEN_OK);
+    for (int pass = 0; pass < 4; pass++)
+        for (size_t run = 0; run < sw->n_runs; run++) {
+            samen_run_dir(a, sizeof a, out, run);
+            if (pass > 0) { /* again and again, as a worker would */
+                char cmd[800];
+                snprintf(cmd, sizeof cmd, "rm -rf '%s'", a);
+                assert_int_equal(system(cmd), 0);
+            }
+            samen_error_clear(&err);
+            assert_int_equal(samen_sweep_run_one(sw, out, run, &err), SAMEN_OK);
+            assert_int_equal(samen_run_status_of(out, run), SAMEN_RUN_DONE);
+        }
+    /* Run 3 as the pool made it in test_pool. */
+    samen_run_dir(a, sizeof a, out, 3);
+    strcat(a, "/network.csv");
+    char pool[512];
+    snprintf(pool, sizeof pool, "%s/pool", tmpdir);
+    samen_run_dir(b, sizeof b, pool, 3);
+    strcat(b, "/network.csv");
+    char *net = strdup(read_file(a));
+    assert_non_null(net);
+    assert_string_equal(net, read_file(b));
+    free(net);
+    samen_sweep_free(sw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -813,11 +886,13 @@ int main(void)
         cmocka_unit_test(test_line_limits),
         cmocka_unit_test(test_continuation_and_quotes),
         cmocka_unit_test(test_check_points),
+        cmocka_unit_test(test_check_points_large_grid),
         cmocka_unit_test(test_resolved_roundtrip),
         cmocka_unit_test(test_manifest_summary_collect),
         cmocka_unit_test(test_claim_refuses_run_folder),
         cmocka_unit_test(test_prepare),
         cmocka_unit_test(test_pool),
+        cmocka_unit_test(test_runs_in_one_process),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
