@@ -15,46 +15,47 @@ static double mean_open(samen_scenario *sc, fx_tally *last)
     return s / 30;
 }
 
+/* Loads the fixture with orgs_fast / orgs_slow (the organisations file of
+ * each side), both with `common` and their own setting, and asserts that
+ * the fast side keeps at most two thirds of the slow side's open items. */
+static void assert_resolves_faster(const char *orgs_fast, const char *fast,
+                                   const char *orgs_slow, const char *slow,
+                                   const char *common)
+{
+    /* common may be NULL: it ends the list of settings */
+    samen_scenario *f = fx_load(fx_ini, orgs_fast, FX_NO_DROPOUT, fast, common, NULL);
+    samen_scenario *sl = fx_load(fx_ini, orgs_slow, FX_NO_DROPOUT, slow, common, NULL);
+    fx_tally t;
+    /* Little's law: open items = arrival rate x time to resolve */
+    assert_true(mean_open(f, &t) * 1.5 < mean_open(sl, &t));
+    samen_scenario_free(f);
+    samen_scenario_free(sl);
+}
+
 static void test_decision_mandate_resolves_faster(void **state)
 {
     (void)state;
-    samen_scenario *dsc = fx_load(fx_ini, fx_orgs((fx_cols){.mandate = "decision", .latency = "4"}), FX_NO_DROPOUT, "model.formal_share=0", NULL);
-    samen_scenario *fsc = fx_load(fx_ini, fx_orgs((fx_cols){.mandate = "feedback", .latency = "4"}), FX_NO_DROPOUT, "model.formal_share=0", NULL);
-    fx_tally t;
-    double open_dec = mean_open(dsc, &t);
-    double open_fb = mean_open(fsc, &t);
-    /* Little's law: open items = arrival rate x time to resolve */
-    assert_true(open_dec * 1.5 < open_fb);
-    samen_scenario_free(dsc);
-    samen_scenario_free(fsc);
+    char dec[4096];
+    snprintf(dec, sizeof dec, "%s", fx_orgs((fx_cols){.mandate = "decision", .latency = "4"}));
+    assert_resolves_faster(dec, "model.formal_share=0",
+                           fx_orgs((fx_cols){.mandate = "feedback", .latency = "4"}),
+                           "model.formal_share=0", NULL);
 }
 
 static void test_uncertain_persons_underuse_the_mandate(void **state)
 {
     (void)state;
-    const char *deccopy = fx_orgs((fx_cols){.mandate = "decision", .latency = "4"});
-    samen_scenario *sure = fx_load(fx_ini, deccopy, FX_NO_DROPOUT, "model.formal_share=0",
-                                   "persons.uncertainty=0", NULL);
-    samen_scenario *unsure = fx_load(fx_ini, deccopy, FX_NO_DROPOUT, "model.formal_share=0",
-                                     "persons.uncertainty=1", NULL);
-    fx_tally t;
-    assert_true(mean_open(sure, &t) * 1.5 < mean_open(unsure, &t));
-    samen_scenario_free(sure);
-    samen_scenario_free(unsure);
+    const char *dec = fx_orgs((fx_cols){.mandate = "decision", .latency = "4"});
+    assert_resolves_faster(dec, "persons.uncertainty=0", dec, "persons.uncertainty=1",
+                           "model.formal_share=0");
 }
 
 static void test_formal_items_need_the_organisation(void **state)
 {
     (void)state;
-    const char *deccopy = fx_orgs((fx_cols){.mandate = "decision", .latency = "4"});
-    samen_scenario *informal = fx_load(fx_ini, deccopy, FX_NO_DROPOUT, "model.formal_share=0",
-                                       "persons.uncertainty=0", NULL);
-    samen_scenario *formal = fx_load(fx_ini, deccopy, FX_NO_DROPOUT, "model.formal_share=1",
-                                     "persons.uncertainty=0", NULL);
-    fx_tally t;
-    assert_true(mean_open(informal, &t) * 1.5 < mean_open(formal, &t));
-    samen_scenario_free(informal);
-    samen_scenario_free(formal);
+    const char *dec = fx_orgs((fx_cols){.mandate = "decision", .latency = "4"});
+    assert_resolves_faster(dec, "model.formal_share=0", dec, "model.formal_share=1",
+                           "persons.uncertainty=0");
 }
 
 static void test_detected_overreach_costs_trust(void **state)
