@@ -126,6 +126,29 @@ static samen_net_row net_row(int step, const char *name)
     return r;
 }
 
+/* Opens the outputs of detail in dir and their observer; err is where the
+ * outputs report their errors (they keep the pointer). */
+static void open_ok(samen_outputs *o, samen_observer *obs, const char *dir, int detail,
+                    samen_error *err)
+{
+    assert_int_equal(samen_outputs_open(o, dir, detail, err), SAMEN_OK);
+    samen_outputs_observer(o, obs);
+}
+
+/* An I/O error reported on the file named file (a part of its path). */
+static void assert_eio(const samen_error *err, const char *file)
+{
+    assert_int_equal(err->code, SAMEN_EIO);
+    assert_non_null(strstr(err->file, file));
+}
+
+/* Closes and commits the outputs; both must succeed. */
+static void close_commit_ok(samen_outputs *o, samen_error *err)
+{
+    assert_int_equal(samen_outputs_close(o, err), SAMEN_OK);
+    assert_int_equal(samen_outputs_commit(o, err), SAMEN_OK);
+}
+
 /* Every file of --detail orgs,persons gets exactly its header line, and
  * only after commit, under its final name. */
 static void test_headers_and_commit(void **state)
@@ -137,8 +160,7 @@ static void test_headers_and_commit(void **state)
                                         &err), SAMEN_OK);
     assert_int_equal(count_entries(dir), 5);
     assert_null(slurp(path_in(dir, "network.csv")));
-    assert_int_equal(samen_outputs_close(&o, &err), SAMEN_OK);
-    assert_int_equal(samen_outputs_commit(&o, &err), SAMEN_OK);
+    close_commit_ok(&o, &err);
     assert_int_equal(count_entries(dir), 5);
     assert_file(dir, "network.csv", hdr_network);
     assert_file(dir, "events.csv", hdr_events);
@@ -157,16 +179,14 @@ static void test_detail_selects_files(void **state)
     samen_error err;
     samen_outputs o;
     samen_observer obs;
-    assert_int_equal(samen_outputs_open(&o, dir, SAMEN_DETAIL_PERSONS, &err), SAMEN_OK);
-    samen_outputs_observer(&o, &obs);
+    open_ok(&o, &obs, dir, SAMEN_DETAIL_PERSONS, &err);
     assert_ptr_equal(obs.user, &o);
     assert_non_null(obs.network_row);
     assert_non_null(obs.event);
     assert_non_null(obs.tie_row);
     assert_null(obs.org_row);
     assert_non_null(obs.person_row);
-    assert_int_equal(samen_outputs_close(&o, &err), SAMEN_OK);
-    assert_int_equal(samen_outputs_commit(&o, &err), SAMEN_OK);
+    close_commit_ok(&o, &err);
     assert_int_equal(count_entries(dir), 4);
     assert_null(slurp(path_in(dir, "orgs.csv")));
 }
@@ -177,8 +197,7 @@ static void test_network_rows(void **state)
     samen_error err;
     samen_outputs o;
     samen_observer obs;
-    assert_int_equal(samen_outputs_open(&o, dir, 0, &err), SAMEN_OK);
-    samen_outputs_observer(&o, &obs);
+    open_ok(&o, &obs, dir, 0, &err);
 
     samen_net_row r = net_row(12, "a,\"b");
     r.trust = 0.123456789;      /* %.6g rounds: 0.123457 */
@@ -206,8 +225,7 @@ static void test_network_rows(void **state)
     s.form = SAMEN_TYPE_NETWORK;
     assert_int_equal(obs.network_row(obs.user, &s), SAMEN_OK);
 
-    assert_int_equal(samen_outputs_close(&o, &err), SAMEN_OK);
-    assert_int_equal(samen_outputs_commit(&o, &err), SAMEN_OK);
+    close_commit_ok(&o, &err);
     char want[2048];
     snprintf(want, sizeof want, "%s%s%s", hdr_network,
              "12,\"a,\"\"b\",network,executing,adhoc,9,3,0.123457,0,1e-07,"
@@ -226,8 +244,7 @@ static void test_events(void **state)
     samen_error err;
     samen_outputs o;
     samen_observer obs;
-    assert_int_equal(samen_outputs_open(&o, dir, 0, &err), SAMEN_OK);
-    samen_outputs_observer(&o, &obs);
+    open_ok(&o, &obs, dir, 0, &err);
     const samen_event ev[] = {
         {0, "net", NULL, 0, "phase", "recruiting", 0, 0.0},
         {0, "net", "school-1", 1, "join", "initiator", 1, 0.42},
@@ -238,8 +255,7 @@ static void test_events(void **state)
     };
     for (size_t i = 0; i < sizeof ev / sizeof ev[0]; i++)
         assert_int_equal(obs.event(obs.user, &ev[i]), SAMEN_OK);
-    assert_int_equal(samen_outputs_close(&o, &err), SAMEN_OK);
-    assert_int_equal(samen_outputs_commit(&o, &err), SAMEN_OK);
+    close_commit_ok(&o, &err);
     char want[1024];
     snprintf(want, sizeof want, "%s%s", hdr_events,
              "0,net,,,phase,recruiting,\n"
@@ -257,9 +273,7 @@ static void test_ties_orgs_persons(void **state)
     samen_error err;
     samen_outputs o;
     samen_observer obs;
-    assert_int_equal(samen_outputs_open(&o, dir, SAMEN_DETAIL_ORGS | SAMEN_DETAIL_PERSONS,
-                                        &err), SAMEN_OK);
-    samen_outputs_observer(&o, &obs);
+    open_ok(&o, &obs, dir, SAMEN_DETAIL_ORGS | SAMEN_DETAIL_PERSONS, &err);
     const samen_tie_row t = {26, "net", "ibo", "school 1", 0.7500001, 3};
     assert_int_equal(obs.tie_row(obs.user, &t), SAMEN_OK);
     const samen_org_row g = {26, "net", "a\"b", "initiator", "decision",
@@ -268,8 +282,7 @@ static void test_ties_orgs_persons(void **state)
     const samen_person_row p = {26, "net", "ibo", 17, 0.8, 0.1, 0.2857142857,
                                 0.6, 156};
     assert_int_equal(obs.person_row(obs.user, &p), SAMEN_OK);
-    assert_int_equal(samen_outputs_close(&o, &err), SAMEN_OK);
-    assert_int_equal(samen_outputs_commit(&o, &err), SAMEN_OK);
+    close_commit_ok(&o, &err);
 
     char want[1024];
     snprintf(want, sizeof want, "%s26,net,ibo,school 1,0.75,3\n", hdr_ties);
@@ -290,9 +303,7 @@ static void test_discard_leaves_nothing(void **state)
     samen_error err;
     samen_outputs o;
     samen_observer obs;
-    assert_int_equal(samen_outputs_open(&o, dir, SAMEN_DETAIL_ORGS | SAMEN_DETAIL_PERSONS,
-                                        &err), SAMEN_OK);
-    samen_outputs_observer(&o, &obs);
+    open_ok(&o, &obs, dir, SAMEN_DETAIL_ORGS | SAMEN_DETAIL_PERSONS, &err);
     samen_net_row r = net_row(0, "net");
     assert_int_equal(obs.network_row(obs.user, &r), SAMEN_OK);
     samen_outputs_discard(&o);
@@ -315,8 +326,7 @@ static void test_nonfinite_refused(void **state)
     samen_error_clear(&err);
     samen_outputs o;
     samen_observer obs;
-    assert_int_equal(samen_outputs_open(&o, dir, 0, &err), SAMEN_OK);
-    samen_outputs_observer(&o, &obs);
+    open_ok(&o, &obs, dir, 0, &err);
     samen_net_row r = net_row(7, "net");
     r.progress = NAN;
     assert_int_equal(obs.network_row(obs.user, &r), SAMEN_EIO);
@@ -340,8 +350,7 @@ static void test_open_fails(void **state)
     samen_error_clear(&err);
     samen_outputs o;
     assert_int_equal(samen_outputs_open(&o, path_in(dir, "missing"), 0, &err), SAMEN_EIO);
-    assert_int_equal(err.code, SAMEN_EIO);
-    assert_non_null(strstr(err.file, "missing/network.csv"));
+    assert_eio(&err, "missing/network.csv");
     assert_int_equal(count_entries(dir), 0);
 
     /* The third file cannot be created: the first two are removed. */
@@ -394,8 +403,7 @@ static void test_write_fails_during_run(void **state)
     samen_error_clear(&err);
     samen_outputs o;
     samen_observer obs;
-    assert_int_equal(samen_outputs_open(&o, dir, 0, &err), SAMEN_OK);
-    samen_outputs_observer(&o, &obs);
+    open_ok(&o, &obs, dir, 0, &err);
     struct rlimit old = limit_fsize(4096);
     int rc = SAMEN_OK, i;
     /* more rows than the stdio buffer holds, so that it must flush */
@@ -406,8 +414,7 @@ static void test_write_fails_during_run(void **state)
     assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
     assert_int_equal(rc, SAMEN_EIO);
     assert_true(i < 100000);
-    assert_int_equal(err.code, SAMEN_EIO);
-    assert_non_null(strstr(err.file, "network.csv"));
+    assert_eio(&err, "network.csv");
     assert_non_null(strstr(err.msg, "cannot write"));
     samen_outputs_discard(&o);
     assert_int_equal(count_entries(dir), 0);
@@ -426,8 +433,7 @@ static void test_write_fails_at_close(void **state)
         rc = samen_outputs_close(&o, &err);
     assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
     assert_int_equal(rc, SAMEN_EIO);
-    assert_int_equal(err.code, SAMEN_EIO);
-    assert_non_null(strstr(err.file, "network.csv"));
+    assert_eio(&err, "network.csv");
     assert_int_equal(count_entries(dir), 0);
     samen_outputs_discard(&o); /* safe after a failed close */
     assert_int_equal(count_entries(dir), 0);

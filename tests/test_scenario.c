@@ -882,6 +882,21 @@ static void assert_short_lines(const char *text)
     }
 }
 
+/* Loads the scenario file dir/name, which must load (the error printed
+ * if not). */
+static samen_scenario *load_ok(const char *dir, const char *name)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    samen_scenario *sc;
+    samen_error err;
+    int rc = samen_scenario_load(&sc, path, NULL, 0, &err);
+    if (rc)
+        samen_error_print(&err, stderr);
+    assert_int_equal(rc, SAMEN_OK);
+    return sc;
+}
+
 /* Writes sc's run.ini into dir, loads it again and compares. */
 static void round_trip(const samen_scenario *sc, const char *dir)
 {
@@ -889,11 +904,7 @@ static void round_trip(const samen_scenario *sc, const char *dir)
     char path[600];
     assert_int_equal(samen_scenario_write_ini(sc, dir, 0, &err), SAMEN_OK);
     snprintf(path, sizeof path, "%s/run.ini", dir);
-    samen_scenario *again;
-    int rc = samen_scenario_load(&again, path, NULL, 0, &err);
-    if (rc)
-        samen_error_print(&err, stderr);
-    assert_int_equal(rc, SAMEN_OK);
+    samen_scenario *again = load_ok(dir, "run.ini");
     char *a = print_text(sc), *b = print_text(again);
     assert_string_equal(a, b);
     char *file = read_all(path);
@@ -907,6 +918,16 @@ static void round_trip(const samen_scenario *sc, const char *dir)
     free(b);
     free(file);
     samen_scenario_free(again);
+}
+
+/* The round trip into a new folder out below dir; frees sc. */
+static void round_trip_below(samen_scenario *sc, const char *dir)
+{
+    char out[300];
+    snprintf(out, sizeof out, "%s/out", dir);
+    mkdir(out, 0700);
+    round_trip(sc, out);
+    samen_scenario_free(sc);
 }
 
 static void test_roundtrip_mini(void **state)
@@ -939,24 +960,15 @@ static void test_roundtrip_mini(void **state)
 static void test_roundtrip_padded_text(void **state)
 {
     (void)state;
-    char dir[256], out[300], path[600];
+    char dir[256];
     test_dir("rt-pad", dir, sizeof dir);
-    samen_scenario *sc;
-    samen_error err;
     write_file(dir, "orgs.csv", ORG_HDR "a,\"  padded  \",\"\tedu\",2,decision,1,0.5,20,1,0,0\n"
                ORG_B ORG_C ORG_D);
     write_file(dir, "s.ini", BASE);
-    snprintf(path, sizeof path, "%s/s.ini", dir);
-    int rc = samen_scenario_load(&sc, path, NULL, 0, &err);
-    if (rc)
-        samen_error_print(&err, stderr);
-    assert_int_equal(rc, SAMEN_OK);
+    samen_scenario *sc = load_ok(dir, "s.ini");
     assert_string_equal(sc->orgs[0].name, "  padded  ");
     assert_string_equal(sc->orgs[0].sector, "\tedu");
-    snprintf(out, sizeof out, "%s/out", dir);
-    mkdir(out, 0700);
-    round_trip(sc, out);
-    samen_scenario_free(sc);
+    round_trip_below(sc, dir);
 }
 
 /* Theme names may hold spaces and non-ASCII letters: they are CSV columns
@@ -964,10 +976,8 @@ static void test_roundtrip_padded_text(void **state)
 static void test_roundtrip_theme_names(void **state)
 {
     (void)state;
-    char dir[256], out[300], path[600];
+    char dir[256];
     test_dir("rt-themes", dir, sizeof dir);
-    samen_scenario *sc;
-    samen_error err;
     write_file(dir, "orgs.csv",
                "id,name,sector,capacity,mandate,latency,guard,patience,"
                "child care,opvoeding \xc3\xa9n zorg,learning\n"
@@ -976,19 +986,12 @@ static void test_roundtrip_theme_names(void **state)
                "opvoeding \xc3\xa9n zorg\n[organisations]\nfile = orgs.csv\n"
                "[network n]\ninitiator = a\nissue = child care:0.5, "
                "opvoeding \xc3\xa9n zorg:0.5\nconcreteness = 0.5\neffort = 4\n");
-    snprintf(path, sizeof path, "%s/s.ini", dir);
-    int rc = samen_scenario_load(&sc, path, NULL, 0, &err);
-    if (rc)
-        samen_error_print(&err, stderr);
-    assert_int_equal(rc, SAMEN_OK);
+    samen_scenario *sc = load_ok(dir, "s.ini");
     assert_string_equal(sc->themes[1], "child care");
     /* missions follow the theme order, not the column order */
     assert_true(sc->orgs[0].mission[1] == 1 && sc->orgs[0].mission[0] == 0);
     assert_true(sc->nets[0].issue[1] == 0.5 && sc->nets[0].issue[2] == 0.5);
-    snprintf(out, sizeof out, "%s/out", dir);
-    mkdir(out, 0700);
-    round_trip(sc, out);
-    samen_scenario_free(sc);
+    round_trip_below(sc, dir);
 }
 
 /* 16 themes, 400 organisations whose names hold commas and quotes, a
@@ -996,7 +999,7 @@ static void test_roundtrip_theme_names(void **state)
 static void test_roundtrip_big(void **state)
 {
     (void)state;
-    char dir[256], out[300];
+    char dir[256];
     test_dir("rt-big", dir, sizeof dir);
     char *buf = NULL;
     size_t len = 0;
@@ -1048,14 +1051,7 @@ static void test_roundtrip_big(void **state)
     write_file(dir, "s.ini", buf);
     free(buf);
 
-    char path[600];
-    snprintf(path, sizeof path, "%s/s.ini", dir);
-    samen_scenario *sc;
-    samen_error err;
-    int rc = samen_scenario_load(&sc, path, NULL, 0, &err);
-    if (rc)
-        samen_error_print(&err, stderr);
-    assert_int_equal(rc, SAMEN_OK);
+    samen_scenario *sc = load_ok(dir, "s.ini");
     assert_int_equal(sc->n_orgs, 400);
     assert_int_equal(sc->n_themes, 16);
     assert_int_equal(sc->n_ties, 300);
@@ -1064,10 +1060,7 @@ static void test_roundtrip_big(void **state)
     assert_int_equal(sc->nets[0].candidates[397], 399);
     assert_int_equal(sc->nets[1].n_candidates, 399);
     assert_true(sc->orgs[7].mission[8] == ((7 * 37 + 8 * 11) % 97) / 97.0);
-    snprintf(out, sizeof out, "%s/out", dir);
-    mkdir(out, 0700);
-    round_trip(sc, out);
-    samen_scenario_free(sc);
+    round_trip_below(sc, dir);
 }
 
 /* With tmp_only the files wait under .tmp names for commit_ini. */

@@ -97,6 +97,12 @@ claim() {
     } >> "$CLAIM_TMP"
 }
 
+# claim_p MEASURE VALUES TEST P FIGURE: a row decided by a p-value: the
+# p-value as text, and whether it is below 0.05.
+claim_p() {
+    claim "$1" "$2" "$3" "$(pval "$4")" "$(below "$4")" "$5"
+}
+
 claim_end() {
     mv "$CLAIM_TMP" "$WORK/claims/$CLAIM_PATTERN.csv"
 }

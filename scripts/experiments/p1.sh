@@ -59,12 +59,12 @@ plot "$D/engagement.csv" every ::1 using 1:3:5:6 with yerrorlines lw 2 pt 5 lc r
 EOF
 
 claim_begin P1
-claim "share of networks agreeing a shared goal within 156 steps, by concreteness (n = $n_agree runs per level)" \
+claim_p "share of networks agreeing a shared goal within 156 steps, by concreteness (n = $n_agree runs per level)" \
     "$(summarise "$D/agreed.csv" share "0.1 0.3 0.5 0.7 0.9")" \
     "interior optimum: share at levels 0.3-0.7 pooled ($(num "$(awk -F, 'NR > 1 && $1 >= 0.3 && $1 <= 0.7 { k += $3; n += $2 } END { print k / n }' "$D/agreed.csv")")) above the share at 0.1 and at 0.9; one-sided two-proportion z-tests, Bonferroni x2" \
-    "$(pval "$p_peak")" "$(below "$p_peak")" p1-concreteness.png
-claim "members' mean engagement at joining, concreteness 0.9 against 0.5 (n = $n_eng runs per level)" \
+    "$p_peak" p1-concreteness.png
+claim_p "members' mean engagement at joining, concreteness 0.9 against 0.5 (n = $n_eng runs per level)" \
     "$(summarise "$D/engagement.csv" mean "0.1 0.5 0.9")" \
     "Welch t-test, one-sided (lower at 0.9); difference $(num "$(field "$D/engagement-tests.csv" compare estimate)")" \
-    "$(pval "$p_eng")" "$(below "$p_eng")" p1-concreteness.png
+    "$p_eng" p1-concreteness.png
 claim_end

@@ -78,20 +78,20 @@ plot "$D/agreed.csv" every ::1 using 1:4:5:6 with yerrorlines lw 2 pt 7 lc rgb "
 EOF
 
 claim_begin P2
-claim "partners joining besides the initiator, by breadth of the issue in themes (n = $n runs per breadth)" \
+claim_p "partners joining besides the initiator, by breadth of the issue in themes (n = $n runs per breadth)" \
     "$(summarise "$D/joined.csv" mean "1 2 4 6 8")" \
     "least squares slope over runs, one-sided (rising): $(num "$(field "$D/joined-tests.csv" trend estimate)") partners per theme" \
-    "$(pval "$p_joined")" "$(below "$p_joined")" p2-breadth.png
-claim "distinct sectors among the partners, by breadth (n = $n runs per breadth)" \
+    "$p_joined" p2-breadth.png
+claim_p "distinct sectors among the partners, by breadth (n = $n runs per breadth)" \
     "$(summarise "$D/sectors.csv" mean "1 2 4 6 8")" \
     "least squares slope over runs, one-sided (rising): $(num "$(field "$D/sectors-tests.csv" trend estimate)") sectors per theme" \
-    "$(pval "$p_sectors")" "$(below "$p_sectors")" p2-breadth.png
-claim "share of networks agreeing a shared goal within 260 steps, breadth 8 against 4 (n = $n runs per breadth)" \
+    "$p_sectors" p2-breadth.png
+claim_p "share of networks agreeing a shared goal within 260 steps, breadth 8 against 4 (n = $n runs per breadth)" \
     "$(summarise "$D/agreed.csv" share "1 4 6 7 8")" \
     "two-proportion z-test, one-sided (lower at 8); difference $(num "$(field "$D/agreed-tests.csv" compare estimate)")" \
-    "$(pval "$p_agreed")" "$(below "$p_agreed")" p2-breadth.png
-claim "share of networks live in the network form at step 260, breadth 8 against 4 (n = $n runs per breadth)" \
+    "$p_agreed" p2-breadth.png
+claim_p "share of networks live in the network form at step 260, breadth 8 against 4 (n = $n runs per breadth)" \
     "$(summarise "$D/netform.csv" share "1 4 6 7 8")" \
     "two-proportion z-test, one-sided (lower at 8); difference $(num "$(field "$D/netform-tests.csv" compare estimate)")" \
-    "$(pval "$p_netform")" "$(below "$p_netform")" p2-breadth.png
+    "$p_netform" p2-breadth.png
 claim_end

@@ -166,16 +166,16 @@ plot "$D/fit.csv" every ::1 using 1:(1000*\$4):(1000*\$5):(1000*\$6) with yerror
 EOF
 
 claim_begin P3
-claim "drop-outs per 1000 member-steps by phase ($runs runs; $share_form % of drop-outs and $share_steps % of member-steps in formulation)" \
+claim_p "drop-outs per 1000 member-steps by phase ($runs runs; $share_form % of drop-outs and $share_steps % of member-steps in formulation)" \
     "$(awk -F, 'NR > 1 { printf "%s%s: %.3g [%.3g-%.3g]", (NR > 2 ? "; " : ""), $1, 1000 * $4, 1000 * $5, 1000 * $6 }' "$D/phase-plot.csv")" \
     "exact conditional rate ratio tests, one-sided: formulating above executing (ratio $(num "$(field "$D/phase-tests.csv" compare estimate)")) and above recruiting (ratio $(num "$(field "$D/phase-tests-2.csv" compare estimate)")); the larger p" \
-    "$(pval "$p_phase")" "$(below "$p_phase")" p3-dropout.png
-claim "drop-outs per 1000 member-steps in formulation, by weeks spent formulating (bin midpoints)" \
+    "$p_phase" p3-dropout.png
+claim_p "drop-outs per 1000 member-steps in formulation, by weeks spent formulating (bin midpoints)" \
     "$(awk -F, 'NR > 1 { printf "%s%s: %.3g [%.3g-%.3g]", (NR > 2 ? "; " : ""), $1, 1000 * $4, 1000 * $5, 1000 * $6 }' "$D/tf.csv")" \
     "score test for a linear trend in rates (Breslow and Day 1987), one-sided (rising)" \
-    "$(pval "$p_tf")" "$(below "$p_tf")" p3-dropout.png
-claim "drop-outs per 1000 member-steps in formulation, by fit to the issue minus fit to the goal (bins 1: <= 0, 2: 0-0.01, 3: 0.01-0.02, 4: 0.02-0.04, 5: > 0.04)" \
+    "$p_tf" p3-dropout.png
+claim_p "drop-outs per 1000 member-steps in formulation, by fit to the issue minus fit to the goal (bins 1: <= 0, 2: 0-0.01, 3: 0.01-0.02, 4: 0.02-0.04, 5: > 0.04)" \
     "$(awk -F, 'NR > 1 { printf "%s%s: %.3g [%.3g-%.3g]", (NR > 2 ? "; " : ""), $1, 1000 * $4, 1000 * $5, 1000 * $6 }' "$D/fit.csv")" \
     "score test for a linear trend in rates over the bin numbers, one-sided (rising)" \
-    "$(pval "$p_fit")" "$(below "$p_fit")" p3-dropout.png
+    "$p_fit" p3-dropout.png
 claim_end

@@ -103,16 +103,16 @@ plot "$D/progress-none.csv" using (\$1 - 0.1):4:6:7 with yerrorbars lw 2 pt 7 ps
 EOF
 
 claim_begin P5
-claim "mean trust lost in the step of a replacement (% of mean trust), by person dependency of the step before ($events replacements)" \
+claim_p "mean trust lost in the step of a replacement (% of mean trust), by person dependency of the step before ($events replacements)" \
     "$(summarise "$D/loss.csv" mean)" \
     "least squares slope over replacements, one-sided (rising): $(num "$(field "$D/events-tests.csv" trend estimate)") % per unit of dependency" \
-    "$(pval "$p_loss")" "$(below "$p_loss")" p5-turnover.png
-claim "share of mean trust at step 129 kept under turnover (tenure 52 against 10^9), guard 0 (high dependency) against guard 1 ($n_cell runs per cell)" \
+    "$p_loss" p5-turnover.png
+claim_p "share of mean trust at step 129 kept under turnover (tenure 52 against 10^9), guard 0 (high dependency) against guard 1 ($n_cell runs per cell)" \
     "guard 0: $(keep "$D/trust-tests.csv" ratio-1); guard 1: $(keep "$D/trust-tests.csv" ratio-2)" \
     "ratio of the two shares kept, delta method on the log scale, one-sided (below 1): $(num "$(field "$D/trust-tests.csv" ratio-of-ratios estimate)")" \
-    "$(pval "$p_trust")" "$(below "$p_trust")" p5-turnover.png
-claim "share of progress at step 129 kept under turnover, guard 0 (high dependency) against guard 1 ($n_cell runs per cell)" \
+    "$p_trust" p5-turnover.png
+claim_p "share of progress at step 129 kept under turnover, guard 0 (high dependency) against guard 1 ($n_cell runs per cell)" \
     "guard 0: $(keep "$D/progress-tests.csv" ratio-1); guard 1: $(keep "$D/progress-tests.csv" ratio-2)" \
     "ratio of the two shares kept, delta method on the log scale, one-sided (below 1): $(num "$(field "$D/progress-tests.csv" ratio-of-ratios estimate)")" \
-    "$(pval "$p_prog")" "$(below "$p_prog")" p5-turnover.png
+    "$p_prog" p5-turnover.png
 claim_end

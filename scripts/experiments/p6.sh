@@ -117,20 +117,20 @@ plot "$D/overreach.csv" every ::1 using 1:3:5:6 with yerrorlines lw 2 pt 7 lc rg
 EOF
 
 claim_begin P6
-claim "mean wait of a decision item (steps), decision against feedback mandates, uncertainty 0.3 ($n_m runs each)" \
+claim_p "mean wait of a decision item (steps), decision against feedback mandates, uncertainty 0.3 ($n_m runs each)" \
     "$(summarise "$D/mandate.csv" mean)" \
     "Welch t-test, one-sided (shorter under decision mandates); difference $(num "$(field "$D/mandate-tests.csv" compare estimate)") steps" \
-    "$(pval "$p_mand")" "$(below "$p_mand")" p6-mandate.png
-claim "mean wait of a decision item (steps) under decision mandates, by uncertainty of the persons ($n_m runs per level; feedback mandates as control: slope $(num "$(field "$D/uncertainty-feedback-tests.csv" trend estimate)"))" \
+    "$p_mand" p6-mandate.png
+claim_p "mean wait of a decision item (steps) under decision mandates, by uncertainty of the persons ($n_m runs per level; feedback mandates as control: slope $(num "$(field "$D/uncertainty-feedback-tests.csv" trend estimate)"))" \
     "$(summarise "$D/uncertainty-decision.csv" mean)" \
     "least squares slope over runs, one-sided (rising): $(num "$(field "$D/uncertainty-decision-tests.csv" trend estimate)") steps per unit of uncertainty" \
-    "$(pval "$p_unc")" "$(below "$p_unc")" p6-mandate.png
-claim "change of mean trust (% of the step before) in the step of a reversed overreach against steps without ($n_rev reversals; feedback mandates, reverse_prob 0.5 and 1)" \
+    "$p_unc" p6-mandate.png
+claim_p "change of mean trust (% of the step before) in the step of a reversed overreach against steps without ($n_rev reversals; feedback mandates, reverse_prob 0.5 and 1)" \
     "$(summarise "$D/steps-change.csv" mean)" \
     "Welch t-test, one-sided (lower in reversal steps); difference $(num "$(field "$D/steps-tests.csv" compare estimate)") percentage points" \
-    "$(pval "$p_step")" "$(below "$p_step")" p6-mandate.png
-claim "long run: mean trust while executing under feedback mandates, by the probability that a detected overreach is reversed ($n_o runs per level; $rev1 reversals per network at 1)" \
+    "$p_step" p6-mandate.png
+claim_p "long run: mean trust while executing under feedback mandates, by the probability that a detected overreach is reversed ($n_o runs per level; $rev1 reversals per network at 1)" \
     "$(summarise "$D/overreach.csv" mean)" \
     "least squares slope over runs, one-sided (falling): $(num "$(field "$D/overreach-tests.csv" trend estimate)")" \
-    "$(pval "$p_over")" "$(below "$p_over")" p6-mandate.png
+    "$p_over" p6-mandate.png
 claim_end

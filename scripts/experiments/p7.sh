@@ -112,16 +112,16 @@ plot "$D/framing.csv" every ::1 using 1:4:5:6 with yerrorlines lw 2 pt 7 lc rgb 
 EOF
 
 claim_begin P7
-claim "share of networks ended within $window steps of a drop-out (formulating or executing), necessary actor against another partner ($n_nec and $n_oth drop-outs)" \
+claim_p "share of networks ended within $window steps of a drop-out (formulating or executing), necessary actor against another partner ($n_nec and $n_oth drop-outs)" \
     "$(summarise "$D/ended.csv" share)" \
     "two-proportion z-test, one-sided (higher after a necessary actor); difference $(num "$(field "$D/ended-tests.csv" compare estimate)")" \
-    "$(pval "$p_end")" "$(below "$p_end")" p7-actors.png
-claim "progress gained in the $window steps after a drop-out while executing, necessary actor against another partner ($ng_nec drop-outs of necessary actors)" \
+    "$p_end" p7-actors.png
+claim_p "progress gained in the $window steps after a drop-out while executing, necessary actor against another partner ($ng_nec drop-outs of necessary actors)" \
     "$(summarise "$D/gain.csv" mean)" \
     "Welch t-test, one-sided (lower after a necessary actor); difference $(num "$(field "$D/gain-tests.csv" compare estimate)")" \
-    "$(pval "$p_gain")" "$(below "$p_gain")" p7-actors.png
-claim "framing setbacks per network-year by steps between informing the framing actors (levels 1: every step, 2: 4, 3: 8, 4: 13, 5: 26, 6: 52, 7: never)" \
+    "$p_gain" p7-actors.png
+claim_p "framing setbacks per network-year by steps between informing the framing actors (levels 1: every step, 2: 4, 3: 8, 4: 13, 5: 26, 6: 52, 7: never)" \
     "$(summarise "$D/framing.csv" rate)" \
     "score test for a linear trend in rates over the level numbers, one-sided (rising)" \
-    "$(pval "$p_fr")" "$(below "$p_fr")" p7-actors.png
+    "$p_fr" p7-actors.png
 claim_end

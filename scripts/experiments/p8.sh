@@ -133,20 +133,20 @@ plot "$D/outcomes.csv" every ::1 using 1:5 with boxes lc rgb "#9467bd", \
 EOF
 
 claim_begin P8
-claim "share of overleg-type networks whose form never left overleg in 10 years ($n_ov networks; final form index F: $F_ov)" \
+claim_p "share of overleg-type networks whose form never left overleg in 10 years ($n_ov networks; final form index F: $F_ov)" \
     "$(summarise "$D/overleg.csv" share)" \
     "exact binomial test against 0.5, one-sided (most: above)" \
-    "$(pval "$p_ov")" "$(below "$p_ov")" p8-forms.png
-claim "share of adhoc-type networks that completed and ended ($n_ad networks; $goal_done of them by reaching the goal, the others at their horizon)" \
+    "$p_ov" p8-forms.png
+claim_p "share of adhoc-type networks that completed and ended ($n_ad networks; $goal_done of them by reaching the goal, the others at their horizon)" \
     "$(summarise "$D/adhoc.csv" share)" \
     "exact binomial test against 0.5, one-sided (most: above)" \
-    "$(pval "$p_ad")" "$(below "$p_ad")" p8-forms.png
-claim "share of network-type networks live at the last step that are in the network form ($n_sv of $n_nw survived)" \
+    "$p_ad" p8-forms.png
+claim_p "share of network-type networks live at the last step that are in the network form ($n_sv of $n_nw survived)" \
     "$(summarise "$D/network.csv" share)" \
     "exact binomial test against 0.5, one-sided (most: above)" \
-    "$(pval "$p_nw")" "$(below "$p_nw")" p8-forms.png
-claim "share of network-type networks that merged within 10 years ($n_nw networks)" \
+    "$p_nw" p8-forms.png
+claim_p "share of network-type networks that merged within 10 years ($n_nw networks)" \
     "$(summarise "$D/merger.csv" share)" \
     "exact binomial test against 0.1, one-sided (few: below)" \
-    "$(pval "$p_mg")" "$(below "$p_mg")" p8-forms.png
+    "$p_mg" p8-forms.png
 claim_end

@@ -556,6 +556,21 @@ static char *resolve_path(const char *scenario, const char *file)
     return p;
 }
 
+/* A broken order between two [form] keys: "form.key1 (v1) must be rel
+ * form.key2 (v2)", blamed on the key blame where the file sets it, else on
+ * the other of the two. */
+static int form_order_error(build *b, const char *key1, double v1, const char *rel,
+                            const char *key2, double v2, const char *blame)
+{
+    char msg[300], n1[32], n2[32];
+    snprintf(msg, sizeof msg, "form.%s (%s) must be %s form.%s (%s)", key1,
+             samen_num_text(v1, n1, sizeof n1), rel, key2,
+             samen_num_text(v2, n2, sizeof n2));
+    const char *other = strcmp(blame, key1) ? key1 : key2;
+    const char *name = samen_raw_get(b->raw, "form", blame) ? blame : other;
+    return key_error(b, "form", name, msg);
+}
+
 static int build_globals(build *b)
 {
     samen_scenario *sc = b->sc;
@@ -602,23 +617,12 @@ static int build_globals(build *b)
                                "[ties] needs file = a CSV file of org_a,org_b,trust "
                                "(leave out the section for no prior ties)");
     /* MODEL.md 4.11: the bands of the form index must be ordered. */
-    char msg[300], n1[32], n2[32];
-    if (!(sc->p.form.adhoc_at < sc->p.form.network_at)) {
-        snprintf(msg, sizeof msg, "form.adhoc_at (%s) must be below form.network_at (%s)",
-                 samen_num_text(sc->p.form.adhoc_at, n1, sizeof n1),
-                 samen_num_text(sc->p.form.network_at, n2, sizeof n2));
-        const char *name = samen_raw_get(b->raw, "form", "network_at") ? "network_at"
-                                                                        : "adhoc_at";
-        return key_error(b, "form", name, msg);
-    }
-    if (!(sc->p.form.network_at <= sc->p.form.merger_at)) {
-        snprintf(msg, sizeof msg, "form.merger_at (%s) must be at least form.network_at (%s)",
-                 samen_num_text(sc->p.form.merger_at, n1, sizeof n1),
-                 samen_num_text(sc->p.form.network_at, n2, sizeof n2));
-        const char *name = samen_raw_get(b->raw, "form", "merger_at") ? "merger_at"
-                                                                       : "network_at";
-        return key_error(b, "form", name, msg);
-    }
+    if (!(sc->p.form.adhoc_at < sc->p.form.network_at))
+        return form_order_error(b, "adhoc_at", sc->p.form.adhoc_at, "below", "network_at",
+                                sc->p.form.network_at, "network_at");
+    if (!(sc->p.form.network_at <= sc->p.form.merger_at))
+        return form_order_error(b, "merger_at", sc->p.form.merger_at, "at least",
+                                "network_at", sc->p.form.network_at, "merger_at");
     return SAMEN_OK;
 }
 

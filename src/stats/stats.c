@@ -44,6 +44,53 @@ static void no_interval(samen_test *out)
     out->lo = out->hi = NAN;
 }
 
+/* A test whose data leave nothing to test (no variation): statistic 0,
+ * p-value 1. */
+static int no_evidence(samen_test *out)
+{
+    out->stat = 0;
+    out->p = 1;
+    return SAMEN_OK;
+}
+
+/* The error of a test across groups that has fewer than two groups with
+ * data (observations, exposure). */
+static int too_few_groups(int used, const char *data, samen_error *err)
+{
+    return samen_error_set(err, SAMEN_EINPUT, NULL, 0, NULL,
+                           "a test across groups needs at least two groups with %s, "
+                           "not %d", data, used);
+}
+
+/* The chi-square across groups once x2 is summed, on the df already set. */
+static int chisq_end(samen_test *out, double x2)
+{
+    out->stat = x2;
+    out->p = gsl_cdf_chisq_Q(x2, out->df);
+    return SAMEN_OK;
+}
+
+/* The end of a score test for a linear trend over group scores: u the
+ * score, sxx the weighted sum of squares of the scores, var the variance
+ * per unit of weight under the null; flat where every observation is the
+ * same (nothing to test). The estimate is the slope u / sxx and the
+ * statistic a z, whose square is the chi-square on 1 df. */
+static int trend_end(samen_test *out, double u, double sxx, double var, int flat,
+                     samen_alt alt, samen_error *err)
+{
+    if (!(sxx > 0))
+        return samen_error_set(err, SAMEN_EINPUT, NULL, 0, NULL,
+                               "a trend test needs groups with different scores");
+    out->estimate = u / sxx;
+    no_interval(out);
+    out->df = 0;
+    if (flat)
+        return no_evidence(out);
+    out->stat = u / sqrt(var * sxx);
+    out->p = samen_stats_p_z(out->stat, alt);
+    return SAMEN_OK;
+}
+
 double samen_stats_p_z(double z, samen_alt alt)
 {
     switch (alt) {
@@ -181,11 +228,8 @@ int samen_stats_prop_z(long k1, long n1, long k2, long n2, samen_alt alt,
     out->lo = out->estimate - z * se;
     out->hi = out->estimate + z * se;
     out->df = 0;
-    if (se0 == 0) {
-        out->stat = 0;
-        out->p = 1;
-        return SAMEN_OK;
-    }
+    if (se0 == 0)
+        return no_evidence(out);
     out->stat = (p1 - p2) / se0;
     out->p = samen_stats_p_z(out->stat, alt);
     return SAMEN_OK;
@@ -209,9 +253,7 @@ static int prop_groups(const long *k, const long *n, int g, long *K, long *N,
         *N += n[i];
     }
     if (used < 2)
-        return -samen_error_set(err, SAMEN_EINPUT, NULL, 0, NULL,
-                                "a test across groups needs at least two groups "
-                                "with observations, not %d", used);
+        return -too_few_groups(used, "observations", err);
     return used;
 }
 
@@ -226,11 +268,8 @@ int samen_stats_chisq_prop(const long *k, const long *n, int g, samen_test *out,
     out->estimate = NAN;
     no_interval(out);
     out->df = used - 1;
-    if (K == 0 || K == N) {
-        out->stat = 0;
-        out->p = 1;
-        return SAMEN_OK;
-    }
+    if (K == 0 || K == N)
+        return no_evidence(out);
     double x2 = 0;
     for (int i = 0; i < g; i++) {
         if (n[i] == 0)
@@ -238,9 +277,7 @@ int samen_stats_chisq_prop(const long *k, const long *n, int g, samen_test *out,
         double e1 = n[i] * p, e0 = n[i] * (1 - p);
         x2 += (k[i] - e1) * (k[i] - e1) / e1 + (k[i] - e1) * (k[i] - e1) / e0;
     }
-    out->stat = x2;
-    out->p = gsl_cdf_chisq_Q(x2, out->df);
-    return SAMEN_OK;
+    return chisq_end(out, x2);
 }
 
 int samen_stats_trend_prop(const long *k, const long *n, const double *x, int g,
@@ -259,20 +296,7 @@ int samen_stats_trend_prop(const long *k, const long *n, const double *x, int g,
         sxx += n[i] * (x[i] - xbar) * (x[i] - xbar);
         u += x[i] * (k[i] - n[i] * p);
     }
-    if (!(sxx > 0))
-        return samen_error_set(err, SAMEN_EINPUT, NULL, 0, NULL,
-                               "a trend test needs groups with different scores");
-    out->estimate = u / sxx;
-    no_interval(out);
-    out->df = 0; /* a z statistic; its square is the chi-square on 1 df */
-    if (K == 0 || K == N) {
-        out->stat = 0;
-        out->p = 1;
-        return SAMEN_OK;
-    }
-    out->stat = u / sqrt(p * (1 - p) * sxx);
-    out->p = samen_stats_p_z(out->stat, alt);
-    return SAMEN_OK;
+    return trend_end(out, u, sxx, p * (1 - p), K == 0 || K == N, alt, err);
 }
 
 /* ---- means ---- */
@@ -536,9 +560,7 @@ static int rate_groups(const long *d, const double *e, int g, long *D, double *T
         *T += e[i];
     }
     if (used < 2)
-        return -samen_error_set(err, SAMEN_EINPUT, NULL, 0, NULL,
-                                "a test across groups needs at least two groups "
-                                "with exposure, not %d", used);
+        return -too_few_groups(used, "exposure", err);
     return used;
 }
 
@@ -553,11 +575,8 @@ int samen_stats_chisq_rate(const long *d, const double *e, int g, samen_test *ou
     out->estimate = NAN;
     no_interval(out);
     out->df = used - 1;
-    if (D == 0) {
-        out->stat = 0;
-        out->p = 1;
-        return SAMEN_OK;
-    }
+    if (D == 0)
+        return no_evidence(out);
     double x2 = 0;
     for (int i = 0; i < g; i++) {
         if (e[i] == 0)
@@ -565,9 +584,7 @@ int samen_stats_chisq_rate(const long *d, const double *e, int g, samen_test *ou
         double ex = e[i] * D / T;
         x2 += (d[i] - ex) * (d[i] - ex) / ex;
     }
-    out->stat = x2;
-    out->p = gsl_cdf_chisq_Q(x2, out->df);
-    return SAMEN_OK;
+    return chisq_end(out, x2);
 }
 
 int samen_stats_trend_rate(const long *d, const double *e, const double *x, int g,
@@ -587,18 +604,5 @@ int samen_stats_trend_rate(const long *d, const double *e, const double *x, int 
         sxx += e[i] * (x[i] - xbar) * (x[i] - xbar);
         u += x[i] * (d[i] - e[i] * D / T);
     }
-    if (!(sxx > 0))
-        return samen_error_set(err, SAMEN_EINPUT, NULL, 0, NULL,
-                               "a trend test needs groups with different scores");
-    out->estimate = u / sxx;
-    no_interval(out);
-    out->df = 0; /* a z statistic; its square is the chi-square on 1 df */
-    if (D == 0) {
-        out->stat = 0;
-        out->p = 1;
-        return SAMEN_OK;
-    }
-    out->stat = u / sqrt((double)D / T * sxx);
-    out->p = samen_stats_p_z(out->stat, alt);
-    return SAMEN_OK;
+    return trend_end(out, u, sxx, (double)D / T, D == 0, alt, err);
 }

@@ -346,17 +346,29 @@ static int put_in_place(const char *tmp, const char *dir, samen_error *err)
                            tmp, strerror(e));
 }
 
-static int record_failed(const char *out, size_t run, long pid, const char *reason,
-                         samen_error *err)
+/* Names run's temporary folder of process pid and its final folder, and
+ * makes the temporary folder afresh: one left by an earlier, killed
+ * attempt with the same process id goes. */
+static int fresh_tmp(char *tmp, size_t ntmp, char *dir, size_t ndir, const char *out,
+                     size_t run, long pid, samen_error *err)
 {
-    char tmp[4400], dir[4096];
-    tmp_dir(tmp, sizeof tmp, out, run, pid);
-    samen_run_dir(dir, sizeof dir, out, run);
+    tmp_dir(tmp, ntmp, out, run, pid);
+    samen_run_dir(dir, ndir, out, run);
     remove_dir(tmp);
     if (mkdir(tmp, 0777) != 0)
         return samen_error_set(err, SAMEN_EIO, tmp, 0, NULL, "cannot create folder: %s",
                                strerror(errno));
-    int rc = write_failed(tmp, reason, err);
+    return SAMEN_OK;
+}
+
+static int record_failed(const char *out, size_t run, long pid, const char *reason,
+                         samen_error *err)
+{
+    char tmp[4400], dir[4096];
+    int rc = fresh_tmp(tmp, sizeof tmp, dir, sizeof dir, out, run, pid, err);
+    if (rc)
+        return rc;
+    rc = write_failed(tmp, reason, err);
     if (rc) {
         remove_dir(tmp);
         return rc;
@@ -389,15 +401,11 @@ int samen_sweep_run_one(const samen_sweep *sw, const char *out, size_t run,
 {
     char tmp[4400], dir[4096];
     long pid = (long)getpid();
-    tmp_dir(tmp, sizeof tmp, out, run, pid);
-    samen_run_dir(dir, sizeof dir, out, run);
-    remove_dir(tmp);
-    if (mkdir(tmp, 0777) != 0)
-        return samen_error_set(err, SAMEN_EIO, tmp, 0, NULL, "cannot create folder: %s",
-                               strerror(errno));
+    int rc = fresh_tmp(tmp, sizeof tmp, dir, sizeof dir, out, run, pid, err);
+    if (rc)
+        return rc;
     char **ov;
     int n = samen_sweep_overrides(sw, run, &ov);
-    int rc;
     if (n < 0) {
         rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
     } else {
@@ -432,9 +440,7 @@ int samen_sweep_run_one(const samen_sweep *sw, const char *out, size_t run,
 int samen_sweep_record_failure(const char *out, size_t run, long pid,
                                const char *reason, samen_error *err)
 {
-    char tmp[4400];
-    tmp_dir(tmp, sizeof tmp, out, run, pid);
-    remove_dir(tmp);
+    samen_sweep_remove_unfinished(out, run, pid);
     return record_failed(out, run, (long)getpid(), reason, err);
 }
 

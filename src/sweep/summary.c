@@ -66,8 +66,21 @@ static int field_count_ok(run_read *r, int line, int n, samen_error *err)
     return SAMEN_OK;
 }
 
-static int unknown_net(run_read *r, int line, const char *name, samen_error *err)
+/* What every row handler does first: the header row finds the columns;
+ * a data row must reach all of them. *data says whether the row is data. */
+static int row_start(run_read *r, int line, char **f, int n, int *data, samen_error *err)
 {
+    *data = line != 1;
+    if (line == 1)
+        return header(r, line, f, n, err);
+    return field_count_ok(r, line, n, err);
+}
+
+/* The network a row names, which must be one of the run's. */
+static int row_net(run_read *r, int line, const char *name, net_end **e, samen_error *err)
+{
+    if ((*e = find_net(r, name)))
+        return SAMEN_OK;
     return samen_error_set(err, SAMEN_EINPUT, r->path, line, "network",
                            "network '%s' is not in the run's run.ini", name);
 }
@@ -78,14 +91,12 @@ static const char *const net_cols[] = {"network", "type", "phase", "form", "memb
 static int network_row(void *user, int line, char **f, int n, samen_error *err)
 {
     run_read *r = user;
-    if (line == 1)
-        return header(r, line, f, n, err);
-    int rc = field_count_ok(r, line, n, err);
-    if (rc)
+    int data, rc = row_start(r, line, f, n, &data, err);
+    if (rc || !data)
         return rc;
-    net_end *e = find_net(r, f[r->col[0]]);
-    if (!e)
-        return unknown_net(r, line, f[r->col[0]], err);
+    net_end *e;
+    if ((rc = row_net(r, line, f[r->col[0]], &e, err)))
+        return rc;
     /* The last row of each network holds its end state. */
     copy(e->phase, sizeof e->phase, f[r->col[2]]);
     copy(e->form, sizeof e->form, f[r->col[3]]);
@@ -99,18 +110,16 @@ static const char *const event_cols[] = {"step", "network", "event", "reason"};
 static int event_row(void *user, int line, char **f, int n, samen_error *err)
 {
     run_read *r = user;
-    if (line == 1)
-        return header(r, line, f, n, err);
-    int rc = field_count_ok(r, line, n, err);
-    if (rc)
+    int data, rc = row_start(r, line, f, n, &data, err);
+    if (rc || !data)
         return rc;
     const char *ev = f[r->col[2]];
     if (strcmp(ev, "goal-agreed") && strcmp(ev, "completed") && strcmp(ev, "dissolved")
         && strcmp(ev, "merger"))
         return SAMEN_OK;
-    net_end *e = find_net(r, f[r->col[1]]);
-    if (!e)
-        return unknown_net(r, line, f[r->col[1]], err);
+    net_end *e;
+    if ((rc = row_net(r, line, f[r->col[1]], &e, err)))
+        return rc;
     if (!strcmp(ev, "goal-agreed")) {
         if (!e->agreed[0])
             copy(e->agreed, sizeof e->agreed, f[r->col[0]]);

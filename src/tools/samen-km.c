@@ -9,6 +9,7 @@
 
 #include "samen/samen.h"
 #include "scenario/scenario_int.h"
+#include "stats/columns.h"
 #include "stats/km.h"
 #include "util/outfile.h"
 
@@ -48,14 +49,6 @@ typedef struct input {
     char **group;
 } input;
 
-static int find_col(char **fields, int n, const char *name)
-{
-    for (int i = 0; i < n; i++)
-        if (!strcmp(fields[i], name))
-            return i;
-    return -1;
-}
-
 static int on_row(void *user, int line, char **f, int n, samen_error *err)
 {
     input *in = user;
@@ -65,7 +58,7 @@ static int on_row(void *user, int line, char **f, int n, samen_error *err)
         for (int k = 0; k < 3; k++) {
             if (!want[k])
                 continue;
-            *idx[k] = find_col(f, n, want[k]);
+            *idx[k] = samen_stats_find_col(f, n, want[k]);
             if (*idx[k] < 0)
                 return samen_error_set(err, SAMEN_EINPUT, in->path, line, want[k],
                                        "no such column in the header (name it with "
@@ -153,12 +146,9 @@ static int write_group(const input *in, const char *group, double *t, int *e, do
 
 static int run(input *in, double p, double level, samen_km_transform tr, samen_error *err)
 {
-    int rc = samen_csv_read(in->path, on_row, in, err);
+    int rc = samen_stats_read_table(in->path, on_row, in, &in->n_cols, err);
     if (rc)
         return rc;
-    if (in->n_cols == 0)
-        return samen_error_set(err, SAMEN_EINPUT, in->path, 0, NULL,
-                               "empty: a header line is required");
     double *t = malloc((in->n ? in->n : 1) * sizeof *t);
     int *e = malloc((in->n ? in->n : 1) * sizeof *e);
     if (!t || !e) {

@@ -10,6 +10,7 @@
 
 #include "samen/samen.h"
 #include "scenario/scenario_int.h"
+#include "stats/columns.h"
 #include "stats/stats.h"
 #include "util/outfile.h"
 
@@ -103,14 +104,6 @@ typedef struct input {
     int ng, capg;
 } input;
 
-static int find_col(char **fields, int n, const char *name)
-{
-    for (int i = 0; i < n; i++)
-        if (!strcmp(fields[i], name))
-            return i;
-    return -1;
-}
-
 static int is_number(const char *s, double *out)
 {
     char msg[64];
@@ -202,7 +195,7 @@ static int resolve(input *in, char **f, int n, int line, const char *name, int *
 {
     if (!name)
         return SAMEN_OK;
-    *idx = find_col(f, n, name);
+    *idx = samen_stats_find_col(f, n, name);
     if (*idx < 0)
         return samen_error_set(err, SAMEN_EINPUT, in->path, line, name,
                                "no such column in the header");
@@ -688,12 +681,9 @@ static int open_tests(samen_outfile *f, const char *path, samen_error *err)
 
 static int run(input *in, const options *o, const char *tests_path, samen_error *err)
 {
-    int rc = samen_csv_read(in->path, on_row, in, err);
+    int rc = samen_stats_read_table(in->path, on_row, in, &in->n_cols, err);
     if (rc)
         return rc;
-    if (in->n_cols == 0)
-        return samen_error_set(err, SAMEN_EINPUT, in->path, 0, NULL,
-                               "empty: a header line is required");
     if (in->ng == 0)
         return samen_error_set(err, SAMEN_EINPUT, in->path, 0, NULL,
                                "no rows (left after --where)");
