@@ -1,5 +1,7 @@
 /* test_framing.c: MODEL.md 4.8, framing actors kept informed help; left
- * uninformed they cause setbacks. */
+ * uninformed they cause setbacks. Informed every step, a setback is
+ * impossible (exact); never informed, the asserted count is 60 % of the
+ * expected 52, on a seeded (deterministic) run. */
 #include "fixture.h"
 
 static void test_uninformed_framing_actors_cause_setbacks(void **state)

@@ -1,5 +1,8 @@
 /* test_goal.c: MODEL.md 4.5, goal formulation: consensus, the drifting goal,
- * fading interest; and 4.7, execution and adhoc completion. */
+ * fading interest; and 4.7, execution and adhoc completion. Step counts
+ * are exact (the schedule is deterministic); the comparisons over seeded
+ * runs use the same seeds on both sides, and a run is a pure function of
+ * scenario and seed, so they cannot flake. */
 #include "fixture.h"
 
 #include "model/state.h"

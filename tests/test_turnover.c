@@ -1,5 +1,8 @@
 /* test_turnover.c: MODEL.md 4.10, person turnover and the person-bound
- * loss of trust. Seeded runs with the same seeds on both sides. */
+ * loss of trust. Seeded runs with the same seeds on both sides; a run is a
+ * pure function of scenario and seed, so the tests cannot flake. The
+ * turnover count allows 4 Poisson standard deviations either side; the
+ * trust ratios are asserted with margins of about half the gaps seen. */
 #include "fixture.h"
 
 static void test_turnover_rate_follows_tenure(void **state)
