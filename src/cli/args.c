@@ -227,3 +227,14 @@ int samen_args_none(const char *cmd, const char *usage, int argc, char **argv)
         return 2;
     }
 }
+
+void samen_warn_scenario(const samen_scenario *sc, int quiet)
+{
+    if (quiet)
+        return;
+    for (int i = 0; i < sc->n_nets; i++)
+        if (sc->nets[i].start >= sc->steps)
+            fprintf(stderr, "samen: warning: %s: network %s starts at step %d, after "
+                    "the last step (%d): it never runs\n", sc->path, sc->nets[i].name,
+                    sc->nets[i].start, sc->steps - 1);
+}

@@ -4,6 +4,8 @@
 #ifndef SAMEN_ARGS_H
 #define SAMEN_ARGS_H
 
+#include "samen/scenario.h"
+
 /* One option a command accepts; a table of them ends with a zeroed entry. */
 typedef struct samen_optspec {
     const char *name;     /* long form, "--out" */
@@ -84,5 +86,9 @@ void samen_overrides_free(samen_overrides *o);
  * umask). Returns 0, or -1 with errno set (ENOTDIR when a part of the path
  * is not a folder). */
 int samen_mkdir_p(const char *path);
+
+/* Warns on stderr (unless quiet) about what is valid but likely a mistake:
+ * a network that starts after the last step and so never runs. */
+void samen_warn_scenario(const samen_scenario *sc, int quiet);
 
 #endif

@@ -131,7 +131,8 @@ parsed:
     if (samen_scenario_load(&sc, file, samen_overrides_list(&ov), ov.n, &err)) {
         samen_error_print(&err, stderr);
         status = err.code ? err.code : 2;
-    } else if (samen_scenario_print(sc, stdout) != 0 || fflush(stdout) != 0) {
+    } else if ((samen_warn_scenario(sc, 0), samen_scenario_print(sc, stdout) != 0) ||
+               fflush(stdout) != 0) {
         fputs("samen: cannot write to standard output\n", stderr);
         status = 1;
     }

@@ -287,6 +287,7 @@ static int run(const run_opts *ro)
         samen_error_print(&err, stderr);
         return err.code ? err.code : 2;
     }
+    samen_warn_scenario(sc, ro->quiet);
 
     int status = 0;
     char *dir = NULL;
