@@ -351,6 +351,9 @@ static void test_open_fails(void **state)
     samen_outputs o;
     assert_int_equal(samen_outputs_open(&o, path_in(dir, "missing"), 0, &err), SAMEN_EIO);
     assert_eio(&err, "missing/network.csv");
+    /* named as the user knows it, with the reason in words */
+    assert_null(strstr(err.file, ".tmp"));
+    assert_non_null(strstr(err.msg, "does not exist"));
     assert_int_equal(count_entries(dir), 0);
 
     /* The third file cannot be created: the first two are removed. */

@@ -173,7 +173,7 @@ static const struct CMUnitTest error_tests[] = {
     ERR(too_long_line, .ini = BASE "[model]\njoin_rate = 0.3 ; " X50 X50 X50 X50 "\n",
         .file = "s.ini", .line = 13, .key = "", .msg = "at most 199"),
     ERR(too_long_comment, .ini = BASE "; " X50 X50 X50 X50 "\n", .file = "s.ini",
-        .line = 12, .key = "", .msg = "199"),
+        .line = 12, .key = "", .msg = "split the comment"),
     ERR(unknown_section, .ini = BASE "[modle]\njoin_rate = 0.3\n", .file = "s.ini",
         .line = 12, .key = "", .msg = "did you mean [model]"),
     ERR(network_without_name, .ini = BASE "[network]\n", .file = "s.ini", .line = 12,

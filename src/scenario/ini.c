@@ -307,9 +307,12 @@ static char *reader(char *str, int num, void *stream)
     if (num > 0 && (size_t)num - 1 < limit)
         limit = (size_t)num - 1;
     if (l > limit) {
+        const char *t = c->buf + strspn(c->buf, " \t");
+        int comment = *t == ';' || *t == '#';
         FAIL(c, c->lineno, NULL,
-             "the line is %zu characters long; at most %zu are read: "
-             "continue a long list on indented lines", l, limit);
+             "the line is %zu characters long; at most %zu are read: %s", l, limit,
+             comment ? "split the comment over several lines"
+                     : "continue a long list on indented lines");
         return NULL;
     }
     classify(c);

@@ -38,8 +38,14 @@ int samen_outfile_open(samen_outfile *f, const char *dir, const char *name,
     f->fp = fopen(f->tmp_path, "w");
     if (!f->fp) {
         int e = errno;
-        samen_error_set(err, SAMEN_EIO, f->tmp_path, 0, NULL,
-                        "cannot create file: %s", strerror(e));
+        /* a missing folder is named by the file the user asked for; any
+         * other failure by the temporary file that could not be made */
+        if (e == ENOENT)
+            samen_error_set(err, SAMEN_EIO, f->final_path, 0, NULL,
+                            "cannot create the file: the folder %s does not exist", dir);
+        else
+            samen_error_set(err, SAMEN_EIO, f->tmp_path, 0, NULL,
+                            "cannot create file: %s", strerror(e));
         samen_outfile_discard(f);
         return SAMEN_EIO;
     }
