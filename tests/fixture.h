@@ -62,6 +62,33 @@ static inline int fx_write(const char *dir, const char *name, const char *text)
     return fclose(fp);
 }
 
+/* Loads the scenario file at path with the overrides (a NULL-terminated
+ * list), printing the error if there is one; returns the load's status. */
+static inline int fx_try_load(const char *path, const char *const *ovr, samen_scenario **sc)
+{
+    int n = 0;
+    while (ovr && ovr[n])
+        n++;
+    samen_error err;
+    samen_error_clear(&err);
+    *sc = NULL;
+    int rc = samen_scenario_load(sc, path, ovr, n, &err);
+    if (rc)
+        samen_error_print(&err, stderr);
+    return rc;
+}
+
+/* Collects NULL-terminated string arguments into ovr (room for max, plus
+ * the terminating NULL). */
+static inline void fx_collect(const char **ovr, int max, va_list ap)
+{
+    int n = 0;
+    const char *s;
+    while ((s = va_arg(ap, const char *)) && n < max)
+        ovr[n++] = s;
+    ovr[n] = NULL;
+}
+
 /* Loads ini (with orgs as orgs.csv beside it) plus overrides given as a
  * NULL-terminated list; fails the test on error. */
 static inline samen_scenario *fx_load_v(const char *ini, const char *orgs, const char *const *ovr)
@@ -70,18 +97,11 @@ static inline samen_scenario *fx_load_v(const char *ini, const char *orgs, const
     assert_non_null(mkdtemp(dir));
     assert_int_equal(fx_write(dir, "s.ini", ini), 0);
     assert_int_equal(fx_write(dir, "orgs.csv", orgs), 0);
-    int n = 0;
-    while (ovr && ovr[n])
-        n++;
     char path[512];
     snprintf(path, sizeof path, "%s/s.ini", dir);
-    samen_scenario *sc = NULL;
-    samen_error err;
-    samen_error_clear(&err);
-    int rc = samen_scenario_load(&sc, path, ovr, n, &err);
-    if (rc)
-        samen_error_print(&err, stderr);
-    snprintf(path, sizeof path, "%s/s.ini", dir);
+    samen_scenario *sc;
+    int rc = fx_try_load(path, ovr, &sc);
+    /* the temporary files go before a failed assertion ends the test */
     unlink(path);
     snprintf(path, sizeof path, "%s/orgs.csv", dir);
     unlink(path);
@@ -94,14 +114,10 @@ static inline samen_scenario *fx_load_v(const char *ini, const char *orgs, const
 static inline samen_scenario *fx_load(const char *ini, const char *orgs, ...)
 {
     const char *ovr[64];
-    int n = 0;
     va_list ap;
     va_start(ap, orgs);
-    const char *s;
-    while ((s = va_arg(ap, const char *)) && n < 63)
-        ovr[n++] = s;
+    fx_collect(ovr, 63, ap);
     va_end(ap);
-    ovr[n] = NULL;
     return fx_load_v(ini, orgs, ovr);
 }
 

@@ -15,9 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
-
-#include "samen/samen.h"
+#include "fixture.h"
 
 /* ---- running the experiment scenarios ---- */
 
@@ -32,24 +30,16 @@ static void repo_path(char *out, size_t size, const char *rel)
 /* Loads scenarios/experiments/NAME with the overrides (NULL-terminated). */
 static samen_scenario *load(const char *name, ...)
 {
-    const char *ovr[32];
-    int n = 0;
+    const char *ovr[33];
     va_list ap;
     va_start(ap, name);
-    const char *s;
-    while ((s = va_arg(ap, const char *)) && n < 32)
-        ovr[n++] = s;
+    fx_collect(ovr, 32, ap);
     va_end(ap);
     char rel[256], path[1024];
     snprintf(rel, sizeof rel, "scenarios/experiments/%s", name);
     repo_path(path, sizeof path, rel);
-    samen_scenario *sc = NULL;
-    samen_error err;
-    samen_error_clear(&err);
-    int rc = samen_scenario_load(&sc, path, ovr, n, &err);
-    if (rc)
-        samen_error_print(&err, stderr);
-    assert_int_equal(rc, SAMEN_OK);
+    samen_scenario *sc;
+    assert_int_equal(fx_try_load(path, ovr, &sc), SAMEN_OK);
     return sc;
 }
 
