@@ -44,10 +44,7 @@ static int end_checks(samen_sim *sim, net *nw, const samen_observer *obs)
     int ever = 0;
     for (int k = 0; k < sp->n_necessary; k++) {
         int o = sp->necessary[k];
-        int present = 0;
-        for (int i = 0; i < nw->n; i++)
-            present |= nw->m[nw->order[i]].org == o;
-        if (!present && nw->was_member[o])
+        if (!samen_is_member(nw, o) && nw->was_member[o])
             ever = 1;
     }
     return samen_net_end(sim, nw, SAMEN_PHASE_DISSOLVED, "dissolved",

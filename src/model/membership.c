@@ -150,6 +150,14 @@ int samen_net_end(samen_sim *sim, net *nw, samen_phase end, const char *event,
     return samen_emit(sim, nw, -1, 0, event, reason, has_value, value, obs);
 }
 
+int samen_is_member(const net *nw, int org)
+{
+    for (int i = 0; i < nw->n; i++)
+        if (nw->m[nw->order[i]].org == org)
+            return 1;
+    return 0;
+}
+
 int samen_necessary_present(const net *nw)
 {
     int c = 0;

@@ -16,14 +16,6 @@ int samen_recruit_start(samen_sim *sim, net *nw, const samen_observer *obs)
     return samen_member_join(sim, nw, o, nw->attract_q[o], "initiator", obs);
 }
 
-static int is_member(const net *nw, int org)
-{
-    for (int i = 0; i < nw->n; i++)
-        if (nw->m[nw->order[i]].org == org)
-            return 1;
-    return 0;
-}
-
 /* One pass over the candidates in the order of the organisations file. In
  * a grace only necessary actors that were never members are asked. */
 static int consider_candidates(samen_sim *sim, net *nw, int grace,
@@ -35,7 +27,7 @@ static int consider_candidates(samen_sim *sim, net *nw, int grace,
         if (nw->n >= p->model.max_members || nw->n >= nw->slots)
             break;
         int o = sp->candidates[c];
-        if (nw->left[o] || is_member(nw, o))
+        if (nw->left[o] || samen_is_member(nw, o))
             continue;
         if (grace && (!nw->necessary[o] || nw->was_member[o]))
             continue;

@@ -120,6 +120,7 @@ int samen_set_phase(samen_sim *sim, net *nw, samen_phase ph, const samen_observe
 int samen_emit(samen_sim *sim, net *nw, int org, long person, const char *event,
                const char *reason, int has_value, double value,
                const samen_observer *obs);
+int samen_is_member(const net *nw, int org);
 int samen_necessary_present(const net *nw);
 int samen_quorum_need(const samen_sim *sim, const net *nw);
 double samen_mean_trust(const net *nw);
