@@ -5,6 +5,7 @@
 #ifndef SAMEN_OUTFILE_H
 #define SAMEN_OUTFILE_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "samen/error.h"
@@ -34,6 +35,16 @@ void samen_outfile_discard(samen_outfile *f);
 /* Formats v with %.6g; -0 becomes 0. v must be finite (asserted). buf must
  * hold 32 bytes. Returns buf. */
 char *samen_fmt_num(char *buf, double v);
+
+/* samen_fmt_num returning the length instead, for callers that would
+ * otherwise measure the string. */
+size_t samen_fmt_num_len(char *buf, double v);
+
+/* The fast path of samen_fmt_num (buf of 32 bytes too): the same bytes,
+ * or 0 (buf unspecified) where it cannot be sure of them (subnormals,
+ * near-ties after an inexact scaling) and snprintf must do the work.
+ * Exposed for the tests. */
+size_t samen_fmt_num_fast(char *buf, double v);
 
 /* Writes a text field, quoted only if it holds a comma, quote, CR or LF
  * or begins or ends with white space (libcsv's csv_fwrite does the
