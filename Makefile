@@ -5,13 +5,16 @@
 BUILD   := build
 CC      ?= cc
 OPT     ?= -O2 -g
-WARN    := -std=c11 -Wall -Wextra -Werror
+# -Werror only where the project is tested (make test, CI): a user's plain
+# make must not fail on a warning a newer compiler adds.
+WARN    := -std=c11 -Wall -Wextra $(if $(WERROR),-Werror)
 CPPFLAGS_ALL := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc
+DEPFLAGS     := -MMD -MP
 CFLAGS_ALL   := $(WARN) $(OPT) $(CFLAGS)
-LDLIBS_ALL   := -lgsl -lgslcblas -lcsv -linih -lm $(LDLIBS)
+LDLIBS_ALL   := -lgsl -lgslcblas -lcsv -linih -lz -lm $(LDLIBS)
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-BUILD_PKGS := gcc make libc6-dev libgsl-dev libcsv-dev libinih-dev
+BUILD_PKGS := gcc make libc6-dev libgsl-dev libcsv-dev libinih-dev zlib1g-dev
 TEST_PKGS  := libcmocka-dev openmpi-bin libopenmpi-dev slurm-wlm munge gnuplot-nox
 EXP_PKGS   := gnuplot-nox
 
@@ -31,7 +34,7 @@ SAN_OBJ  := $(LIB_SRC:%.c=$(BUILD)/san/%.o)
 TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 SAN_TESTS:= $(TEST_SRC:tests/%.c=$(BUILD)/san-tests/%)
 
-.PHONY: all deps deps-test run test unit unit-san e2e bench experiments mpi clean
+.PHONY: all deps deps-test run test unit unit-san e2e bench bench-fmt experiments mpi clean
 
 ifeq ($(MPI),1)
 all: $(BUILD)/samen $(TOOLS) $(BUILD)/samen-mpi
@@ -45,13 +48,14 @@ deps:
 deps-test: deps
 	@scripts/deps.sh $(TEST_PKGS)
 
-$(BUILD)/obj/%.o: %.c $(HDRS)
+# Objects depend on the headers they include (the .d files of -MMD).
+$(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c $< -o $@
+	$(CC) $(CPPFLAGS_ALL) $(DEPFLAGS) $(CFLAGS_ALL) -c $< -o $@
 
-$(BUILD)/san/%.o: %.c $(HDRS)
+$(BUILD)/san/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) -c $< -o $@
+	$(CC) $(CPPFLAGS_ALL) $(DEPFLAGS) $(WARN) -O1 -g $(SAN) -c $< -o $@
 
 $(BUILD)/libsamen.a: $(LIB_OBJ)
 	@rm -f $@
@@ -95,14 +99,22 @@ e2e: $(BUILD)/samen
 	@SAMEN=$(CURDIR)/$(BUILD)/samen SAMEN_MPI=$(CURDIR)/$(BUILD)/samen-mpi tests/run-e2e.sh
 
 test: deps-test
-	@$(MAKE) --no-print-directory all $(BUILD)/samen-mpi MPI=1
-	@$(MAKE) --no-print-directory unit
-	@$(MAKE) --no-print-directory unit-san
-	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory all $(BUILD)/samen-mpi MPI=1 WERROR=1
+	@$(MAKE) --no-print-directory unit WERROR=1
+	@$(MAKE) --no-print-directory unit-san WERROR=1
+	@$(MAKE) --no-print-directory e2e WERROR=1
 
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(BUILD)/bench_fmt
+	@$(BUILD)/bench_fmt 2000000
 	@SAMEN=$(CURDIR)/$(BUILD)/samen scripts/bench.sh
+
+# Times samen_fmt_num against snprintf("%.6g"); optional argument COUNT.
+$(BUILD)/bench_fmt: tests/bench_fmt.c $(BUILD)/libsamen.a $(HDRS)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libsamen.a $(LDLIBS_ALL)
+
+bench-fmt: $(BUILD)/bench_fmt
+	$(BUILD)/bench_fmt
 
 experiments: deps
 	@scripts/deps.sh $(EXP_PKGS)
@@ -111,3 +123,6 @@ experiments: deps
 
 clean:
 	rm -rf $(BUILD)
+
+# Header dependencies, as the compiler found them (-MMD -MP).
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,13 +1,21 @@
 #!/bin/sh
-# bench.sh: `make bench`: runs per second of a 1,000-run sweep of the
-# default scenario at -j1 and at -j2, and the speed-up. SAMEN names the
-# binary (default build/samen), BENCH_RUNS the number of runs.
+# bench.sh: `make bench`: the figures of docs/PERFORMANCE.md, measured on
+# this machine:
+#   1. a sweep of BENCH_RUNS (default 4000) runs of the default scenario:
+#      runs per second at -j1 and -j2 and the speed-up, user and system CPU
+#      time at -j1, files and bytes in the folder before and after collect;
+#   2. region runs (`samen generate`) of 20,000 and 60,000 organisations:
+#      `samen run` wall time and peak memory on one core, `samen check`
+#      time (BENCH_REGION=0 skips them).
+# SAMEN names the binary (default build/samen). Prints figures; fails only
+# when -j1 and -j2 disagree, never on a time.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 samen=${SAMEN:-$top/build/samen}
-runs=${BENCH_RUNS:-1000}
+runs=${BENCH_RUNS:-4000}
 scenario="$top/scenarios/brede-school-molenbeek.ini"
 [ -x "$samen" ] || { echo "bench: no $samen (make first)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cat > "$tmp/bench.ini" <<INI
@@ -17,19 +25,45 @@ replicates = $runs
 seed = 1
 INI
 
-now() { date +%s.%N; }
-rate() { # JOBS: runs the sweep, prints runs per second
-    t0=$(now)
-    "$samen" sweep "$tmp/bench.ini" --out "$tmp/j$1" -j "$1" --quiet
-    t1=$(now)
-    awk -v n="$runs" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", n / (b - a) }'
+# timed LABEL COMMAND...: runs the command under /usr/bin/time; sets
+# wall, user, sys (seconds) and rss (MB).
+timed() {
+    label=$1
+    shift
+    /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$@" > /dev/null
+    read -r wall user sys kb < "$tmp/time"
+    rss=$((kb / 1024))
 }
 
-echo "bench: a sweep of $runs runs of $(basename "$scenario") on $(nproc) CPUs"
-r1=$(rate 1)
-echo "bench: -j1  $r1 runs/s"
-r2=$(rate 2)
-echo "bench: -j2  $r2 runs/s"
-diff -r "$tmp/j1/runs" "$tmp/j2/runs" > /dev/null \
-    || { echo "bench: -j1 and -j2 runs differ" >&2; exit 1; }
+echo "bench: $(nproc) CPUs; $runs runs of $(basename "$scenario")"
+timed j1 "$samen" sweep "$tmp/bench.ini" --out "$tmp/j1" -j 1 --quiet
+r1=$(awk -v n="$runs" -v t="$wall" 'BEGIN { printf "%.0f", n / t }')
+echo "bench: sweep -j1  $r1 runs/s (user $user s, system $sys s:" \
+    "$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", s / u }') system per user)"
+timed j2 "$samen" sweep "$tmp/bench.ini" --out "$tmp/j2" -j 2 --quiet
+r2=$(awk -v n="$runs" -v t="$wall" 'BEGIN { printf "%.0f", n / t }')
+echo "bench: sweep -j2  $r2 runs/s"
 awk -v a="$r1" -v b="$r2" 'BEGIN { printf "bench: speed-up -j2 / -j1 = %.2f\n", b / a }'
+files=$(find "$tmp/j1" -type f | wc -l)
+before=$(du -sb "$tmp/j1" | cut -f1)
+"$samen" collect "$tmp/j1" > /dev/null
+"$samen" collect "$tmp/j2" > /dev/null
+tables=$(cat "$tmp/j1/network.csv" "$tmp/j1/events.csv" "$tmp/j1/ties.csv" | wc -c)
+echo "bench: the -j1 folder holds $files files, $before bytes before collect;" \
+    "the collected tables $tables bytes (ratio" \
+    "$(awk -v a="$before" -v b="$tables" 'BEGIN { printf "%.2f", a / b }'))"
+for f in network events ties summary manifest; do
+    cmp -s "$tmp/j1/$f.csv" "$tmp/j2/$f.csv" \
+        || { echo "bench: -j1 and -j2 differ in $f.csv" >&2; exit 1; }
+done
+
+[ "${BENCH_REGION:-1}" = 1 ] || exit 0
+for n in 20000 60000; do
+    "$samen" generate --orgs "$n" --networks $((n / 10)) --out "$tmp/region-$n.ini" > /dev/null
+    timed check "$samen" check "$tmp/region-$n.ini"
+    echo "bench: region of $n organisations, $((n / 10)) networks: check $wall s"
+    timed run taskset -c 0 "$samen" run "$tmp/region-$n.ini" --out "$tmp/run-$n" --quiet
+    echo "bench: region of $n organisations, $((n / 10)) networks, 520 steps:" \
+        "run $wall s on one core, peak memory $rss MB"
+    rm -rf "$tmp/run-$n"
+done

@@ -135,10 +135,15 @@ fi
 out=$(cd "$out" && pwd)
 cal=$out/calibration
 mkdir -p "$cal"
+# the last step, from the sweep's resolved base scenario: C2 censors every
+# run at the same last step, so simulation.steps is not a key to --vary
+base=$out/inputs/scenario.ini
 steps=$(awk -F' *= *' '/^\[/ { sec = $0 } sec == "[simulation]" && $1 == "steps" { print $2; exit }' \
-    "$out/runs/000000/run.ini")
-[ -n "$steps" ] || die "cannot read simulation.steps from $out/runs/000000/run.ini"
+    "$base" 2> /dev/null) || true
+[ -n "$steps" ] || die "cannot read simulation.steps from $base"
 last=$((steps - 1))
+# the runs' rows, merged into one file per table (network.csv, ties.csv, ...)
+"$SAMEN" collect "$out" > /dev/null || die "samen collect $out failed (see above)"
 
 # The varied keys: manifest columns after status.
 keys=$(head -n 1 "$out/manifest.csv" | awk -F, '{ for (i = 6; i <= NF; i++) printf "%s%s", (i > 6 ? "," : ""), $i }')
@@ -173,12 +178,14 @@ NR == 1 {
     else print $c["point"] "," (last - a) ",0" > km_out
 }' "$out/summary.csv"
 
-# From each run's network.csv and ties.csv: runs.csv
+# From the collected network.csv and ties.csv: runs.csv
 #   point,run,dissolved_share,members_mean,members_max,trust_age_r,pairs
-# (run from DIR/runs, whose folder names are digits: the file list splits
-# safely whatever DIR is called)
-# shellcheck disable=SC2046
-(cd "$out/runs" && awk -F, -v last="$last" -v rp="$cal/run-point.csv" -v nets="$cal/networks.csv" '
+# Their rows come in run order, so a run's measures are complete when the
+# run column changes. C3 takes a network's largest count at the end of a
+# step, from network.csv; summary.csv's members can be larger (it counts a
+# step's joins before that step's drop-outs).
+awk -F, -v last="$last" -v rp="$cal/run-point.csv" -v nets="$cal/networks.csv" '
+function flush() { if (kind == "network") flush_net(); else flush_ties() }
 function flush_net() {
     if (run == "") return
     nm = 0; sum = 0; mx = 0
@@ -208,24 +215,25 @@ BEGIN {
     }
 }
 FNR == 1 {
-    if (kind == "network.csv") flush_net(); else if (kind == "ties.csv") flush_ties()
-    m = split(FILENAME, parts, "/"); kind = parts[m]; run = parts[m - 1] + 0
+    flush()
+    kind = kind == "" ? "network" : "ties"; run = ""
+    split("", c)
     for (i = 1; i <= NF; i++) c[$i] = i
     next
 }
-kind == "network.csv" { if ($c["members"] + 0 > peak[$c["network"]] + 0) peak[$c["network"]] = $c["members"] + 0; next }
-kind == "ties.csv" && $c["step"] == last {
+$1 + 0 != run { flush(); run = $1 + 0 }
+kind == "network" { if ($c["members"] + 0 > peak[$c["network"]] + 0) peak[$c["network"]] = $c["members"] + 0; next }
+kind == "ties" && $c["step"] == last {
     x = $c["step"] - $c["since"]; y = $c["trust"]
     n++; sx += x; sy += y; sxx2 += x * x; syy2 += y * y; sxy += x * y
 }
 END {
-    if (kind == "network.csv") flush_net(); else if (kind == "ties.csv") flush_ties()
+    flush()
     print "point,run,dissolved_share,members_mean,members_max,trust_age_r,pairs"
     for (r in point)
         print point[r] "," r "," (total[r] ? dissolved[r] / total[r] : "") "," mean_members[r] "," \
             max_members[r] "," corr[r] "," pairs[r] + 0
-}' $(awk -F, '{ printf "%06d/network.csv %06d/ties.csv\n", $1, $1 }' "$cal/run-point.csv") \
-    > "$cal/runs.csv.tmp")
+}' "$out/network.csv" "$out/ties.csv" > "$cal/runs.csv.tmp"
 { head -n 1 "$cal/runs.csv.tmp"; tail -n +2 "$cal/runs.csv.tmp" | sort -t, -k1,1n -k2,2n; } > "$cal/runs.csv"
 rm -f "$cal/runs.csv.tmp"
 

@@ -8,7 +8,8 @@
 #   gnuplot -e "dir='results/flanders-region-3'; net='n02-brede-school'; out='n02.svg'" \
 #           scripts/plot-run.gp
 # Variables:
-#   dir    the output folder of "samen run" (or runs/NNNNNN of a sweep); required
+#   dir    the output folder of "samen run" (for a run of a sweep: the folder
+#          "samen rerun SWEEPDIR RUN --out DIR" writes); required
 #   net    the network to plot (default: the first network of network.csv)
 #   out    the file to write, .png (default run.png), .svg or .pdf
 #   title  the plot's title (default: "NET, seed SEED (DIR)")

@@ -26,15 +26,6 @@ static double now(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-static size_t old_fmt(char *buf, double v)
-{
-    if (v == 0.0)
-        v = 0.0;
-    snprintf(buf, 32, "%.6g", v);
-    if (strcmp(buf, "-0") == 0)
-        strcpy(buf, "0");
-    return strlen(buf);
-}
 
 /* A uniform double in [0, 1) with all 53 bits random. */
 static double u53(gsl_rng *r)
@@ -96,7 +87,7 @@ int main(int argc, char **argv)
             v[i] = draw(r, k);
         for (int i = 0; i < TABLE; i++) {
             char a[32], b[32];
-            old_fmt(a, v[i]);
+            samen_fmt_num_printf(a, v[i]);
             samen_fmt_num_len(b, v[i]);
             if (strcmp(a, b) != 0) {
                 fprintf(stderr, "differs at %.17g: \"%s\" vs \"%s\"\n", v[i], a, b);
@@ -105,7 +96,7 @@ int main(int argc, char **argv)
         }
         /* the mix gets the full count, the single kinds a quarter each */
         long n = k == MIX ? count : count / 4;
-        double t_old = time_ns(old_fmt, v, n, &sink);
+        double t_old = time_ns(samen_fmt_num_printf, v, n, &sink);
         double t_new = time_ns(samen_fmt_num_len, v, n, &sink);
         printf("%-24s %12.1f %12.1f %8.1fx\n", kind_name[k], t_old, t_new, t_old / t_new);
     }

@@ -32,16 +32,6 @@
 #define RANDOM_N 500000
 #endif
 
-/* The contract, as samen_fmt_num was first written. */
-static size_t reference(char *buf, double v)
-{
-    if (v == 0.0)
-        v = 0.0;
-    snprintf(buf, 32, "%.6g", v);
-    if (strcmp(buf, "-0") == 0)
-        strcpy(buf, "0");
-    return strlen(buf);
-}
 
 typedef struct tally {
     long checked, fallbacks, mismatches;
@@ -50,7 +40,7 @@ typedef struct tally {
 static void check(tally *t, double v)
 {
     char want[32], got[32], fast[32], plain[32];
-    size_t wn = reference(want, v);
+    size_t wn = samen_fmt_num_printf(want, v);
     memset(got, 'x', sizeof got);
     size_t gn = samen_fmt_num_len(got, v);
     int same = gn == wn && strcmp(got, want) == 0;

@@ -1,6 +1,7 @@
 /* test_sweep.c: unit tests of the sweep module: SplitMix64 seeds, grid,
- * LHS and Sobol designs, the sweep file and its errors, sweep.ini,
- * manifest, summary and collect over run folders made by the test. */
+ * LHS and Sobol designs, the sweep file and its errors, sweep.ini, the
+ * part files' log lines, writers, the index, manifest, summary and collect
+ * over parts made by the test. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -568,24 +569,133 @@ static void test_resolved_roundtrip(void **state)
     samen_sweep_free(sw);
 }
 
-/* ---- manifest, summary, collect over hand-made run folders ---- */
+/* ---- the part files: log lines, writers, the index, collect ---- */
 
-static void make_run(const char *out, int run, const char *network_csv,
-                     const char *events_csv)
+static void test_log_line(void **state)
 {
-    char dir[600], path[700];
-    snprintf(dir, sizeof dir, "%s/runs/%06d", out, run);
-    assert_int_equal(mkdir(dir, 0777), 0);
-    snprintf(path, sizeof path, "runs/%06d/run.ini", run);
-    char rel[800];
-    snprintf(rel, sizeof rel, "o/%s", path);
-    write_file(rel, "[simulation]\nsteps = 6\n[network alpha]\ntype = adhoc\n"
-               "[network beta]\ntype = network\n[network gamma]\ntype = overleg\n"
-               "[network delta]\ntype = adhoc\n");
-    snprintf(rel, sizeof rel, "o/runs/%06d/network.csv", run);
-    write_file(rel, network_csv);
-    snprintf(rel, sizeof rel, "o/runs/%06d/events.csv", run);
-    write_file(rel, events_csv);
+    (void)state;
+    samen_log_entry e = {.run = 12, .status = SAMEN_RUN_DONE,
+                         .parts = 1u << SAMEN_OUT_NETWORK | 1u << SAMEN_PART_SUMMARY};
+    e.range[SAMEN_OUT_NETWORK] = (samen_range){.off = 300, .len = 4000, .crc = 0xdeadbeef};
+    e.range[SAMEN_PART_SUMMARY] = (samen_range){.off = 90, .len = 45, .crc = 7};
+    char line[512];
+    size_t n = samen_log_format(line, sizeof line, &e);
+    assert_true(n > 0 && line[n - 1] == '\n');
+    /* The text names the run, its status and each range; its own CRC last. */
+    assert_int_equal(strncmp(line, "12 done network=300+4000/deadbeef summary=90+45/00000007 "
+                             "crc=", 60), 0);
+    samen_log_entry back;
+    assert_int_equal(samen_log_parse(line, n - 1, &back), 0);
+    assert_int_equal(back.run, 12);
+    assert_int_equal(back.status, SAMEN_RUN_DONE);
+    assert_int_equal(back.parts, e.parts);
+    assert_int_equal(back.range[SAMEN_OUT_NETWORK].off, 300);
+    assert_int_equal(back.range[SAMEN_OUT_NETWORK].len, 4000);
+    assert_int_equal(back.range[SAMEN_OUT_NETWORK].crc, 0xdeadbeef);
+    /* A line cut anywhere, or with any byte changed, says nothing. */
+    for (size_t cut = 0; cut < n - 1; cut++)
+        assert_int_equal(samen_log_parse(line, cut, &back), -1);
+    for (size_t i = 0; i < n - 1; i++) {
+        char bad[512];
+        memcpy(bad, line, n);
+        bad[i] ^= 0x04;
+        assert_int_equal(samen_log_parse(bad, n - 1, &back), -1);
+    }
+    /* A failed run keeps its reason on one line. */
+    samen_log_entry f = {.run = 3, .status = SAMEN_RUN_FAILED, .reason = "no\nway",
+                         .reason_len = 6};
+    n = samen_log_format(line, sizeof line, &f);
+    assert_int_equal(strncmp(line, "3 failed reason=no way crc=", 27), 0);
+    assert_int_equal(samen_log_parse(line, n - 1, &back), 0);
+    assert_int_equal(back.status, SAMEN_RUN_FAILED);
+    assert_int_equal(back.reason_len, 6);
+    assert_memory_equal(back.reason, "no way", 6);
+    /* Too small a buffer: no line at all. */
+    assert_int_equal(samen_log_format(line, 20, &e), 0);
+}
+
+/* Appends a run's rows to writer W's part files by hand and, unless
+ * log is 0, its log line; rows[p] is the text of part p (NULL: empty). */
+static void add_run(const char *out, const char *w, size_t run, const char *const rows[],
+                    int log)
+{
+    samen_log_entry e = {.run = run, .status = SAMEN_RUN_DONE};
+    char path[700];
+    for (int p = 0; p < SAMEN_PART_COUNT; p++) {
+        if (p == SAMEN_OUT_ORGS || p == SAMEN_OUT_PERSONS)
+            continue;
+        samen_part_path(path, sizeof path, out, w, p);
+        FILE *fp = fopen(path, "ab");
+        assert_non_null(fp);
+        fseek(fp, 0, SEEK_END);
+        long off = ftell(fp);
+        if (off == 0)
+            fprintf(fp, "%s\n", samen_part_header(p));
+        off = ftell(fp);
+        const char *text = rows[p] ? rows[p] : "";
+        fputs(text, fp);
+        assert_int_equal(fclose(fp), 0);
+        e.range[p] = (samen_range){.off = (uint64_t)off, .len = strlen(text),
+                                   .crc = samen_crc32(0, text, strlen(text))};
+        e.parts |= 1u << p;
+    }
+    if (!log)
+        return;
+    char line[1024];
+    size_t n = samen_log_format(line, sizeof line, &e);
+    samen_part_path(path, sizeof path, out, w, -1);
+    FILE *fp = fopen(path, "ab");
+    assert_non_null(fp);
+    assert_int_equal(fwrite(line, 1, n, fp), n);
+    assert_int_equal(fclose(fp), 0);
+}
+
+static void add_log_text(const char *out, const char *w, const char *text)
+{
+    char path[700];
+    samen_part_path(path, sizeof path, out, w, -1);
+    FILE *fp = fopen(path, "ab");
+    assert_non_null(fp);
+    fputs(text, fp);
+    assert_int_equal(fclose(fp), 0);
+}
+
+static void add_failed(const char *out, const char *w, size_t run, const char *why)
+{
+    samen_log_entry f = {.run = run, .status = SAMEN_RUN_FAILED, .reason = why,
+                         .reason_len = strlen(why)};
+    char line[512];
+    assert_true(samen_log_format(line, sizeof line, &f) > 0);
+    add_log_text(out, w, line);
+}
+
+/* Six network rows of a run (without the run number), the parts of a run
+ * made of them, and the rows with the leading columns a collect adds. */
+#define ZEROS "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0"
+static const char *const nrow[] = {
+    "0,alpha,adhoc,recruiting,adhoc,2,0," ZEROS ",0",
+    "1,alpha,adhoc,formulating,adhoc,3,0," ZEROS ",0",
+    "1,beta,network,recruiting,overleg,2,0," ZEROS ",0",
+    "2,alpha,adhoc,completed,adhoc,3,0," ZEROS ",1",
+    "2,beta,network,formulating,overleg,4,0," ZEROS ",0",
+    "3,beta,network,executing,network,4,0," ZEROS ",2",
+};
+
+static char net_part[1024];
+
+static const char *net_rows[] = {
+    [SAMEN_OUT_NETWORK] = net_part,
+    [SAMEN_OUT_EVENTS] = "R,1,alpha,,,goal-agreed,,0.8\nR,2,alpha,,,completed,goal-reached,1\n",
+    [SAMEN_OUT_TIES] = "R,3,beta,o1,o2,0.5,1\n",
+    [SAMEN_PART_SUMMARY] = "R,alpha,adhoc,completed,adhoc,3,1,1,2,goal-reached\n"
+                           "R,beta,network,executing,network,4,,2,,\n",
+};
+
+/* Appends "LEAD" + row i + "\n" for each i of which[] (ending with -1). */
+static void rows_of(char *buf, size_t n, const char *lead, const int *which)
+{
+    for (; *which >= 0; which++)
+        snprintf(buf + strlen(buf), n - strlen(buf), "%s%s\n", lead, nrow[*which]);
 }
 
 static void test_manifest_summary_collect(void **state)
@@ -600,28 +710,19 @@ static void test_manifest_summary_collect(void **state)
     assert_int_equal(mkdir(out, 0777), 0);
     assert_int_equal(samen_sweep_claim(sw, out, &err), SAMEN_OK);
     assert_int_equal(samen_sweep_claim(sw, out, &err), SAMEN_OK); /* the same sweep */
+    static const int all[] = {0, 1, 2, 3, 4, 5, -1};
+    net_part[0] = '\0';
+    rows_of(net_part, sizeof net_part, "R,", all);
 
-    const char *net =
-        "step,network,type,phase,form,members,dropouts\n"
-        "0,alpha,adhoc,recruiting,adhoc,2,0\n"
-        "1,alpha,adhoc,formulating,adhoc,3,0\n"
-        "1,beta,network,recruiting,overleg,2,0\n"
-        "2,alpha,adhoc,completed,adhoc,3,1\n"
-        "2,beta,network,formulating,overleg,4,0\n"
-        "3,beta,network,merged,network,4,2\n";
-    const char *ev =
-        "step,network,org,person,event,reason,value\n"
-        "1,alpha,,,goal-agreed,,0.8\n"
-        "2,alpha,,,phase,completed,\n"
-        "2,alpha,,,completed,goal-reached,1\n"
-        "3,beta,,,phase,merged,\n"
-        "3,beta,,,merger,,0.9\n";
-    make_run(out, 0, net, ev);
-    make_run(out, 3, net, ev);
-    char dir[600];
-    snprintf(dir, sizeof dir, "%s/runs/000002", out);
-    assert_int_equal(mkdir(dir, 0777), 0);
-    write_file("o/runs/000002/failed", "samen: out of disk\n");
+    /* Writer b ran run 3, then 0; writer a failed run 2 and ran run 0 too
+     * (an overlapping resume): the same bytes, taken once. Writer a was
+     * cut off in the middle of run 1: bytes and a log line without end. */
+    add_run(out, "b", 3, net_rows, 1);
+    add_run(out, "b", 0, net_rows, 1);
+    add_failed(out, "a", 2, "samen: out of disk");
+    add_run(out, "a", 0, net_rows, 1);
+    add_run(out, "a", 1, net_rows, 0);
+    add_log_text(out, "a", "1 done network=1+2/0000");
 
     size_t counts[3];
     assert_int_equal(samen_sweep_rebuild(sw, out, counts, &err), SAMEN_OK);
@@ -629,7 +730,7 @@ static void test_manifest_summary_collect(void **state)
     assert_int_equal(counts[SAMEN_RUN_FAILED], 1);
     assert_int_equal(counts[SAMEN_RUN_PENDING], 1);
     char path[700];
-    char expect[2048];
+    char expect[4096];
     uint32_t s[4];
     assert_int_equal(samen_sweep_seeds(5, 4, s), 0);
     snprintf(expect, sizeof expect,
@@ -643,55 +744,71 @@ static void test_manifest_summary_collect(void **state)
              "run,point,replicate,seed,trust.gain,network,type,final_phase,final_form,"
              "members,agreed_step,dropouts,end_step,end_reason\n"
              "0,0,0,%u,0.25,alpha,adhoc,completed,adhoc,3,1,1,2,goal-reached\n"
-             "0,0,0,%u,0.25,beta,network,merged,network,4,,2,3,merger\n"
-             "0,0,0,%u,0.25,gamma,overleg,pending,overleg,0,,0,,\n"
-             /* every network starts as an overleg (MODEL.md section 2) */
-             "0,0,0,%u,0.25,delta,adhoc,pending,overleg,0,,0,,\n"
+             "0,0,0,%u,0.25,beta,network,executing,network,4,,2,,\n"
              "3,1,1,%u,0.001,alpha,adhoc,completed,adhoc,3,1,1,2,goal-reached\n"
-             "3,1,1,%u,0.001,beta,network,merged,network,4,,2,3,merger\n"
-             "3,1,1,%u,0.001,gamma,overleg,pending,overleg,0,,0,,\n"
-             "3,1,1,%u,0.001,delta,adhoc,pending,overleg,0,,0,,\n",
-             s[0], s[0], s[0], s[0], s[3], s[3], s[3], s[3]);
+             "3,1,1,%u,0.001,beta,network,executing,network,4,,2,,\n",
+             s[0], s[0], s[3], s[3]);
     snprintf(path, sizeof path, "%s/summary.csv", out);
     assert_string_equal(read_file(path), expect);
 
+    samen_sweep_index idx;
+    assert_int_equal(samen_sweep_index_read(sw, out, &idx, &err), SAMEN_OK);
+    assert_string_equal(idx.reason[2], "samen: out of disk");
+    assert_int_equal(idx.n_writers, 2);
+    assert_string_equal(idx.writers[idx.writer[0]], "a"); /* sorted: a before b */
     size_t merged;
-    assert_int_equal(samen_sweep_collect(sw, out, SAMEN_COLLECT_LAST, 0, &merged, &err),
+    const char *head = "run,point,replicate,trust.gain,step,network,type,phase,form,members,"
+                       "necessary_present,trust,consensus,progress,d_interests,d_factual,"
+                       "d_formal,d_resources,d_commitment,d_identification,c_po,c_pn,link,"
+                       "person_dependency,decisions_open,decisions_resolved,overreach,"
+                       "dropouts\n";
+    assert_int_equal(samen_sweep_collect(sw, out, &idx, SAMEN_COLLECT_LAST, 0, &merged, &err),
                      SAMEN_OK);
     assert_int_equal(merged, 2);
-    snprintf(path, sizeof path, "%s/network.csv", out);
-    assert_string_equal(read_file(path),
-                        "run,point,replicate,trust.gain,step,network,type,phase,form,"
-                        "members,dropouts\n"
-                        "0,0,0,0.25,2,alpha,adhoc,completed,adhoc,3,1\n"
-                        "0,0,0,0.25,3,beta,network,merged,network,4,2\n"
-                        "3,1,1,0.001,2,alpha,adhoc,completed,adhoc,3,1\n"
-                        "3,1,1,0.001,3,beta,network,merged,network,4,2\n");
-    assert_int_equal(samen_sweep_collect(sw, out, SAMEN_COLLECT_EVERY, 2, &merged, &err),
+    /* Each network's last row: at its end (alpha), or the run's last step. */
+    static const int last[] = {3, 5, -1}, every2[] = {0, 3, 4, -1};
+    snprintf(expect, sizeof expect, "%s", head);
+    rows_of(expect, sizeof expect, "0,0,0,0.25,", last);
+    rows_of(expect, sizeof expect, "3,1,1,0.001,", last);
+    snprintf(path, sizeof path, "%s/network-last.csv", out);
+    assert_string_equal(read_file(path), expect);
+    assert_int_equal(samen_sweep_collect(sw, out, &idx, SAMEN_COLLECT_EVERY, 2, &merged, &err),
                      SAMEN_OK);
-    assert_string_equal(read_file(path),
-                        "run,point,replicate,trust.gain,step,network,type,phase,form,"
-                        "members,dropouts\n"
-                        "0,0,0,0.25,0,alpha,adhoc,recruiting,adhoc,2,0\n"
-                        "0,0,0,0.25,2,alpha,adhoc,completed,adhoc,3,1\n"
-                        "0,0,0,0.25,2,beta,network,formulating,overleg,4,0\n"
-                        "3,1,1,0.001,0,alpha,adhoc,recruiting,adhoc,2,0\n"
-                        "3,1,1,0.001,2,alpha,adhoc,completed,adhoc,3,1\n"
-                        "3,1,1,0.001,2,beta,network,formulating,overleg,4,0\n");
-    assert_int_equal(samen_sweep_collect(sw, out, SAMEN_COLLECT_ALL, 0, &merged, &err),
+    snprintf(path, sizeof path, "%s/network-every-2.csv", out);
+    snprintf(expect, sizeof expect, "%s", head);
+    rows_of(expect, sizeof expect, "0,0,0,0.25,", every2);
+    rows_of(expect, sizeof expect, "3,1,1,0.001,", every2);
+    assert_string_equal(read_file(path), expect);
+    snprintf(path, sizeof path, "%s/network.csv", out);
+    assert_int_not_equal(access(path, F_OK), 0); /* --last and --every keep to their own */
+    assert_int_equal(samen_sweep_collect(sw, out, &idx, SAMEN_COLLECT_ALL, 0, &merged, &err),
                      SAMEN_OK);
     snprintf(path, sizeof path, "%s/events.csv", out);
-    char *events = read_file(path);
-    assert_non_null(strstr(events, "run,point,replicate,trust.gain,step,network,org,"
-                           "person,event,reason,value\n0,0,0,0.25,1,alpha,,,goal-agreed,,0.8\n"));
-    assert_non_null(strstr(events, "\n3,1,1,0.001,3,beta,,,merger,,0.9\n"));
+    assert_string_equal(read_file(path),
+                        "run,point,replicate,trust.gain,step,network,org,person,event,reason,"
+                        "value\n0,0,0,0.25,1,alpha,,,goal-agreed,,0.8\n"
+                        "0,0,0,0.25,2,alpha,,,completed,goal-reached,1\n"
+                        "3,1,1,0.001,1,alpha,,,goal-agreed,,0.8\n"
+                        "3,1,1,0.001,2,alpha,,,completed,goal-reached,1\n");
+    snprintf(path, sizeof path, "%s/ties.csv", out);
+    assert_string_equal(read_file(path),
+                        "run,point,replicate,trust.gain,step,network,org_a,org_b,trust,since\n"
+                        "0,0,0,0.25,3,beta,o1,o2,0.5,1\n3,1,1,0.001,3,beta,o1,o2,0.5,1\n");
+    samen_sweep_index_free(&idx);
 
-    /* A run whose columns differ is refused, naming the file. */
-    make_run(out, 1, "step,network,type,phase,form,members\n0,alpha,adhoc,recruiting,adhoc,2\n",
-             ev);
-    assert_int_equal(samen_sweep_collect(sw, out, SAMEN_COLLECT_ALL, 0, &merged, &err),
-                     SAMEN_EINPUT);
-    assert_non_null(strstr(err.file, "runs/000001/network.csv"));
+    /* A byte of run 3's rows lost on disk: the run is pending again. */
+    samen_part_path(path, sizeof path, out, "b", SAMEN_OUT_EVENTS);
+    FILE *fp = fopen(path, "r+b");
+    assert_non_null(fp);
+    /* run 3's rows come first, after the header */
+    fseek(fp, (long)strlen(samen_part_header(SAMEN_OUT_EVENTS)) + 1 + 2, SEEK_SET);
+    fputc('9', fp);
+    assert_int_equal(fclose(fp), 0);
+    assert_int_equal(samen_sweep_index_read(sw, out, &idx, &err), SAMEN_OK);
+    assert_int_equal(idx.status[3], SAMEN_RUN_PENDING);
+    assert_int_equal(idx.corrupt[3], 1);
+    assert_int_equal(idx.status[0], SAMEN_RUN_DONE); /* writer a's copy is whole */
+    samen_sweep_index_free(&idx);
 
     /* Another sweep is refused in the same folder, naming the line. */
     samen_sweep *other;
@@ -703,8 +820,6 @@ static void test_manifest_summary_collect(void **state)
     samen_sweep_free(sw);
 }
 
-/* Resume: a dead owner's unfinished folder is removed, a live one's kept;
- * without --resume an existing run is refused. */
 /* A folder holding one run's outputs is refused, and nothing is added. */
 static void test_claim_refuses_run_folder(void **state)
 {
@@ -719,13 +834,15 @@ static void test_claim_refuses_run_folder(void **state)
     assert_int_equal(samen_sweep_claim(sw, out, &err), SAMEN_EINPUT);
     assert_non_null(strstr(err.msg, "run.ini"));
     struct stat st;
-    snprintf(path, sizeof path, "%s/runs", out);
+    snprintf(path, sizeof path, "%s/parts", out);
     assert_int_not_equal(stat(path, &st), 0);
     snprintf(path, sizeof path, "%s/sweep.ini", out);
     assert_int_not_equal(stat(path, &st), 0);
     samen_sweep_free(sw);
 }
 
+/* Without --resume a run already logged is refused; with it, the shard's
+ * runs not done are run, in order; a failed one again. */
 static void test_prepare(void **state)
 {
     (void)state;
@@ -733,43 +850,32 @@ static void test_prepare(void **state)
     samen_error err;
     assert_int_equal(load("[sweep]\nscenario = base.ini\nreplicates = 6\n", &sw, &err),
                      SAMEN_OK);
-    char out[512], host[256], path[1024];
+    char out[512];
     snprintf(out, sizeof out, "%s/p", tmpdir);
     assert_int_equal(mkdir(out, 0777), 0);
     assert_int_equal(samen_sweep_claim(sw, out, &err), SAMEN_OK);
-    gethostname(host, sizeof host);
-    /* pid 2^22+1 is above Linux's pid_max default: a dead owner. */
-    snprintf(path, sizeof path, "%s/runs/.tmp-000001.%s.4194305", out, host);
-    assert_int_equal(mkdir(path, 0777), 0);
-    snprintf(path, sizeof path, "%s/runs/.tmp-000002.%s.%ld", out, host, (long)getppid());
-    assert_int_equal(mkdir(path, 0777), 0);
-    snprintf(path, sizeof path, "%s/runs/.tmp-000003.%s.%ld", out, host, (long)getppid());
-    assert_int_equal(mkdir(path, 0777), 0);
-    snprintf(path, sizeof path, "%s/runs/000004", out);
-    assert_int_equal(mkdir(path, 0777), 0);
+    static const int all[] = {0, 1, 2, 3, 4, 5, -1};
+    net_part[0] = '\0';
+    rows_of(net_part, sizeof net_part, "R,", all);
+    add_run(out, "w", 4, net_rows, 1);
+    add_failed(out, "w", 2, "broken");
+    add_run(out, "w", 5, net_rows, 1);
 
     samen_sweep_job job = {.sw = sw, .out = out, .shard_i = 0, .shard_n = 2};
     size_t todo, total;
     assert_int_equal(samen_sweep_prepare(&job, &todo, &total, &err), SAMEN_EINPUT);
-    assert_non_null(strstr(err.msg, "run 4 already exists"));
+    assert_non_null(strstr(err.msg, "run 2 of this sweep was already run here"));
     job.resume = 1;
     assert_int_equal(samen_sweep_prepare(&job, &todo, &total, &err), SAMEN_OK);
     assert_int_equal(total, 3);
     assert_int_equal(todo, 2);
-    struct stat st;
-    snprintf(path, sizeof path, "%s/runs/.tmp-000001.%s.4194305", out, host);
-    assert_int_not_equal(stat(path, &st), 0);          /* dead owner: removed */
-    snprintf(path, sizeof path, "%s/runs/.tmp-000002.%s.%ld", out, host, (long)getppid());
-    assert_int_not_equal(stat(path, &st), 0);          /* of this shard: removed */
-    snprintf(path, sizeof path, "%s/runs/.tmp-000003.%s.%ld", out, host, (long)getppid());
-    assert_int_equal(stat(path, &st), 0);              /* live, another shard's: kept */
-    /* The next runs of shard 0/2 skip the finished run 4. */
-    assert_int_equal(samen_sweep_next(&job, &err), 0);
-    assert_int_equal(samen_sweep_next(&job, &err), 2);
-    assert_int_equal(samen_sweep_next(&job, &err), -1);
+    /* Shard 0/2 skips run 4, done, and runs the failed run 2 again. */
+    assert_int_equal(samen_sweep_next(&job), 0);
+    assert_int_equal(samen_sweep_next(&job), 2);
+    assert_int_equal(samen_sweep_next(&job), -1);
+    assert_int_equal(samen_sweep_job_end(&job, &err), SAMEN_OK);
     samen_sweep_free(sw);
 }
-
 
 static void count_failure(void *user, size_t run, const char *reason)
 {
@@ -778,8 +884,29 @@ static void count_failure(void *user, size_t run, const char *reason)
     (*(int *)user)++;
 }
 
-/* The pool runs every run of its shard, each in a child, into complete
- * folders; a resumed pool finds nothing left to do. */
+/* The rows of one run of a sweep folder as one string (owned). */
+static char *run_rows(const samen_sweep *sw, const char *out, size_t run, int part)
+{
+    samen_sweep_index idx;
+    samen_error err;
+    assert_int_equal(samen_sweep_index_read(sw, out, &idx, &err), SAMEN_OK);
+    assert_int_equal(idx.status[run], SAMEN_RUN_DONE);
+    const samen_range *r = &idx.range[run * (size_t)idx.n_slots + (size_t)idx.slot[part]];
+    char path[700];
+    samen_part_path(path, sizeof path, out, idx.writers[idx.writer[run]], part);
+    char *text = calloc(1, (size_t)r->len + 1);
+    assert_non_null(text);
+    FILE *fp = fopen(path, "rb");
+    assert_non_null(fp);
+    fseek(fp, (long)r->off, SEEK_SET);
+    assert_int_equal(fread(text, 1, (size_t)r->len, fp), r->len);
+    fclose(fp);
+    samen_sweep_index_free(&idx);
+    return text;
+}
+
+/* The pool runs every run of its shard in its workers, each writing its
+ * own parts; a resumed pool finds nothing left to do. */
 static void test_pool(void **state)
 {
     (void)state;
@@ -787,7 +914,7 @@ static void test_pool(void **state)
     samen_error err;
     assert_int_equal(load("[sweep]\nscenario = base.ini\nreplicates = 3\n[vary]\n"
                           "trust.gain = 0.1, 0.4\n", &sw, &err), SAMEN_OK);
-    char out[512], path[700];
+    char out[512];
     snprintf(out, sizeof out, "%s/pool", tmpdir);
     assert_int_equal(mkdir(out, 0777), 0);
     assert_int_equal(samen_sweep_claim(sw, out, &err), SAMEN_OK);
@@ -803,71 +930,143 @@ static void test_pool(void **state)
     assert_int_equal(res.failed, 0);
     assert_int_equal(res.interrupted, 0);
     assert_int_equal(failures, 0);
-    struct stat st;
-    for (size_t run = 0; run < 6; run++) {
-        samen_run_dir(path, sizeof path, out, run);
-        strcat(path, "/run.ini");
-        assert_int_equal(stat(path, &st) == 0, run % 2 == 1);
-    }
-    /* Run 3 ran with its own seed and its point's value. */
-    samen_run_dir(path, sizeof path, out, 3);
-    strcat(path, "/run.ini");
-    char *ini = read_file(path);
-    char line[64];
-    snprintf(line, sizeof line, "seed = %lu\n", (unsigned long)samen_sweep_seed_of(sw, 3));
-    assert_non_null(strstr(ini, line));
-    assert_non_null(strstr(ini, "gain = 0.40000000000000002\n"));
+    assert_int_equal(samen_sweep_job_end(&job, &err), SAMEN_OK);
 
     size_t counts[3];
     assert_int_equal(samen_sweep_rebuild(sw, out, counts, &err), SAMEN_OK);
     assert_int_equal(counts[SAMEN_RUN_DONE], 3);
     assert_int_equal(counts[SAMEN_RUN_PENDING], 3);
+    /* Every row of run 3 carries its run number first. */
+    char *rows = run_rows(sw, out, 3, SAMEN_OUT_NETWORK);
+    assert_int_equal(strncmp(rows, "3,0,net1,", 9), 0);
+    assert_null(strstr(rows, "\n4,"));
+    free(rows);
     job.resume = 1;
     assert_int_equal(samen_sweep_prepare(&job, &todo, &total, &err), SAMEN_OK);
     assert_int_equal(todo, 0);
     assert_int_equal(samen_sweep_pool(&job, 2, NULL, &res, &err), SAMEN_OK);
     assert_int_equal(res.done + res.failed, 0);
+    assert_int_equal(samen_sweep_job_end(&job, &err), SAMEN_OK);
     samen_sweep_free(sw);
 }
 
-/* A pool's worker runs run after run in one process: each run frees all
- * it allocates (under ASan the leak check at exit fails otherwise) and
- * leaves the same bytes as the pool's. */
-static void test_runs_in_one_process(void **state)
+/* One writer runs run after run: each run frees all it allocates (under
+ * ASan the leak check at exit fails otherwise) and writes the same bytes
+ * as the pool's workers did; a run that cannot load is logged failed and
+ * leaves nothing in the part files. */
+static void test_writer(void **state)
 {
     (void)state;
     samen_sweep *sw;
     samen_error err;
     assert_int_equal(load("[sweep]\nscenario = base.ini\nreplicates = 3\n[vary]\n"
                           "trust.gain = 0.1, 0.4\n", &sw, &err), SAMEN_OK);
-    char out[512], a[700], b[700];
+    char out[512], pool[512];
     snprintf(out, sizeof out, "%s/inproc", tmpdir);
+    snprintf(pool, sizeof pool, "%s/pool", tmpdir);
     assert_int_equal(mkdir(out, 0777), 0);
     assert_int_equal(samen_sweep_claim(sw, out, &err), SAMEN_OK);
-    for (int pass = 0; pass < 4; pass++)
-        for (size_t run = 0; run < sw->n_runs; run++) {
-            samen_run_dir(a, sizeof a, out, run);
-            if (pass > 0) { /* again and again, as a worker would */
-                char cmd[800];
-                snprintf(cmd, sizeof cmd, "rm -rf '%s'", a);
-                assert_int_equal(system(cmd), 0);
-            }
-            samen_error_clear(&err);
-            assert_int_equal(samen_sweep_run_one(sw, out, run, &err), SAMEN_OK);
-            assert_int_equal(samen_run_status_of(out, run), SAMEN_RUN_DONE);
-        }
-    /* Run 3 as the pool made it in test_pool. */
-    samen_run_dir(a, sizeof a, out, 3);
-    strcat(a, "/network.csv");
-    char pool[512];
-    snprintf(pool, sizeof pool, "%s/pool", tmpdir);
-    samen_run_dir(b, sizeof b, pool, 3);
-    strcat(b, "/network.csv");
-    char *net = strdup(read_file(a));
-    assert_non_null(net);
-    assert_string_equal(net, read_file(b));
-    free(net);
+    samen_part_writer *w = samen_part_writer_new(sw, out, &err);
+    assert_non_null(w);
+    int logged;
+    for (size_t run = 0; run < sw->n_runs; run++) {
+        samen_error_clear(&err);
+        assert_int_equal(samen_part_writer_run(w, run, &logged, &err), SAMEN_OK);
+        assert_int_equal(logged, 1);
+    }
+    assert_int_equal(samen_part_writer_free(w, &err), SAMEN_OK);
+    char *a = run_rows(sw, out, 3, SAMEN_OUT_NETWORK);
+    char *b = run_rows(sw, pool, 3, SAMEN_OUT_NETWORK);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
     samen_sweep_free(sw);
+
+    /* A point that fails to load: logged failed, the parts unchanged. */
+    assert_int_equal(load("[sweep]\nscenario = base.ini\n[vary]\n"
+                          "form.adhoc_at = 0.2, 0.9\n", &sw, &err), SAMEN_OK);
+    snprintf(out, sizeof out, "%s/failing", tmpdir);
+    assert_int_equal(mkdir(out, 0777), 0);
+    assert_int_equal(samen_sweep_claim(sw, out, &err), SAMEN_OK);
+    w = samen_part_writer_new(sw, out, &err);
+    assert_int_equal(samen_part_writer_run(w, 0, &logged, &err), SAMEN_OK);
+    samen_error_clear(&err);
+    assert_int_equal(samen_part_writer_run(w, 1, &logged, &err), SAMEN_EINPUT);
+    assert_int_equal(logged, 1);
+    assert_int_equal(samen_part_writer_free(w, &err), SAMEN_OK);
+    samen_sweep_index idx;
+    assert_int_equal(samen_sweep_index_read(sw, out, &idx, &err), SAMEN_OK);
+    assert_int_equal(idx.status[0], SAMEN_RUN_DONE);
+    assert_int_equal(idx.status[1], SAMEN_RUN_FAILED);
+    assert_non_null(strstr(idx.reason[1], "adhoc_at"));
+    /* The network part ends where run 0's rows end. */
+    const samen_range *r = &idx.range[(size_t)idx.slot[SAMEN_OUT_NETWORK]];
+    char path[700];
+    samen_part_path(path, sizeof path, out, idx.writers[0], SAMEN_OUT_NETWORK);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal((uint64_t)st.st_size, r->off + r->len);
+    samen_sweep_index_free(&idx);
+    samen_sweep_free(sw);
+}
+
+/* [set], tables and every: resolved, written to sweep.ini and read back,
+ * and their errors. */
+static void test_set_tables_every(void **state)
+{
+    (void)state;
+    samen_sweep *sw, *back;
+    samen_error err;
+    assert_int_equal(load("[sweep]\nscenario = base.ini\ntables = events, network\n"
+                          "every = 5\n[set]\ntrust.gain = 0.3\nsimulation.steps = 20\n"
+                          "[vary]\ngoal.speed = 0.1, 0.2\n", &sw, &err), SAMEN_OK);
+    assert_int_equal(sw->tables, 1u << SAMEN_OUT_NETWORK | 1u << SAMEN_OUT_EVENTS);
+    assert_int_equal(sw->every, 5);
+    assert_int_equal(sw->n_set, 2);
+    char **ov;
+    int n = samen_sweep_overrides(sw, 1, &ov);
+    assert_int_equal(n, 4);
+    assert_string_equal(ov[0], "trust.gain=0.3");
+    assert_string_equal(ov[1], "simulation.steps=20");
+    assert_string_equal(ov[2], "goal.speed=0.2");
+    samen_sweep_overrides_free(ov, n);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    assert_int_equal(samen_sweep_write_resolved(sw, mem, &err), 0);
+    fclose(mem);
+    assert_non_null(strstr(text, "tables = network, events\nevery = 5\n\n[set]\n"
+                            "trust.gain = 0.3\nsimulation.steps = 20\n"));
+    write_file("resolved.ini", text);
+    free(text);
+    char path[600];
+    snprintf(path, sizeof path, "%s/resolved.ini", tmpdir);
+    assert_int_equal(samen_sweep_load(&back, path, SAMEN_SWEEP_TRUSTED, &err), SAMEN_OK);
+    assert_int_equal(back->tables, sw->tables);
+    assert_int_equal(back->every, 5);
+    assert_int_equal(back->n_set, 2);
+    samen_sweep_free(back);
+    samen_sweep_free(sw);
+    /* The default: network, events and ties, with orgs where detail asks. */
+    assert_int_equal(load("[sweep]\nscenario = base.ini\ndetail = orgs\n", &sw, &err),
+                     SAMEN_OK);
+    assert_int_equal(sw->tables, 1u << SAMEN_OUT_NETWORK | 1u << SAMEN_OUT_EVENTS
+                                 | 1u << SAMEN_OUT_TIES | 1u << SAMEN_OUT_ORGS);
+    assert_int_equal(sw->every, 1);
+    samen_sweep_free(sw);
+
+    refused("[sweep]\nscenario = base.ini\ntables = network, evnts\n", 3, "tables");
+    refused("[sweep]\nscenario = base.ini\ntables = network, network\n", 3, "tables");
+    refused("[sweep]\nscenario = base.ini\ntables = orgs\n", 3, "tables");
+    refused("[sweep]\nscenario = base.ini\nevery = 0\n", 3, "every");
+    refused("[sweep]\nscenario = base.ini\n[set]\ntrust.gian = 0.3\n", 4, "trust.gian");
+    refused("[sweep]\nscenario = base.ini\n[set]\ntrust.gain = -1\n", 4, "trust.gain");
+    refused("[sweep]\nscenario = base.ini\n[set]\nsimulation.seed = 2\n", 4,
+            "simulation.seed");
+    refused("[sweep]\nscenario = base.ini\n[set]\ntrust.gain = 0.2\n[vary]\n"
+            "trust.gain = 0.1, 0.3\n", 4, "trust.gain");
+    refused("[sweep]\nscenario = base.ini\ndetail = orgs\n[set]\noutput.detail = persons\n",
+            5, "output.detail");
 }
 
 int main(void)
@@ -888,11 +1087,13 @@ int main(void)
         cmocka_unit_test(test_check_points),
         cmocka_unit_test(test_check_points_large_grid),
         cmocka_unit_test(test_resolved_roundtrip),
+        cmocka_unit_test(test_log_line),
         cmocka_unit_test(test_manifest_summary_collect),
         cmocka_unit_test(test_claim_refuses_run_folder),
         cmocka_unit_test(test_prepare),
         cmocka_unit_test(test_pool),
-        cmocka_unit_test(test_runs_in_one_process),
+        cmocka_unit_test(test_writer),
+        cmocka_unit_test(test_set_tables_every),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -33,4 +33,8 @@ int samen_error_set(samen_error *err, int code, const char *file, int line,
 /* Writes "samen: FILE:LINE: KEY: MESSAGE\n" (parts that are empty left out). */
 void samen_error_print(const samen_error *err, FILE *fp);
 
+/* The error as samen_error_print writes it, without "samen: " and the
+ * newline, into buf of n bytes: one line, as a sweep logs a failed run. */
+void samen_error_line(const samen_error *err, char *buf, size_t n);
+
 #endif

@@ -107,7 +107,8 @@ typedef struct samen_net_summary {
     const char *network;
     samen_net_type type, form;
     samen_phase phase;
-    int members;
+    int members;       /* at the end */
+    int max_members;   /* the largest count it reached */
     int agreed_step;   /* -1 if never agreed */
     int end_step;      /* -1 if still live */
     const char *end_reason; /* reason of completed/dissolved, "merger", or NULL */

@@ -25,13 +25,27 @@ mkdir -p "$WORK/claims" "$FIG"
 
 die() { echo "experiments: $*" >&2; exit 1; }
 
-# run_sweep NAME SWEEP [COLLECT-OPTIONS]: runs scenarios/experiments/SWEEP
-# into $WORK/NAME afresh and merges its runs (samen collect).
+# run_sweep NAME SWEEP: runs scenarios/experiments/SWEEP into $WORK/NAME
+# afresh and merges its runs (samen collect): besides the sweep's own
+# manifest.csv and summary.csv, $WORK/NAME then holds network.csv,
+# events.csv, ties.csv (and orgs.csv where the sweep has detail = orgs),
+# every run's rows in run order after run,point,replicate and the varied
+# keys (FORMATS.md). The runs' rows in $WORK/NAME/parts/ are never read
+# directly.
 run_sweep() {
-    name=$1; sweep=$2; shift 2
+    name=$1; sweep=$2
     rm -rf "$WORK/$name"
     "$SAMEN" sweep "$SCEN/$sweep" --out "$WORK/$name" --quiet || die "sweep $sweep failed"
-    "$SAMEN" collect "$WORK/$name" "$@" > /dev/null || die "collect $name failed"
+    "$SAMEN" collect "$WORK/$name" > /dev/null || die "collect $name failed"
+}
+
+# base_ini NAME: the resolved base scenario of the sweep in $WORK/NAME
+# (inputs/scenario.ini, as a run.ini); it lacks the sweep's [set] and
+# [vary] values, so read from it only keys that the sweep leaves alone.
+base_ini() {
+    ini="$WORK/$1/inputs/scenario.ini"
+    [ -f "$ini" ] || die "no $ini"
+    echo "$ini"
 }
 
 # field FILE TEST COLUMN: a column (estimate, lower, upper, statistic, df,

@@ -9,8 +9,8 @@
 D="$WORK/p1"
 mkdir -p "$D"
 
-run_sweep p1-concreteness p1-concreteness.sweep.ini --last
-run_sweep p1-engagement p1-engagement.sweep.ini --last
+run_sweep p1-concreteness p1-concreteness.sweep.ini
+run_sweep p1-engagement p1-engagement.sweep.ini
 
 # Share of networks that agreed a shared goal (agreed_step set) per level.
 # "In between" is fixed before the data as the middle five levels, 0.3 to
@@ -21,18 +21,18 @@ run_sweep p1-engagement p1-engagement.sweep.ini --last
 
 # Engagement at joining: during recruitment engagement keeps the value it
 # got at joining (MODEL.md 4.1, 4.6), so the members' mean engagement in the
-# last recruiting step (11) is the mean initial engagement of each run.
+# last recruiting step (11) is the mean initial engagement of each run. The
+# collected orgs.csv gives each row's run and concreteness (a varied key).
 awk -F, '
-    FNR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-    FILENAME ~ /manifest.csv$/ { kappa[$(col["run"]) + 0] = $(col["network.collab.concreteness"]); next }
+    NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
     $(col["step"]) == 11 {
-        n = split(FILENAME, part, "/"); run = part[n - 1] + 0
+        run = $(col["run"]) + 0; kappa[run] = $(col["network.collab.concreteness"])
         sum[run] += $(col["engagement"]); cnt[run]++
     }
     END {
         print "run,concreteness,engagement"
         for (r in cnt) printf "%d,%s,%.6g\n", r, kappa[r], sum[r] / cnt[r]
-    }' "$WORK/p1-engagement/manifest.csv" "$WORK"/p1-engagement/runs/*/orgs.csv > "$D/engagement-runs.csv"
+    }' "$WORK/p1-engagement/orgs.csv" > "$D/engagement-runs.csv"
 "$STATS" mean "$D/engagement-runs.csv" --group concreteness --value engagement \
     --compare 0.9,0.5 --alternative less --tests "$D/engagement-tests.csv" > "$D/engagement.csv"
 

@@ -8,7 +8,7 @@
 D="$WORK/p2"
 mkdir -p "$D"
 
-run_sweep p2-breadth p2-breadth.sweep.ini --last
+run_sweep p2-breadth p2-breadth.sweep.ini
 
 # One row per run. The varied issue is a quoted field with commas, so the
 # breadth is read from the point number (point k spreads the issue over k + 1

@@ -22,8 +22,9 @@ run_sweep p3-dropout p3-dropout.sweep.ini
 
 # Pass 1, events.csv: phases, ends, drop-outs (with the phase and the weeks
 # spent formulating when they happened). Pass 2, network.csv: members at
-# risk. Pass 3, each run's orgs.csv: members at risk in formulating in step
-# t + 1 with the fit drop (fit to the issue - fit to the goal) of step t.
+# risk. Pass 3, orgs.csv: members at risk in formulating in step t + 1
+# with the fit drop (fit to the issue - fit to the goal) of step t. All
+# three are the files samen collect merged, each row's run in its run column.
 # Writes the three tables of counts: by phase, by weeks formulating, by fit
 # drop.
 awk -F, -v D="$D" '
@@ -46,7 +47,6 @@ awk -F, -v D="$D" '
     FNR == 1 {
         file++
         for (i = 1; i <= NF; i++) col[file, $i] = i
-        if (file >= 3) { np = split(FILENAME, part, "/"); run = part[np - 1] + 0 }
         next
     }
     file == 1 {   # events.csv
@@ -83,13 +83,13 @@ awk -F, -v D="$D" '
         if (rp == "formulating") etf[tfbin(s - fstart[r] + 1)] += atrisk
         next
     }
-    {   # orgs.csv of run `run`
-        if ($(col[file, "role"]) == "initiator") next
-        s = $(col[file, "step"]) + 1
-        if (riskphase(run, s) != "formulating") next
-        b = fitbin($(col[file, "fit_issue"]) - $(col[file, "fit_goal"]))
+    {   # orgs.csv
+        if ($(col[3, "role"]) == "initiator") next
+        r = $(col[3, "run"]) + 0; s = $(col[3, "step"]) + 1
+        if (riskphase(r, s) != "formulating") next
+        b = fitbin($(col[3, "fit_issue"]) - $(col[3, "fit_goal"]))
         efit[b]++
-        if ((run, $(col[file, "org"]), s) in left) dfit[b]++
+        if ((r, $(col[3, "org"]), s) in left) dfit[b]++
     }
     END {
         if (bad) exit 1
@@ -104,7 +104,7 @@ awk -F, -v D="$D" '
         f = D "/fit-counts.csv"
         print "bin,dropouts,member_steps" > f
         for (i = 1; i <= 5; i++) if (efit[i] > 0) printf "%d,%d,%d\n", i, dfit[i], efit[i] > f
-    }' "$WORK/p3-dropout/events.csv" "$WORK/p3-dropout/network.csv" "$WORK"/p3-dropout/runs/*/orgs.csv \
+    }' "$WORK/p3-dropout/events.csv" "$WORK/p3-dropout/network.csv" "$WORK/p3-dropout/orgs.csv" \
     || die "p3: counting the members at risk failed"
 
 "$STATS" rate "$D/phase-counts.csv" --group phase --events dropouts --exposure member_steps \

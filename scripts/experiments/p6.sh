@@ -7,8 +7,8 @@
 #
 # How fast decisions are resolved: by Little's law the mean time an item
 # waits equals the mean number of open items over the arrival rate
-# (model.decision_rate, read from the runs' run.ini), taken over the steps a
-# network executes.
+# (model.decision_rate, read from the base scenario of p6-mandate, whose
+# sweep does not vary it), taken over the steps a network executes.
 . "$(dirname "$0")/lib.sh"
 D="$WORK/p6"
 mkdir -p "$D"
@@ -16,9 +16,9 @@ mkdir -p "$D"
 run_sweep p6-mandate p6-mandate.sweep.ini
 run_sweep p6-overreach p6-overreach.sweep.ini
 
-rate=$(awk -F' *= *' '/^\[/ { sec = $0 } sec == "[model]" && $1 == "decision_rate" { print $2 }' \
-    "$WORK/p6-mandate/runs/000000/run.ini")
-[ -n "$rate" ] || die "p6: no model.decision_rate in run.ini"
+ini=$(base_ini p6-mandate)
+rate=$(awk -F' *= *' '/^\[/ { sec = $0 } sec == "[model]" && $1 == "decision_rate" { print $2 }' "$ini")
+[ -n "$rate" ] || die "p6: no model.decision_rate in $ini"
 
 # per run: mean wait (steps) and mean trust over the executing steps
 awk -F, -v rate="$rate" '

@@ -9,7 +9,9 @@ mkdir -p "$D"
 
 run_sweep p7-actors p7-actors.sweep.ini
 
-ini="$WORK/p7-actors/runs/000000/run.ini"
+# the grace and the necessary actors from the base scenario (the sweep
+# varies only inform_every)
+ini=$(base_ini p7-actors)
 grace=$(awk -F' *= *' '/^\[/ { sec = $0 } sec == "[model]" && $1 == "necessary_grace" { print $2 }' "$ini")
 necessary=$(awk -F' *= *' '/^\[network/ { net = 1 } net && $1 == "necessary" { print $2 }' "$ini" | tr -d ' ')
 [ -n "$grace" ] && [ -n "$necessary" ] || die "p7: no necessary_grace or necessary actors in $ini"

@@ -10,7 +10,9 @@ mkdir -p "$D"
 
 run_sweep p8-forms p8-forms.sweep.ini
 
-ini="$WORK/p8-forms/runs/000000/run.ini"
+# the form edges and the steps from the base scenario (the sweep varies
+# only the seeds)
+ini=$(base_ini p8-forms)
 edge() { awk -F' *= *' -v k="$1" '/^\[/ { sec = $0 } sec == "[form]" && $1 == k { print $2 }' "$ini"; }
 adhoc_at=$(edge adhoc_at); network_at=$(edge network_at); merger_at=$(edge merger_at)
 [ -n "$adhoc_at" ] && [ -n "$network_at" ] && [ -n "$merger_at" ] || die "p8: no form edges in $ini"

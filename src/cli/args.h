@@ -87,6 +87,10 @@ void samen_overrides_free(samen_overrides *o);
  * is not a folder). */
 int samen_mkdir_p(const char *path);
 
+/* Creates dir and refuses it (exit 2) if it holds the outputs of a run or
+ * a sweep, unless force. Returns -1 to go on, else the exit status. */
+int samen_prepare_out_dir(const char *dir, int force);
+
 /* Warns on stderr (unless quiet) about what is valid but likely a mistake:
  * a network that starts after the last step and so never runs. */
 void samen_warn_scenario(const samen_scenario *sc, int quiet);

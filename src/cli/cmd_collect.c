@@ -1,6 +1,6 @@
-/* cmd_collect.c: `samen collect DIR`: merges a sweep's runs into
- * DIR/network.csv and DIR/events.csv and rebuilds its manifest and
- * summary. */
+/* cmd_collect.c: `samen collect DIR`: merges the rows of a sweep's runs
+ * from its part files into one CSV per table and rebuilds its manifest
+ * and summary. */
 #include <stdio.h>
 #include <string.h>
 
@@ -12,19 +12,21 @@
 static const char usage[] =
     "usage: samen collect DIR [--last | --every N]\n"
     "\n"
-    "Merges the finished runs of the sweep in DIR into DIR/network.csv and\n"
-    "DIR/events.csv, with run,point,replicate and the varied keys before\n"
-    "every row (one read.csv or pandas.read_csv call loads the sweep), and\n"
-    "rebuilds DIR/manifest.csv and DIR/summary.csv from the run folders.\n"
+    "Merges the rows of the runs done in the sweep in DIR into one CSV per\n"
+    "table the sweep keeps (DIR/network.csv, events.csv, ties.csv, and\n"
+    "orgs.csv, persons.csv with detail), rows in run order with\n"
+    "run,point,replicate and the varied keys first (one read.csv or\n"
+    "pandas.read_csv call loads the sweep), and rebuilds DIR/manifest.csv and\n"
+    "DIR/summary.csv. The same bytes whatever -j, shards or resumes ran it.\n"
     "\n"
     "options:\n"
-    "  --last       keep only each run's last network.csv row per network\n"
-    "  --every N    keep only the network.csv rows of every N-th step\n"
-    "               (steps 0, N, 2N, ...)\n"
+    "  --last       only each run's last network row per network, into\n"
+    "               DIR/network-last.csv\n"
+    "  --every N    only the network rows of every N-th step (0, N, 2N, ...),\n"
+    "               into DIR/network-every-N.csv\n"
     "  -h, --help   show this help\n"
     "\n"
-    "events.csv always keeps every event. Exit status: 0 done, 1 I/O error,\n"
-    "2 bad input or usage.\n";
+    "Exit status: 0 done, 1 I/O error, 2 bad input or usage.\n";
 
 enum { OPT_LAST, OPT_EVERY };
 
@@ -78,20 +80,49 @@ int samen_cmd_collect(int argc, char **argv)
     /* Trusted: a sweep folder is collected from its own files, even where
      * the scenario it was made from is not. */
     rc = samen_sweep_load(&sw, path, SAMEN_SWEEP_TRUSTED, &err);
+    if (rc == SAMEN_OK && mode != SAMEN_COLLECT_ALL && !(sw->tables & (1u << SAMEN_OUT_NETWORK)))
+        rc = samen_error_set(&err, SAMEN_EINPUT, path, 0, "tables",
+                             "this sweep keeps no network table, so --last and --every "
+                             "have nothing to thin");
+    /* One reading of the logs, under the lock, for all that is rebuilt. */
+    int fd = -1;
+    samen_sweep_index idx = {0};
+    if (rc == SAMEN_OK && (rc = samen_sweep_lock(dir, &fd, &err)) == SAMEN_OK)
+        rc = samen_sweep_index_read(sw, dir, &idx, &err);
+    if (rc == SAMEN_OK) {
+        memcpy(counts, idx.counts, sizeof counts);
+        rc = samen_sweep_write_manifest(sw, dir, &idx, &err);
+    }
     if (rc == SAMEN_OK)
-        rc = samen_sweep_rebuild(sw, dir, counts, &err);
+        rc = samen_sweep_write_summary(sw, dir, &idx, &err);
     if (rc == SAMEN_OK)
-        rc = samen_sweep_collect(sw, dir, mode, (long)every, &merged, &err);
+        rc = samen_sweep_collect(sw, dir, &idx, mode, (long)every, &merged, &err);
+    samen_sweep_unlock(fd);
     if (rc != SAMEN_OK) {
         samen_error_print(&err, stderr);
     } else {
+        /* Runs whose rows changed on disk since they were logged. */
+        for (size_t i = 0; i < idx.n_runs; i++)
+            if (idx.corrupt[i])
+                fprintf(stderr, "samen collect: run %zu: its rows in %s/parts no longer "
+                        "match their checksums (data lost or changed on disk); it is "
+                        "left out as pending, and `samen sweep --resume` runs it again\n",
+                        i, dir);
         if (counts[SAMEN_RUN_PENDING] || counts[SAMEN_RUN_FAILED])
             fprintf(stderr, "samen collect: %zu runs failed and %zu are pending; they are "
                     "left out (manifest.csv says which)\n", counts[SAMEN_RUN_FAILED],
                     counts[SAMEN_RUN_PENDING]);
-        printf("samen collect: %zu of %zu runs merged into %s/network.csv and "
-               "%s/events.csv\n", merged, sw->n_runs, dir, dir);
+        if (mode == SAMEN_COLLECT_ALL)
+            printf("samen collect: %zu of %zu runs merged into one CSV per table in %s\n",
+                   merged, sw->n_runs, dir);
+        else if (mode == SAMEN_COLLECT_LAST)
+            printf("samen collect: %zu of %zu runs merged into %s/network-last.csv\n",
+                   merged, sw->n_runs, dir);
+        else
+            printf("samen collect: %zu of %zu runs merged into %s/network-every-%lld.csv\n",
+                   merged, sw->n_runs, dir, every);
     }
+    samen_sweep_index_free(&idx);
     samen_sweep_free(sw);
     return rc;
 }

@@ -130,67 +130,6 @@ static int parse(int argc, char **argv, run_opts *ro)
     }
 }
 
-static char *join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s", dir, name);
-    return p;
-}
-
-/* The first of names present in dir, or NULL; *oom is set when memory ran
- * out. */
-static const char *first_present(const char *dir, const char *const *names, int *oom)
-{
-    for (int i = 0; names[i]; i++) {
-        char *p = join(dir, names[i]);
-        if (!p) {
-            *oom = 1;
-            return NULL;
-        }
-        struct stat st;
-        int found = lstat(p, &st) == 0;
-        free(p);
-        if (found)
-            return names[i];
-    }
-    return NULL;
-}
-
-/* Creates dir and refuses it (exit 2) if it holds outputs of a run unless
- * force. Returns -1 to go on, else the exit status. */
-static int prepare_dir(const char *dir, int force)
-{
-    if (samen_mkdir_p(dir) != 0) {
-        int e = errno;
-        fprintf(stderr, "samen: %s: cannot create the output folder: %s\n",
-                dir, strerror(e));
-        return e == ENOTDIR ? 2 : 1;
-    }
-    if (force)
-        return -1;
-    /* A sweep's folder too: collect writes its network.csv and events.csv. */
-    static const char *const sweep_files[] = {"sweep.ini", "manifest.csv", NULL};
-    int oom = 0;
-    const char *f = first_present(dir, sweep_files, &oom);
-    if (f) {
-        fprintf(stderr, "samen: %s holds a sweep (%s); use --force to write a "
-                "run into it or choose another --out\n", dir, f);
-        return 2;
-    }
-    if (!oom && (f = first_present(dir, samen_run_files, &oom))) {
-        fprintf(stderr, "samen: %s already holds the outputs of a run (%s); "
-                "use --force to overwrite them or choose another --out\n", dir, f);
-        return 2;
-    }
-    if (oom) {
-        fputs("samen: out of memory\n", stderr);
-        return 1;
-    }
-    return -1;
-}
-
 typedef struct progress_state {
     const char *name;
     int tty, last, show;
@@ -310,7 +249,7 @@ static int run(const run_opts *ro)
     for (size_t n = strlen(dir); n > 1 && dir[n - 1] == '/'; n--)
         dir[n - 1] = '\0';
 
-    status = prepare_dir(dir, ro->force);
+    status = samen_prepare_out_dir(dir, ro->force);
     if (status >= 0)
         goto done;
     status = 0;

@@ -17,8 +17,11 @@ static const char usage[] =
     "                   [--quiet] [--progress]\n"
     "\n"
     "Runs every run of a sweep file (a base scenario, a [vary] design and\n"
-    "replicates) into DIR/runs/NNNNNN/, then writes DIR/manifest.csv and\n"
-    "DIR/summary.csv. A run's outputs are the same bytes however it is run.\n"
+    "replicates). Each process appends the rows of its runs to its own files\n"
+    "in DIR/parts/ (a few files per process, however many runs); at the end\n"
+    "DIR/manifest.csv and DIR/summary.csv are rebuilt, and `samen collect DIR`\n"
+    "merges the rows into one CSV per table. A run's rows are the same bytes\n"
+    "however it is run.\n"
     "\n"
     "options:\n"
     "  --out DIR      output folder, created if missing (default results/NAME/,\n"
@@ -201,6 +204,12 @@ int samen_sweep_command(int argc, char **argv, samen_sweep_executor exec,
         samen_progress_finish(&prog);
     }
     size_t counts[3] = {0};
+    samen_error e2;
+    samen_error_clear(&e2);
+    if (samen_sweep_job_end(&job, &e2) != SAMEN_OK && rc == SAMEN_OK) {
+        err = e2;
+        rc = e2.code;
+    }
     if (rc == SAMEN_OK && !res.interrupted)
         rc = samen_sweep_rebuild(sw, o.out, counts, &err);
     if (rc != SAMEN_OK) {
@@ -216,7 +225,8 @@ int samen_sweep_command(int argc, char **argv, samen_sweep_executor exec,
                    res.done + res.failed, res.failed, counts[SAMEN_RUN_DONE], sw->n_runs,
                    counts[SAMEN_RUN_FAILED], counts[SAMEN_RUN_PENDING]);
             printf("samen sweep: outputs in %s (manifest.csv, summary.csv; "
-                   "`samen collect %s` merges the runs)\n", o.out, o.out);
+                   "`samen collect %s` merges the rows into one CSV per table)\n",
+                   o.out, o.out);
         }
         if (res.failed > 0)
             rc = 1;

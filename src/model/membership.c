@@ -96,6 +96,8 @@ int samen_member_join(samen_sim *sim, net *nw, int org, double attraction,
         nw->since[ix] = sim->step;
     }
     nw->order[nw->n++] = slot;
+    if (nw->n > nw->max_members)
+        nw->max_members = nw->n;
     nw->was_member[org] = 1;
 
     /* 4.12: a join adds its share at once */

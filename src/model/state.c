@@ -183,6 +183,7 @@ void samen_sim_summary(const samen_sim *sim, int k, samen_net_summary *out)
     out->form = nw->form;
     out->phase = nw->phase;
     out->members = nw->n;
+    out->max_members = nw->max_members;
     out->agreed_step = nw->agreed_step;
     out->end_step = nw->end_step;
     out->end_reason = nw->end_reason;

@@ -45,6 +45,7 @@ typedef struct net {
     int slots;          /* capacity of m; never exceeded by |M| */
     member *m;
     int *order, n;      /* member slots in join order; n = |M| */
+    int max_members;    /* the largest |M| so far, for the summary */
     double *trust;      /* slots x slots, [lo*slots+hi] for slot lo < hi */
     int *since;         /* same layout: step each pair began */
 

@@ -7,6 +7,8 @@ int samen_out_event(void *user, const samen_event *ev)
     samen_outputs *o = user;
     enum { F = SAMEN_OUT_EVENTS };
     FILE *fp = o->file[F].fp;
+    if (o->prefix)
+        fputs(o->prefix, fp);
     fprintf(fp, "%d,", ev->step);
     samen_csv_text(fp, ev->network);
     fputc(',', fp);

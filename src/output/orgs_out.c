@@ -6,6 +6,8 @@ int samen_out_org_row(void *user, const samen_org_row *r)
     samen_outputs *o = user;
     enum { F = SAMEN_OUT_ORGS };
     FILE *fp = o->file[F].fp;
+    if (o->prefix)
+        fputs(o->prefix, fp);
     fprintf(fp, "%d,", r->step);
     samen_csv_text(fp, r->network);
     fputc(',', fp);

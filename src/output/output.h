@@ -25,6 +25,7 @@ extern const char *const samen_out_headers[SAMEN_OUT_COUNT];
 typedef struct samen_outputs {
     samen_outfile file[SAMEN_OUT_COUNT];
     samen_error *err;
+    const char *prefix;    /* written before every row (a sweep's "RUN,"); NULL none */
 } samen_outputs;
 
 /* Creates network.csv, events.csv and ties.csv (plus orgs.csv and

@@ -7,6 +7,8 @@ int samen_out_person_row(void *user, const samen_person_row *r)
     samen_outputs *o = user;
     enum { F = SAMEN_OUT_PERSONS };
     FILE *fp = o->file[F].fp;
+    if (o->prefix)
+        fputs(o->prefix, fp);
     fprintf(fp, "%d,", r->step);
     samen_csv_text(fp, r->network);
     fputc(',', fp);

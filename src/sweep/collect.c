@@ -1,177 +1,100 @@
-/* collect.c: `samen collect`: one network.csv and one events.csv for a
- * whole sweep, with run,point,replicate and the varied values before every
- * row, so that one read.csv call loads everything. */
+/* collect.c: `samen collect`: one CSV per table for a whole sweep, rows in
+ * run order with run,point,replicate and the varied values first, so that
+ * one read.csv call loads everything; the same bytes whatever -j, shards,
+ * MPI ranks or resumes wrote the parts. */
 #include "sweep/sweep.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "scenario/scenario_int.h"
 #include "util/outfile.h"
-
-typedef struct last_row {
-    char *network;
-    int line;
-} last_row;
 
 typedef struct collector {
     FILE *fp;
     const samen_sweep *sw;
     size_t run;
-    const char *path;          /* the run file being read */
-    char **header;             /* of the first run's file, owned */
-    int n_header;
     samen_collect_mode mode;
     long every;
-    int col_step, col_net;
-    int finding_last;          /* --last, first pass over a file */
-    last_row *last;
-    int n_last, cap_last;
+    long last_step;        /* --last: the run's last step, found first */
+    int finding_last;
 } collector;
 
-static int same_header(collector *c, int line, char **f, int n, samen_error *err)
+/* Field i (0-based) of a row, as a number; -1 where it is not one. */
+static long field_number(const char *line, size_t len, int i, const char **text,
+                         size_t *text_len)
 {
-    if (!c->header) {
-        if (!(c->header = calloc((size_t)n, sizeof *c->header)))
-            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-        for (int i = 0; i < n; i++)
-            if (!(c->header[i] = strdup(f[i])))
-                return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-        c->n_header = n;
-        c->col_step = c->col_net = -1;
-        for (int i = 0; i < n; i++) {
-            if (!strcmp(f[i], "step"))
-                c->col_step = i;
-            if (!strcmp(f[i], "network"))
-                c->col_net = i;
-        }
-        if (c->col_step < 0 || c->col_net < 0)
-            return samen_error_set(err, SAMEN_EINPUT, c->path, line,
-                                   c->col_step < 0 ? "step" : "network", "column missing");
-        fputs("run,point,replicate", c->fp);
-        samen_sweep_write_key_names(c->fp, c->sw);
-        for (int i = 0; i < n; i++) {
-            fputc(',', c->fp);
-            samen_csv_text(c->fp, f[i]);
-        }
-        fputc('\n', c->fp);
-        return SAMEN_OK;
+    const char *p = line, *end = line + len;
+    for (; i > 0 && p < end; i--) {
+        const char *c = memchr(p, ',', (size_t)(end - p));
+        p = c ? c + 1 : end;
     }
-    int same = n == c->n_header;
-    for (int i = 0; same && i < n; i++)
-        same = !strcmp(f[i], c->header[i]);
-    if (!same)
-        return samen_error_set(err, SAMEN_EINPUT, c->path, line, NULL,
-                               "its columns differ from those of the sweep's first "
-                               "finished run; runs of one sweep must share their columns");
-    return SAMEN_OK;
-}
-
-static last_row *find_last(collector *c, const char *network)
-{
-    for (int i = 0; i < c->n_last; i++)
-        if (!strcmp(c->last[i].network, network))
-            return &c->last[i];
-    return NULL;
-}
-
-static int remember_last(collector *c, const char *network, int line, samen_error *err)
-{
-    last_row *l = find_last(c, network);
-    if (!l) {
-        if (c->n_last == c->cap_last) {
-            int cap = c->cap_last ? 2 * c->cap_last : 8;
-            last_row *grown = realloc(c->last, (size_t)cap * sizeof *grown);
-            if (!grown)
-                return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-            c->last = grown;
-            c->cap_last = cap;
-        }
-        l = &c->last[c->n_last];
-        if (!(l->network = strdup(network)))
-            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-        c->n_last++;
+    const char *c = memchr(p, ',', (size_t)(end - p));
+    if (text) {
+        *text = p;
+        *text_len = (size_t)((c ? c : end) - p);
     }
-    l->line = line;
-    return SAMEN_OK;
+    return strtol(p, NULL, 10);
 }
 
-static void forget_last(collector *c)
+/* network.csv columns: step is 0, phase 3. */
+static int ended(const char *line, size_t len)
 {
-    for (int i = 0; i < c->n_last; i++)
-        free(c->last[i].network);
-    c->n_last = 0;
+    const char *ph;
+    size_t n;
+    field_number(line, len, 3, &ph, &n);
+    return (n == 9 && !memcmp(ph, "completed", 9)) || (n == 9 && !memcmp(ph, "dissolved", 9))
+           || (n == 6 && !memcmp(ph, "merged", 6));
 }
 
-static int row(void *user, int line, char **f, int n, samen_error *err)
+static int row(void *user, const char *line, size_t len, samen_error *err)
 {
     collector *c = user;
-    if (line == 1)
-        return same_header(c, line, f, n, err);
-    if (n != c->n_header)
-        return samen_error_set(err, SAMEN_EINPUT, c->path, line, NULL,
-                               "the row has %d fields; the header has %d", n, c->n_header);
+    (void)err;
     if (c->mode == SAMEN_COLLECT_LAST) {
-        if (c->finding_last)
-            return remember_last(c, f[c->col_net], line, err);
-        const last_row *l = find_last(c, f[c->col_net]);
-        if (!l || l->line != line)
+        long step = field_number(line, len, 0, NULL, NULL);
+        if (c->finding_last) {
+            if (step > c->last_step)
+                c->last_step = step;
+            return SAMEN_OK;
+        }
+        /* A network's rows run to its end step, or to the run's last. */
+        if (step != c->last_step && !ended(line, len))
             return SAMEN_OK;
     } else if (c->mode == SAMEN_COLLECT_EVERY) {
-        if (strtol(f[c->col_step], NULL, 10) % c->every != 0)
+        if (field_number(line, len, 0, NULL, NULL) % c->every != 0)
             return SAMEN_OK;
     }
     samen_sweep_write_run_fields(c->fp, c->sw, c->run, 0);
-    for (int i = 0; i < n; i++) {
-        fputc(',', c->fp);
-        samen_csv_text(c->fp, f[i]);
-    }
+    fputc(',', c->fp);
+    fwrite(line, 1, len, c->fp);
     fputc('\n', c->fp);
     return SAMEN_OK;
 }
 
-/* Writes OUT/NAME from runs/NNNNNN/NAME of every finished run. */
-static int collect_file(const samen_sweep *sw, const char *out, const char *name,
-                        samen_collect_mode mode, long every, size_t *n_runs,
+/* Writes OUT/NAME from part p of every run done. */
+static int collect_part(const samen_sweep *sw, const char *out, samen_sweep_index *idx,
+                        int p, const char *name, samen_collect_mode mode, long every,
                         samen_error *err)
 {
     samen_outfile f;
     int rc = samen_outfile_open(&f, out, name, err);
     if (rc)
         return rc;
+    fputs("run,point,replicate", f.fp);
+    samen_sweep_write_key_names(f.fp, sw);
+    fprintf(f.fp, ",%s\n", samen_out_headers[p]);
     collector c = {.fp = f.fp, .sw = sw, .mode = mode, .every = every};
-    char path[4200];
-    *n_runs = 0;
     for (size_t run = 0; rc == SAMEN_OK && run < sw->n_runs; run++) {
-        if (samen_run_status_of(out, run) != SAMEN_RUN_DONE)
-            continue;
-        samen_run_dir(path, sizeof path, out, run);
-        strncat(path, "/", sizeof path - strlen(path) - 1);
-        strncat(path, name, sizeof path - strlen(path) - 1);
         c.run = run;
-        c.path = path;
         if (mode == SAMEN_COLLECT_LAST) {
-            /* Two passes keep memory to one line number per network. */
             c.finding_last = 1;
-            rc = samen_csv_read(path, row, &c, err);
+            c.last_step = -1;
+            rc = samen_sweep_read_range(out, idx, run, p, row, &c, err);
             c.finding_last = 0;
         }
         if (rc == SAMEN_OK)
-            rc = samen_csv_read(path, row, &c, err);
-        forget_last(&c);
-        (*n_runs)++;
+            rc = samen_sweep_read_range(out, idx, run, p, row, &c, err);
     }
-    /* With no finished run there is no header to copy: the file holds the
-     * leading columns only. */
-    if (rc == SAMEN_OK && !c.header) {
-        fputs("run,point,replicate", f.fp);
-        samen_sweep_write_key_names(f.fp, sw);
-        fputc('\n', f.fp);
-    }
-    for (int i = 0; i < c.n_header; i++)
-        free(c.header[i]);
-    free(c.header);
-    free(c.last);
     if (rc) {
         samen_outfile_discard(&f);
         return rc;
@@ -180,18 +103,23 @@ static int collect_file(const samen_sweep *sw, const char *out, const char *name
 }
 
 int samen_sweep_collect(const samen_sweep *sw, const char *out,
-                        samen_collect_mode mode, long every, size_t *n_runs,
-                        samen_error *err)
+                        samen_sweep_index *idx, samen_collect_mode mode,
+                        long every, size_t *n_runs, samen_error *err)
 {
-    int fd;
-    int rc = samen_sweep_lock(out, &fd, err);
-    if (rc)
-        return rc;
-    size_t n_events;
-    rc = collect_file(sw, out, "network.csv", mode, every, n_runs, err);
-    if (rc == SAMEN_OK)
-        /* Events are few and each matters: all of them, whatever the mode. */
-        rc = collect_file(sw, out, "events.csv", SAMEN_COLLECT_ALL, 0, &n_events, err);
-    samen_sweep_unlock(fd);
+    *n_runs = idx->counts[SAMEN_RUN_DONE];
+    if (mode == SAMEN_COLLECT_LAST)
+        return collect_part(sw, out, idx, SAMEN_OUT_NETWORK, "network-last.csv", mode, 0, err);
+    if (mode == SAMEN_COLLECT_EVERY) {
+        char name[64];
+        snprintf(name, sizeof name, "network-every-%ld.csv", every);
+        return collect_part(sw, out, idx, SAMEN_OUT_NETWORK, name, mode, every, err);
+    }
+    int rc = SAMEN_OK;
+    char name[64];
+    for (int p = 0; p < SAMEN_OUT_COUNT && rc == SAMEN_OK; p++)
+        if (sw->tables & (1u << p)) {
+            snprintf(name, sizeof name, "%s.csv", samen_part_names[p]);
+            rc = collect_part(sw, out, idx, p, name, mode, 0, err);
+        }
     return rc;
 }

@@ -1,6 +1,8 @@
 /* manifest.c: manifest.csv, one row per run with its point, seed, status
- * and varied values, rebuilt from the run folders alone. */
+ * and varied values, rebuilt from the writers' logs alone. */
 #include "sweep/sweep.h"
+
+#include <string.h>
 
 #include "util/outfile.h"
 
@@ -31,22 +33,18 @@ void samen_sweep_write_key_names(FILE *fp, const samen_sweep *sw)
 }
 
 int samen_sweep_write_manifest(const samen_sweep *sw, const char *out,
-                               size_t counts[3], samen_error *err)
+                               const samen_sweep_index *idx, samen_error *err)
 {
     samen_outfile f;
     int rc = samen_outfile_open(&f, out, "manifest.csv", err);
     if (rc)
         return rc;
-    if (counts)
-        counts[0] = counts[1] = counts[2] = 0;
     fputs("run,point,replicate,seed,status", f.fp);
     samen_sweep_write_key_names(f.fp, sw);
     fputc('\n', f.fp);
     char buf[SAMEN_VALUE_MAX];
     for (size_t run = 0; run < sw->n_runs; run++) {
-        samen_run_status st = samen_run_status_of(out, run);
-        if (counts)
-            counts[st]++;
+        samen_run_status st = (samen_run_status)idx->status[run];
         size_t point = samen_sweep_point_of(sw, run);
         fprintf(f.fp, "%zu,%zu,%zu,%lu,%s", run, point, samen_sweep_replicate_of(sw, run),
                 (unsigned long)samen_sweep_seed_of(sw, run), status_names[st]);
@@ -66,9 +64,16 @@ int samen_sweep_rebuild(const samen_sweep *sw, const char *out,
     int rc = samen_sweep_lock(out, &fd, err);
     if (rc)
         return rc;
-    rc = samen_sweep_write_manifest(sw, out, counts, err);
-    if (rc == SAMEN_OK)
-        rc = samen_sweep_write_summary(sw, out, err);
+    samen_sweep_index idx;
+    rc = samen_sweep_index_read(sw, out, &idx, err);
+    if (rc == SAMEN_OK) {
+        rc = samen_sweep_write_manifest(sw, out, &idx, err);
+        if (rc == SAMEN_OK)
+            rc = samen_sweep_write_summary(sw, out, &idx, err);
+        if (counts)
+            memcpy(counts, idx.counts, sizeof idx.counts);
+        samen_sweep_index_free(&idx);
+    }
     samen_sweep_unlock(fd);
     return rc;
 }

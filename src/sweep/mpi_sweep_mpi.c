@@ -1,7 +1,8 @@
 /* mpi_sweep_mpi.c: samen-mpi: a sweep spread over MPI ranks. Rank 0 loads
  * and claims the sweep as `samen sweep` does and hands out runs one at a
- * time to whichever rank asks; the others run them into the shared --out
- * folder. Only run numbers and statuses travel over MPI. */
+ * time to whichever rank asks; the others run them, each a writer of its
+ * own part files in the shared --out folder. Only run numbers, statuses
+ * and failure reasons travel over MPI. */
 #include "sweep/mpi_main.h"
 
 #include <stdio.h>
@@ -14,10 +15,16 @@
 #include "samen/samen.h"
 #include "sweep/sweep.h"
 
-enum { TAG_RESULT = 1, TAG_WORK = 2 };
+enum { TAG_RESULT = 1, TAG_WORK = 2, TAG_REASON = 3 };
 
 /* What a worker sends instead of a run number when it cannot work. */
 #define WORKER_BROKEN (-2L)
+
+/* A run's status: done, failed (logged), or a write failed (the sweep
+ * stops). */
+enum { RUN_DONE = 0, RUN_FAILED = 1, RUN_UNWRITTEN = 4 };
+
+#define REASON_MAX 2048
 
 typedef struct mpi_ctx {
     int size;
@@ -25,18 +32,33 @@ typedef struct mpi_ctx {
 } mpi_ctx;
 
 static void count_run(samen_sweep_job *job, size_t run, long status,
-                      samen_pool_result *res)
+                      const char *reason, samen_pool_result *res)
 {
-    char reason[2048];
-    if (status == SAMEN_OK) {
+    if (status == RUN_DONE) {
         res->done++;
         return;
     }
     res->failed++;
-    if (samen_run_failure_reason(job->out, run, reason, sizeof reason) != 0)
-        snprintf(reason, sizeof reason, "the run failed (its reason could not be recorded)");
     if (job->on_failure)
         job->on_failure(job->user, run, reason);
+}
+
+/* Runs run with writer w: the status and, unless done, the reason. */
+static long run_one(samen_part_writer *w, size_t run, char *reason)
+{
+    samen_error err;
+    samen_error_clear(&err);
+    int logged;
+    int rc = samen_part_writer_run(w, run, &logged, &err);
+    if (rc == SAMEN_OK)
+        return RUN_DONE;
+    snprintf(reason, REASON_MAX, "%s", err.msg);
+    if (err.file[0]) {
+        char msg[REASON_MAX];
+        snprintf(msg, sizeof msg, "%s: %s", err.file, err.msg);
+        snprintf(reason, REASON_MAX, "%s", msg);
+    }
+    return logged ? RUN_FAILED : RUN_UNWRITTEN;
 }
 
 static void show(samen_progress *prog, const samen_pool_result *res)
@@ -59,17 +81,26 @@ static int dispatch(void *ctx_, samen_sweep_job *job, samen_progress *prog,
     MPI_Bcast((void *)job->out, len, MPI_CHAR, 0, MPI_COMM_WORLD);
     memset(res, 0, sizeof *res);
 
+    char reason[REASON_MAX];
     if (ctx->size == 1) {
         /* No other rank: rank 0 runs them itself. */
+        samen_part_writer *w = samen_part_writer_new(job->sw, job->out, err);
         long run;
-        while ((run = samen_sweep_next(job, err)) >= 0) {
-            samen_error e2;
-            samen_error_clear(&e2);
-            count_run(job, (size_t)run, samen_sweep_run_one(job->sw, job->out, (size_t)run, &e2),
-                      res);
+        int rc = w ? SAMEN_OK : err->code;
+        while (rc == SAMEN_OK && (run = samen_sweep_next(job)) >= 0) {
+            long st = run_one(w, (size_t)run, reason);
+            if (st == RUN_UNWRITTEN)
+                rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "%s", reason);
+            else
+                count_run(job, (size_t)run, st, reason, res);
             show(prog, res);
         }
-        return run == -2 ? err->code : SAMEN_OK;
+        samen_error e2;
+        if (samen_part_writer_free(w, &e2) != SAMEN_OK && rc == SAMEN_OK) {
+            *err = e2;
+            rc = e2.code;
+        }
+        return rc;
     }
 
     int active = ctx->size - 1, working = 0, rc = SAMEN_OK, stop = 0;
@@ -81,16 +112,23 @@ static int dispatch(void *ctx_, samen_sweep_job *job, samen_progress *prog,
             active--;
             continue;
         }
-        if (msg[0] >= 0)
-            count_run(job, (size_t)msg[0], msg[1], res);
-        else
-            working++;
-        long next = stop ? -1 : samen_sweep_next(job, err);
-        if (next == -2) {
-            rc = err->code;
+        reason[0] = '\0';
+        if (msg[0] >= 0 && msg[1] != RUN_DONE)
+            MPI_Recv(reason, REASON_MAX, MPI_CHAR, st.MPI_SOURCE, TAG_REASON, MPI_COMM_WORLD,
+                     MPI_STATUS_IGNORE);
+        if (msg[0] >= 0 && msg[1] == RUN_UNWRITTEN) {
+            /* A full disk: no more runs anywhere. */
+            if (rc == SAMEN_OK)
+                rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "%s; the sweep stopped: once "
+                                     "the cause is gone (a full disk: free space), finish it "
+                                     "with --resume", reason);
             stop = 1;
-            next = -1;
+        } else if (msg[0] >= 0) {
+            count_run(job, (size_t)msg[0], msg[1], reason, res);
+        } else {
+            working++;
         }
+        long next = stop ? -1 : samen_sweep_next(job);
         MPI_Send(&next, 1, MPI_LONG, st.MPI_SOURCE, TAG_WORK, MPI_COMM_WORLD);
         if (next < 0)
             active--;
@@ -131,16 +169,27 @@ static void work(void)
         free(out);
         return;
     }
+    samen_part_writer *w = samen_part_writer_new(sw, out, &err);
+    char reason[REASON_MAX] = "";
     for (;;) {
         long run;
         MPI_Send(msg, 2, MPI_LONG, 0, TAG_RESULT, MPI_COMM_WORLD);
+        if (msg[0] >= 0 && msg[1] != RUN_DONE)
+            MPI_Send(reason, (int)strlen(reason) + 1, MPI_CHAR, 0, TAG_REASON, MPI_COMM_WORLD);
         MPI_Recv(&run, 1, MPI_LONG, 0, TAG_WORK, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
         if (run < 0)
             break;
-        samen_error_clear(&err);
         msg[0] = run;
-        msg[1] = samen_sweep_run_one(sw, out, (size_t)run, &err);
+        if (w) {
+            msg[1] = run_one(w, (size_t)run, reason);
+        } else {
+            msg[1] = RUN_UNWRITTEN;
+            snprintf(reason, sizeof reason, "%s", err.msg);
+        }
     }
+    samen_error_clear(&err);
+    if (w && samen_part_writer_free(w, &err) != SAMEN_OK)
+        samen_error_print(&err, stderr);
     samen_sweep_free(sw);
     free(out);
 }
@@ -150,7 +199,7 @@ static const struct {
     const char *name;
     int (*fn)(int, char **);
 } commands[] = {
-    {"run", samen_cmd_run}, {"collect", samen_cmd_collect},
+    {"run", samen_cmd_run}, {"collect", samen_cmd_collect}, {"rerun", samen_cmd_rerun},
     {"check", samen_cmd_check}, {"describe", samen_cmd_describe},
     {"generate", samen_cmd_generate}, {"version", samen_cmd_version},
 };

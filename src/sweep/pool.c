@@ -73,8 +73,21 @@ static int read_full(int fd, void *buf, size_t n)
     return 1;
 }
 
-/* The worker: runs the runs it is sent, in-process, until its pipe closes;
- * each run frees all it allocates, so memory stays flat. */
+/* What a worker answers for each run: its code (0 done, 1 or 2 the run
+ * failed and is logged, WORKER_BROKEN a write failed and the sweep must
+ * stop), then the length and text of the reason. */
+#define WORKER_BROKEN 4
+
+static int send_status(int fd, int code, const char *reason)
+{
+    int len = reason ? (int)strlen(reason) : 0;
+    return write_full(fd, &code, sizeof code) && write_full(fd, &len, sizeof len)
+           && write_full(fd, reason ? reason : "", (size_t)len);
+}
+
+/* The worker: runs the runs it is sent, in-process, until its pipe closes,
+ * appending their rows to its own part files; each run frees all it
+ * allocates, so memory stays flat. */
 static void worker_main(samen_sweep_job *job, const worker *ws, int jobs,
                         int in, int out, pid_t parent, const sigset_t *old_mask)
 {
@@ -97,14 +110,25 @@ static void worker_main(samen_sweep_job *job, const worker *ws, int jobs,
             close(ws[i].to);
             close(ws[i].from);
         }
+    samen_error err;
+    samen_error_clear(&err);
+    samen_part_writer *w = samen_part_writer_new(job->sw, job->out, &err);
     uint64_t run;
-    while (read_full(in, &run, sizeof run)) {
-        samen_error err;
+    char reason[2048];
+    while (w && read_full(in, &run, sizeof run)) {
         samen_error_clear(&err);
-        int rc = samen_sweep_run_one(job->sw, job->out, (size_t)run, &err);
-        int code = rc == SAMEN_OK ? 0 : rc == SAMEN_EINPUT ? 2 : 1;
-        if (!write_full(out, &code, sizeof code))
+        int logged;
+        int rc = samen_part_writer_run(w, (size_t)run, &logged, &err);
+        int code = rc == SAMEN_OK ? 0 : !logged ? WORKER_BROKEN : rc == SAMEN_EINPUT ? 2 : 1;
+        if (rc)
+            samen_error_line(&err, reason, sizeof reason);
+        if (!send_status(out, code, rc ? reason : NULL))
             _exit(1);
+    }
+    samen_error_clear(&err);
+    if (!w || samen_part_writer_free(w, &err) != SAMEN_OK) {
+        samen_error_print(&err, stderr);
+        _exit(1);
     }
     _exit(0);
 }
@@ -147,57 +171,37 @@ static int spawn(samen_sweep_job *job, worker *ws, int jobs, int slot,
     return 0;
 }
 
-static void report(samen_sweep_job *job, size_t run, const char *fallback)
-{
-    char reason[2048];
-    if (!job->on_failure)
-        return;
-    if (samen_run_failure_reason(job->out, run, reason, sizeof reason) != 0)
-        snprintf(reason, sizeof reason, "%s", fallback);
-    job->on_failure(job->user, run, reason);
-}
-
-/* A run ended: its worker reported code (sig < 0), or died of signal sig
- * (sig > 0) or with exit status code (sig 0). Counts the run. */
-static void ended(samen_sweep_job *job, size_t run, pid_t pid, int sig, int code,
-                  int stopping, samen_pool_result *res)
+/* A run ended: its worker reported code with reason (sig < 0), or died
+ * of signal sig (sig > 0) or with exit status code (sig 0). Counts the
+ * run; a run whose worker died is logged failed by this process. */
+static void ended(samen_sweep_job *job, size_t run, int sig, int code,
+                  const char *reason, int stopping, samen_pool_result *res)
 {
     if (sig < 0 && code == 0) {
         res->done++;
         return;
     }
-    if (stopping && sig > 0) {
-        /* Stopped by us: the run stays missing, for --resume. */
-        samen_sweep_remove_unfinished(job->out, run, (long)pid);
-        return;
-    }
-    samen_run_status st = samen_run_status_of(job->out, run);
-    if (st == SAMEN_RUN_DONE) {
-        res->done++; /* it died after its folder was in place */
-        return;
-    }
+    if (stopping && sig > 0)
+        return; /* stopped by us: the run stays pending, for --resume */
     res->failed++;
-    if (st == SAMEN_RUN_FAILED) {
-        report(job, run, "the run failed");
-        return;
-    }
-    char reason[256];
-    if (sig > 0)
-        snprintf(reason, sizeof reason, "the run's process was killed by signal %d (%s)",
-                 sig, strsignal(sig));
-    else if (sig == 0)
-        snprintf(reason, sizeof reason, "the run's process ended with status %d "
-                 "without recording why", code);
+    char why[2300];
+    if (sig < 0)
+        snprintf(why, sizeof why, "%s", reason);
+    else if (sig > 0)
+        snprintf(why, sizeof why, "the run's process was killed by signal %d (%s)", sig,
+                 strsignal(sig));
     else
-        snprintf(reason, sizeof reason, "the run failed with status %d "
+        snprintf(why, sizeof why, "the run's process ended with status %d "
                  "without recording why", code);
-    samen_error err;
-    samen_error_clear(&err);
-    if (samen_sweep_record_failure(job->out, run, (long)pid, reason, &err) != SAMEN_OK)
-        snprintf(reason + strlen(reason), sizeof reason - strlen(reason),
-                 "; not recorded: %.120s", err.msg);
+    if (sig >= 0) {
+        samen_error err;
+        samen_error_clear(&err);
+        if (samen_sweep_record_failure(job, run, why, &err) != SAMEN_OK)
+            snprintf(why + strlen(why), sizeof why - strlen(why), "; not recorded: %.120s",
+                     err.msg);
+    }
     if (job->on_failure)
-        job->on_failure(job->user, run, reason);
+        job->on_failure(job->user, run, why);
 }
 
 /* A worker's pipe closed: it died, or, idle, ended. Reaps it, counts the
@@ -215,9 +219,9 @@ static void lost(samen_sweep_job *job, worker *w, int stopping,
     close(w->from);
     if (w->busy) {
         if (WIFSIGNALED(status))
-            ended(job, w->run, w->pid, WTERMSIG(status), 0, stopping, res);
+            ended(job, w->run, WTERMSIG(status), 0, NULL, stopping, res);
         else
-            ended(job, w->run, w->pid, 0, WIFEXITED(status) ? WEXITSTATUS(status) : 1,
+            ended(job, w->run, 0, WIFEXITED(status) ? WEXITSTATUS(status) : 1, NULL,
                   stopping, res);
     }
     memset(w, 0, sizeof *w);
@@ -254,13 +258,9 @@ int samen_sweep_pool(samen_sweep_job *job, int jobs, samen_progress *prog,
     int busy = 0, more = 1, stopping = 0, rc = SAMEN_OK;
     for (;;) {
         while (!stopping && more && busy < jobs) {
-            long run = samen_sweep_next(job, err);
+            long run = samen_sweep_next(job);
             if (run < 0) {
                 more = 0;
-                if (run == -2) {
-                    rc = err->code;
-                    stopping = 1;
-                }
                 break;
             }
             /* The next run goes to an idle worker, or a new one. */
@@ -316,11 +316,25 @@ int samen_sweep_pool(samen_sweep_job *job, int jobs, samen_progress *prog,
             if (!pfd[k].revents)
                 continue;
             worker *w = &ws[slot_of[k]];
-            int code;
-            if (w->busy && read_full(w->from, &code, sizeof code)) {
+            int code, len;
+            char reason[2049];
+            if (w->busy && read_full(w->from, &code, sizeof code)
+                && read_full(w->from, &len, sizeof len) && len >= 0
+                && len < (int)sizeof reason && read_full(w->from, reason, (size_t)len)) {
+                reason[len] = '\0';
                 w->busy = 0;
                 busy--;
-                ended(job, w->run, w->pid, -1, code, res->interrupted != 0, res);
+                if (code == WORKER_BROKEN) {
+                    /* A full disk: no run is counted that is not written
+                     * whole, and no more are started. */
+                    if (rc == SAMEN_OK)
+                        rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "%s; the sweep "
+                                             "stopped: once the cause is gone (a full disk: free "
+                                             "space), finish it with --resume", reason);
+                    stopping = 1;
+                    continue;
+                }
+                ended(job, w->run, -1, code, reason, res->interrupted != 0, res);
             } else {
                 if (w->busy)
                     busy--;

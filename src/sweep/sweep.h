@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "output/output.h"
 #include "samen/error.h"
 
 /* ---- seeds.c: MODEL.md section 6 ---- */
@@ -72,6 +73,12 @@ typedef struct samen_sweep_key {
     double min, max;   /* lhs, sobol */
 } samen_sweep_key;
 
+/* One fixed override of [set]. */
+typedef struct samen_sweep_set {
+    char *key, *value;
+    int line;
+} samen_sweep_set;
+
 typedef struct samen_sweep {
     char *path;            /* the sweep file as given */
     char *scenario;        /* the base scenario, resolved */
@@ -82,6 +89,11 @@ typedef struct samen_sweep {
     int seeds_common;
     char *detail;          /* [output] overrides; NULL when not given */
     char *snapshot_every;
+    unsigned tables;       /* bit (1 << SAMEN_OUT_*) of each table kept */
+    int tables_given;      /* tables = ... was in the file */
+    long every;            /* keep network, orgs, persons rows of every N-th step */
+    int n_set;
+    samen_sweep_set *set;  /* [set] in file order */
     int n_keys;
     samen_sweep_key *keys; /* in [vary] order */
     size_t n_points, n_runs;
@@ -153,24 +165,123 @@ int samen_sweep_write_resolved(const samen_sweep *sw, FILE *fp,
 int samen_sweep_write_design(const samen_sweep *sw, const char *dir,
                              samen_error *err);
 
-/* ---- rundir.c: the output folder and its run folders ---- */
+/* ---- folder.c: the output folder: sweep.ini, inputs/, parts/, the lock ---- */
 
 typedef enum { SAMEN_RUN_PENDING, SAMEN_RUN_DONE,
                SAMEN_RUN_FAILED } samen_run_status;
 
-/* "OUT/runs/NNNNNN" (six digits or more) into buf of n bytes. */
-void samen_run_dir(char *buf, size_t n, const char *out, size_t run);
-
-samen_run_status samen_run_status_of(const char *out, size_t run);
-
-/* Creates OUT/runs and writes OUT/sweep.ini, or, when it exists (another
- * shard, an earlier start), refuses it unless it is the same sweep. */
+/* Writes OUT/sweep.ini or, when it exists (another shard, an earlier
+ * start), refuses it unless it is the same sweep; creates OUT/parts and
+ * OUT/inputs (one copy of the base scenario and its input files). */
 int samen_sweep_claim(const samen_sweep *sw, const char *out, samen_error *err);
 
 /* Takes and drops the lock (on OUT/sweep.ini) that serialises rebuilding
  * the manifest, summary and collected files between shards. */
 int samen_sweep_lock(const char *out, int *fd, samen_error *err);
 void samen_sweep_unlock(int fd);
+
+/* "OUT/inputs/scenario.ini": the base scenario as resolved at claim time. */
+void samen_sweep_inputs_path(char *buf, size_t n, const char *out);
+
+/* This machine's name as it may stand in a file name. */
+void samen_host_name(char *buf, size_t n);
+
+/* ---- partlog.c: a writer's log line: one per run it ran ---- */
+
+/* The parts of a writer: the per-step tables (SAMEN_OUT_*) and the
+ * summary rows. */
+enum { SAMEN_PART_SUMMARY = SAMEN_OUT_COUNT, SAMEN_PART_COUNT };
+
+/* "network", "events", "ties", "orgs", "persons", "summary". */
+extern const char *const samen_part_names[SAMEN_PART_COUNT];
+
+/* The header line (without newline) of part p's files. */
+const char *samen_part_header(int part);
+
+/* The bytes of one run in one part file. */
+typedef struct samen_range {
+    uint64_t off;
+    uint64_t len;
+    uint32_t crc;
+} samen_range;
+
+/* One log line, parsed: `RUN done NAME=OFF+LEN/CRC ... crc=CRC` or
+ * `RUN failed reason=TEXT crc=CRC`. */
+typedef struct samen_log_entry {
+    size_t run;
+    samen_run_status status;
+    unsigned parts;                      /* bit p: range[p] given */
+    samen_range range[SAMEN_PART_COUNT];
+    const char *reason;                  /* failed: into the parsed line */
+    size_t reason_len;
+} samen_log_entry;
+
+/* Formats a log line (newline included) into buf of n bytes; returns its
+ * length, or 0 if it does not fit. Control bytes in reason become spaces. */
+size_t samen_log_format(char *buf, size_t n, const samen_log_entry *e);
+
+/* Parses one line (without its newline); 0 if it is whole and its own
+ * checksum matches, else -1. */
+int samen_log_parse(const char *line, size_t len, samen_log_entry *e);
+
+/* CRC-32 (zlib's) of n bytes, continuing crc (0 to start). */
+uint32_t samen_crc32(uint32_t crc, const void *data, size_t n);
+
+/* ---- writer.c: one writer's part files: the rows of the runs it ran ---- */
+
+typedef struct samen_part_writer samen_part_writer;
+
+/* A writer of the sweep in OUT; its files are created with its first run
+ * (or failure), under a name unique across processes and machines. */
+samen_part_writer *samen_part_writer_new(const samen_sweep *sw, const char *out,
+                                         samen_error *err);
+
+/* Runs run and appends its rows to the part files, then its log line. A
+ * run that fails (bad input at its point, a model error) is logged as
+ * failed: returns its code with err filled and *logged set. A write that
+ * fails (a full disk) leaves the run unlogged: returns SAMEN_EIO with
+ * *logged 0, and the sweep must stop. */
+int samen_part_writer_run(samen_part_writer *w, size_t run, int *logged,
+                          samen_error *err);
+
+/* Logs run as failed with reason (a worker that died). */
+int samen_part_writer_fail(samen_part_writer *w, size_t run, const char *reason,
+                           samen_error *err);
+
+/* Closes the files, checking every error. NULL is a no-op. */
+int samen_part_writer_free(samen_part_writer *w, samen_error *err);
+
+/* ---- index.c: what the logs of all writers say of each run ---- */
+
+typedef struct samen_sweep_index {
+    size_t n_runs;
+    unsigned char *status;   /* per run: samen_run_status */
+    unsigned char *corrupt;  /* per run: a done line whose rows no longer match */
+    int *writer;             /* per run: writer of its done line, or -1 */
+    samen_range *range;      /* per run: n_slots ranges */
+    char **reason;           /* per run: why it failed, or NULL */
+    char **writers;          /* writer names (parts/NAME.log), sorted */
+    int n_writers;
+    size_t counts[3];        /* runs pending, done, failed */
+    int slot[SAMEN_PART_COUNT]; /* a part's place in range[], or -1 */
+    int n_slots;             /* ranges per run: the parts the sweep keeps */
+    int *fds;                /* n_writers x SAMEN_PART_COUNT, opened on use */
+    char *buf;               /* one range read */
+    size_t cap;
+} samen_sweep_index;
+
+/* Reads every log in OUT/parts: a run is done when a complete log line
+ * says so and each of its ranges still matches its checksum (verify), or
+ * failed when a log says that and none says done. */
+int samen_sweep_index_read(const samen_sweep *sw, const char *out,
+                           samen_sweep_index *idx, samen_error *err);
+void samen_sweep_index_free(samen_sweep_index *idx);
+
+/* "OUT/parts/WRITER.PART.csv" or "OUT/parts/WRITER.log" (part < 0). */
+void samen_part_path(char *buf, size_t n, const char *out, const char *writer,
+                     int part);
+
+/* ---- jobs.c: one process's share of a sweep ---- */
 
 /* One process's share of a sweep: the runs i with i % shard_n == shard_i. */
 typedef struct samen_sweep_job {
@@ -179,39 +290,30 @@ typedef struct samen_sweep_job {
     size_t shard_i, shard_n;
     int resume;
     size_t next;           /* the next run index to consider */
+    unsigned char *done;   /* per run: done before this start */
+    samen_part_writer *writer; /* of the process that hands out runs, for
+                                * the failures it records; made on use */
     /* Called (if set) for each run that fails, with the reason. */
     void (*on_failure)(void *user, size_t run, const char *reason);
     void *user;
 } samen_sweep_job;
 
-/* Before the first run: with resume, removes unfinished temporary run
- * folders whose owner is dead or that belong to this shard; without it,
- * refuses (SAMEN_EINPUT) when a run of this shard already exists. Sets
- * *todo to the number of runs to run and *total to the shard's size. */
+/* Before the first run: reads the logs; without resume, refuses
+ * (SAMEN_EINPUT) when a run of this shard was already run. Sets *todo to
+ * the number of runs to run and *total to the shard's size. */
 int samen_sweep_prepare(samen_sweep_job *job, size_t *todo, size_t *total,
                         samen_error *err);
 
-/* The next run of the job that is missing or failed (a failed run's
- * folder is moved away first), or -1 when none is left. */
-long samen_sweep_next(samen_sweep_job *job, samen_error *err);
+/* The next run of the job that was not done, or -1 when none is left. */
+long samen_sweep_next(samen_sweep_job *job);
 
-/* Runs run i into a temporary folder OUT/runs/.tmp-NNNNNN.HOST.PID and
- * renames it into place. On failure records runs/NNNNNN/failed with the
- * reason and returns the failure's code with err filled. */
-int samen_sweep_run_one(const samen_sweep *sw, const char *out, size_t run,
-                        samen_error *err);
-
-/* Records a failure found from outside the run (a worker that crashed):
- * removes the worker's temporary folder and writes runs/NNNNNN/failed. */
-int samen_sweep_record_failure(const char *out, size_t run, long pid,
+/* Records a failure found from outside the run (a worker that died) in the
+ * log of the process that hands out runs. */
+int samen_sweep_record_failure(samen_sweep_job *job, size_t run,
                                const char *reason, samen_error *err);
 
-/* Removes the temporary folder of run i left by process pid on this host
- * (a worker stopped on purpose). Returns 0 or -1. */
-int samen_sweep_remove_unfinished(const char *out, size_t run, long pid);
-
-/* The reason in runs/NNNNNN/failed into buf. Returns 0 or -1. */
-int samen_run_failure_reason(const char *out, size_t run, char *buf, size_t n);
+/* Closes the job's own writer and frees what prepare allocated. */
+int samen_sweep_job_end(samen_sweep_job *job, samen_error *err);
 
 /* ---- manifest.c, summary.c ---- */
 
@@ -223,31 +325,40 @@ void samen_sweep_write_run_fields(FILE *fp, const samen_sweep *sw, size_t run,
 /* Writes "," and the name of each varied key, for a header. */
 void samen_sweep_write_key_names(FILE *fp, const samen_sweep *sw);
 
-/* Rebuilds OUT/manifest.csv from the run folders; counts[] gets the runs
- * pending, done and failed (indexed by samen_run_status) if not NULL. */
+/* Rebuilds OUT/manifest.csv from the index. */
 int samen_sweep_write_manifest(const samen_sweep *sw, const char *out,
-                               size_t counts[3], samen_error *err);
+                               const samen_sweep_index *idx, samen_error *err);
 
-/* Rebuilds OUT/summary.csv from each run's run.ini, network.csv and
- * events.csv. */
+/* Rebuilds OUT/summary.csv from the summary rows of the parts. */
 int samen_sweep_write_summary(const samen_sweep *sw, const char *out,
-                              samen_error *err);
+                              samen_sweep_index *idx, samen_error *err);
 
-/* Both, under the sweep lock. */
+/* Reads the index and rebuilds both, under the sweep lock; counts[] gets
+ * the runs pending, done and failed if not NULL. */
 int samen_sweep_rebuild(const samen_sweep *sw, const char *out,
                         size_t counts[3], samen_error *err);
+
+/* Copies the bytes of run's range of part p to fn, a line at a time
+ * (without the leading "RUN,"). Returns SAMEN_OK, or what fn returned. */
+typedef int (*samen_part_line_fn)(void *user, const char *line, size_t len,
+                                  samen_error *err);
+int samen_sweep_read_range(const char *out, samen_sweep_index *idx,
+                           size_t run, int part, samen_part_line_fn fn,
+                           void *user, samen_error *err);
 
 /* ---- collect.c ---- */
 
 typedef enum { SAMEN_COLLECT_ALL, SAMEN_COLLECT_LAST,
                SAMEN_COLLECT_EVERY } samen_collect_mode;
 
-/* Writes OUT/network.csv and OUT/events.csv from every finished run, with
- * run,point,replicate and the varied keys before each row; network rows
- * thinned by mode. *n_runs gets the number of runs merged. */
+/* Writes OUT/network.csv, events.csv, ties.csv (and orgs.csv, persons.csv
+ * where kept) from every run done, with run,point,replicate and the
+ * varied keys before each row; with --last OUT/network-last.csv and with
+ * --every N OUT/network-every-N.csv alone. *n_runs gets the number of runs
+ * merged. */
 int samen_sweep_collect(const samen_sweep *sw, const char *out,
-                        samen_collect_mode mode, long every, size_t *n_runs,
-                        samen_error *err);
+                        samen_sweep_index *idx, samen_collect_mode mode,
+                        long every, size_t *n_runs, samen_error *err);
 
 /* ---- progress.c ---- */
 

@@ -18,8 +18,8 @@
 
 /* ---- reading: the raw entries of each section, with their lines ---- */
 
-enum { SEC_SWEEP, SEC_VARY, SEC_SAMEN, N_SEC };
-static const char *const sec_names[N_SEC] = {"sweep", "vary", "samen"};
+enum { SEC_SWEEP, SEC_SET, SEC_VARY, SEC_SAMEN, N_SEC };
+static const char *const sec_names[N_SEC] = {"sweep", "set", "vary", "samen"};
 
 typedef struct entry {
     char *name, *value;
@@ -142,7 +142,7 @@ static char *read_line(char *str, int num, void *stream)
             }
         char msg[200];
         snprintf(msg, sizeof msg, "unknown section [%.*s]; a sweep file has "
-                 "[sweep], [vary] and (written by samen) [samen]", (int)n, p);
+                 "[sweep], [set], [vary] and (written by samen) [samen]", (int)n, p);
         fail(r, r->line, NULL, msg);
         return NULL;
     }
@@ -538,7 +538,131 @@ static int build_design(const reader *r, samen_sweep *sw, samen_error *err)
 }
 
 static const char *const sweep_keys[] = {"scenario", "replicates", "design",
-    "samples", "seed", "seeds", "detail", "snapshot_every", NULL};
+    "samples", "seed", "seeds", "detail", "snapshot_every", "tables", "every", NULL};
+
+/* The detail bits a [output] detail text asks for (a valid one). */
+static unsigned detail_tables(const char *text)
+{
+    unsigned t = 0;
+    if (strstr(text, "orgs") || strstr(text, "both"))
+        t |= 1u << SAMEN_OUT_ORGS;
+    if (strstr(text, "persons") || strstr(text, "both"))
+        t |= 1u << SAMEN_OUT_PERSONS;
+    return t;
+}
+
+/* tables = a list of the per-step tables to keep. */
+static int parse_tables(const reader *r, const entry *e, unsigned *tables, samen_error *err)
+{
+    char **items;
+    size_t n;
+    if (samen_vary_split(e->value, &items, &n) != 0)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    int rc = SAMEN_OK;
+    *tables = 0;
+    if (n == 0)
+        rc = samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                             "empty: name the tables to keep, e.g. network, events, ties");
+    for (size_t i = 0; rc == SAMEN_OK && i < n; i++) {
+        int found = -1, best = 0, bestd = INT_MAX;
+        for (int p = 0; p < SAMEN_OUT_COUNT; p++) {
+            if (!strcmp(items[i], samen_part_names[p]))
+                found = p;
+            int d = samen_edit_distance(items[i], samen_part_names[p]);
+            if (d < bestd) {
+                bestd = d;
+                best = p;
+            }
+        }
+        if (found < 0)
+            rc = samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                 "unknown table '%s' (did you mean '%s'?); the tables are "
+                                 "network, events, ties, orgs and persons", items[i],
+                                 samen_part_names[best]);
+        else if (*tables & (1u << found))
+            rc = samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                 "table '%s' is listed twice", items[i]);
+        else
+            *tables |= 1u << found;
+    }
+    samen_vary_free(items, n);
+    return rc;
+}
+
+/* [set]: fixed overrides for every run, each a key --set takes. */
+static int resolve_set(const reader *r, samen_sweep *sw, const samen_scenario *sc,
+                       samen_error *err)
+{
+    const section *set = &r->sec[SEC_SET];
+    if (set->n > 0 && !(sw->set = calloc((size_t)set->n, sizeof *sw->set)))
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    for (int i = 0; i < set->n; i++) {
+        const entry *e = &set->e[i];
+        samen_sweep_set *s = &sw->set[sw->n_set++];
+        s->line = e->line;
+        if (!(s->key = strdup(e->name)) || !(s->value = strdup(e->value)))
+            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+        if (!strcmp(e->name, "simulation.seed"))
+            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                   "a sweep gives each run its own seed (MODEL.md "
+                                   "section 6); set [sweep] seed instead");
+        if ((!strcmp(e->name, "output.detail") && find(r, SEC_SWEEP, "detail"))
+            || (!strcmp(e->name, "output.snapshot_every") && find(r, SEC_SWEEP, "snapshot_every")))
+            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                   "also set in [sweep]; give it in one place");
+        const entry *v = find(r, SEC_VARY, e->name);
+        if (v)
+            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                   "both set here and varied in [vary] (line %d); a key "
+                                   "is fixed or varied, not both", v->line);
+        if (sc) {
+            int rc = check_value(r, sc, e, e->name, e->value, NULL, NULL, err);
+            if (rc)
+                return rc;
+        }
+    }
+    return SAMEN_OK;
+}
+
+/* The tables the runs keep: as given, or network, events and ties with
+ * orgs and persons where the runs' detail asks for them. */
+static int resolve_tables(const reader *r, samen_sweep *sw, const samen_scenario *sc,
+                          samen_error *err)
+{
+    const entry *e = find(r, SEC_SWEEP, "tables");
+    unsigned detail = 0;
+    const entry *vd = find(r, SEC_VARY, "output.detail");
+    const entry *sd = find(r, SEC_SET, "output.detail");
+    if (vd)
+        detail = 1u << SAMEN_OUT_ORGS | 1u << SAMEN_OUT_PERSONS;
+    else if (sw->detail)
+        detail = detail_tables(sw->detail);
+    else if (sd)
+        detail = detail_tables(sd->value);
+    else if (sc)
+        detail = (sc->detail & SAMEN_DETAIL_ORGS ? 1u << SAMEN_OUT_ORGS : 0)
+                 | (sc->detail & SAMEN_DETAIL_PERSONS ? 1u << SAMEN_OUT_PERSONS : 0);
+    if (!e) {
+        sw->tables = 1u << SAMEN_OUT_NETWORK | 1u << SAMEN_OUT_EVENTS | 1u << SAMEN_OUT_TIES
+                     | detail;
+        return SAMEN_OK;
+    }
+    sw->tables_given = 1;
+    int rc = parse_tables(r, e, &sw->tables, err);
+    if (rc)
+        return rc;
+    /* A trusted sweep.ini lists what its runs write. */
+    unsigned missing = sc ? sw->tables & ~detail
+                                & (1u << SAMEN_OUT_ORGS | 1u << SAMEN_OUT_PERSONS) : 0;
+    if (missing)
+        return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                               "table '%s' needs its detail: add detail = %s to [sweep]",
+                               missing & 1u << SAMEN_OUT_ORGS ? "orgs" : "persons",
+                               missing == (1u << SAMEN_OUT_ORGS | 1u << SAMEN_OUT_PERSONS)
+                                   ? "both" : missing & 1u << SAMEN_OUT_ORGS ? "orgs"
+                                   : "persons");
+    return SAMEN_OK;
+}
 static const char *const samen_keys[] = {"version", "scenario_digest", "whole", NULL};
 
 static int resolve(const reader *r, samen_sweep *sw, int flags, samen_error *err)
@@ -605,6 +729,12 @@ static int resolve(const reader *r, samen_sweep *sw, int flags, samen_error *err
             return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
                                    "unknown value '%s'; use per-run or common", e->value);
     }
+    sw->every = 1;
+    if ((e = find(r, SEC_SWEEP, "every"))) {
+        if ((rc = whole_value(r, e, 1, 1e9, &v, err)))
+            return rc;
+        sw->every = (long)v;
+    }
     if (((e = find(r, SEC_SWEEP, "detail")) && !(sw->detail = strdup(e->value)))
         || ((e = find(r, SEC_SWEEP, "snapshot_every")) && !(sw->snapshot_every = strdup(e->value))))
         return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
@@ -634,6 +764,10 @@ static int resolve(const reader *r, samen_sweep *sw, int flags, samen_error *err
         snprintf(sw->digest, sizeof sw->digest, "%s", e->value);
     }
 
+    if (!rc)
+        rc = resolve_set(r, sw, sc, err);
+    if (!rc)
+        rc = resolve_tables(r, sw, sc, err);
     const section *vary = &r->sec[SEC_VARY];
     if (!rc && vary->n > 0 && !(sw->keys = calloc((size_t)vary->n, sizeof *sw->keys)))
         rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
@@ -708,6 +842,11 @@ void samen_sweep_free(samen_sweep *sw)
             samen_vary_free(sw->keys[i].values, sw->keys[i].n_values);
     }
     free(sw->keys);
+    for (int i = 0; i < sw->n_set; i++) {
+        free(sw->set[i].key);
+        free(sw->set[i].value);
+    }
+    free(sw->set);
     free(sw->path);
     free(sw->scenario);
     free(sw->detail);
@@ -775,13 +914,15 @@ static char *kv(const char *key, const char *value)
 
 int samen_sweep_overrides(const samen_sweep *sw, size_t run, char ***out)
 {
-    char **items = calloc((size_t)sw->n_keys + 3, sizeof *items);
+    char **items = calloc((size_t)sw->n_keys + (size_t)sw->n_set + 3, sizeof *items);
     int n = 0, ok = items != NULL;
     char buf[SAMEN_VALUE_MAX];
     if (ok && sw->detail)
         ok = (items[n++] = kv("output.detail", sw->detail)) != NULL;
     if (ok && sw->snapshot_every)
         ok = (items[n++] = kv("output.snapshot_every", sw->snapshot_every)) != NULL;
+    for (int i = 0; ok && i < sw->n_set; i++)
+        ok = (items[n++] = kv(sw->set[i].key, sw->set[i].value)) != NULL;
     size_t point = samen_sweep_point_of(sw, run);
     for (int k = 0; ok && k < sw->n_keys; k++)
         ok = (items[n++] = kv(sw->keys[k].key, samen_sweep_value(sw, point, k, buf))) != NULL;
@@ -821,7 +962,8 @@ static int load_point(const samen_sweep *sw, size_t p, samen_scenario **keep,
         size_t used = 0;
         for (int k = 0; k < sw->n_keys && used < sizeof vals; k++) {
             int w = snprintf(vals + used, sizeof vals - used, "%s%s", k ? ", " : "",
-                             ov[k + (sw->detail != NULL) + (sw->snapshot_every != NULL)]);
+                             ov[k + sw->n_set + (sw->detail != NULL)
+                                + (sw->snapshot_every != NULL)]);
             used += w > 0 ? (size_t)w : 0;
         }
         /* The line of the varied key if the rule names one; else where
@@ -831,6 +973,9 @@ static int load_point(const samen_sweep *sw, size_t p, samen_scenario **keep,
         for (int k = 0; k < sw->n_keys; k++)
             if (!strcmp(sw->keys[k].key, e2.key))
                 line = sw->keys[k].line;
+        for (int k = 0; k < sw->n_set; k++)
+            if (!strcmp(sw->set[k].key, e2.key))
+                line = sw->set[k].line;
         if (!line && e2.file[0] && strcmp(e2.file, "--set")) {
             file = e2.file;
             line = e2.line;
@@ -974,6 +1119,18 @@ int samen_sweep_write_resolved(const samen_sweep *sw, FILE *fp, samen_error *err
         fprintf(fp, "detail = %s\n", sw->detail);
     if (sw->snapshot_every)
         fprintf(fp, "snapshot_every = %s\n", sw->snapshot_every);
+    fputs("tables = ", fp);
+    for (int p = 0, first = 1; p < SAMEN_OUT_COUNT; p++)
+        if (sw->tables & (1u << p)) {
+            fprintf(fp, "%s%s", first ? "" : ", ", samen_part_names[p]);
+            first = 0;
+        }
+    fprintf(fp, "\nevery = %ld\n", sw->every);
+    if (sw->n_set > 0)
+        fputs("\n[set]\n", fp);
+    for (int i = 0; i < sw->n_set; i++)
+        if (write_kv(fp, sw->set[i].key, sw->set[i].value, err))
+            return -1;
     fputs("\n[vary]\n", fp);
     size_t wlen = 1;
     for (int k = 0; k < sw->n_keys; k++) {

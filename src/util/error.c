@@ -2,6 +2,7 @@
 #include "samen/error.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 void samen_error_clear(samen_error *err)
@@ -38,4 +39,23 @@ void samen_error_print(const samen_error *err, FILE *fp)
     if (err->key[0])
         fprintf(fp, "%s: ", err->key);
     fprintf(fp, "%s\n", err->msg);
+}
+
+void samen_error_line(const samen_error *err, char *buf, size_t n)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (mem) {
+        samen_error_print(err, mem);
+        fclose(mem);
+    }
+    const char *line = text ? text : err->msg;
+    if (!strncmp(line, "samen: ", 7))
+        line += 7;
+    snprintf(buf, n, "%s", line);
+    free(text);
+    size_t l = strlen(buf);
+    if (l && buf[l - 1] == '\n')
+        buf[l - 1] = '\0';
 }

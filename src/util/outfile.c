@@ -321,20 +321,23 @@ size_t samen_fmt_num_fast(char *buf, double v)
 #endif
 }
 
-size_t samen_fmt_num_len(char *buf, double v)
+size_t samen_fmt_num_printf(char *buf, double v)
 {
-    assert(isfinite(v));
-    size_t n = samen_fmt_num_fast(buf, v);
-    if (n)
-        return n;
     if (v == 0.0)
         v = 0.0; /* folds -0 */
-    n = (size_t)snprintf(buf, 32, "%.6g", v);
+    size_t n = (size_t)snprintf(buf, 32, "%.6g", v);
     if (strcmp(buf, "-0") == 0) {
         strcpy(buf, "0");
         n = 1;
     }
     return n;
+}
+
+size_t samen_fmt_num_len(char *buf, double v)
+{
+    assert(isfinite(v));
+    size_t n = samen_fmt_num_fast(buf, v);
+    return n ? n : samen_fmt_num_printf(buf, v);
 }
 
 char *samen_fmt_num(char *buf, double v)

@@ -40,6 +40,10 @@ char *samen_fmt_num(char *buf, double v);
  * otherwise measure the string. */
 size_t samen_fmt_num_len(char *buf, double v);
 
+/* The contract itself: %.6g by snprintf, -0 written 0; the fallback of
+ * the fast path, and what tests compare it with. Returns the length. */
+size_t samen_fmt_num_printf(char *buf, double v);
+
 /* The fast path of samen_fmt_num (buf of 32 bytes too): the same bytes,
  * or 0 (buf unspecified) where it cannot be sure of them (subnormals,
  * near-ties after an inexact scaling) and snprintf must do the work.

@@ -95,9 +95,11 @@ diff first.csv "$t" > /dev/null || fail "the second analysis differs"
 
 # ---- plot scripts (gnuplot is not a test dependency: skipped without it) -
 if command -v gnuplot > /dev/null 2>&1; then
-    gnuplot -e "dir='cal/runs/000000'; out='run.png'" "$TOP/scripts/plot-run.gp" || fail "plot-run.gp"
+    # a sweep keeps no run folders: samen rerun writes one for run 0
+    "$SAMEN" rerun cal 0 --out run0 --quiet || fail "rerun"
+    gnuplot -e "dir='run0'; out='run.png'" "$TOP/scripts/plot-run.gp" || fail "plot-run.gp"
     [ "$(head -c 4 run.png | tail -c 3)" = "PNG" ] || fail "run.png is not a PNG"
-    "$SAMEN" collect cal --last > /dev/null || fail "collect"
+    "$SAMEN" collect cal > /dev/null || fail "collect"
     gnuplot -e "dir='cal'; col='members'; out='sweep.png'" "$TOP/scripts/plot-sweep.gp" || fail "plot-sweep.gp"
     [ "$(head -c 4 sweep.png | tail -c 3)" = "PNG" ] || fail "sweep.png is not a PNG"
     if gnuplot -e "dir='cal'; col='no_such_column'" "$TOP/scripts/plot-sweep.gp" 2> /dev/null; then

@@ -46,7 +46,7 @@ grep -q "sweep.ini" into-sweep.err || fail "run into a sweep folder: $(cat into-
 "$SAMEN" run s.ini --out one --quiet || fail "run"
 "$SAMEN" sweep bom.ini --out one --quiet 2> into-run.err; [ $? -eq 2 ] || fail "sweep into a run folder"
 grep -q "run.ini" into-run.err || fail "sweep into a run folder: $(cat into-run.err)"
-[ ! -e one/sweep.ini ] && [ ! -e one/runs ] || fail "sweep into a run folder left files"
+[ ! -e one/sweep.ini ] && [ ! -e one/parts ] || fail "sweep into a run folder left files"
 
 # --out naming a file is a usage error (2) for sweep as for run.
 touch afile

@@ -1,11 +1,14 @@
 #!/bin/sh
-# sweep_basic.sh: `samen sweep`: the same bytes for every run at -j1, at -j2,
-# in two shards writing into one folder at once and from a run's own
-# run.ini; manifest, summary, collect, check and design.csv; bad sweep files
-# refused before any run with file, line and key; an existing run refused
-# without --resume; failing runs recorded and re-run by --resume.
+# sweep_basic.sh: `samen sweep`: the same collected bytes at -j1, at -j2 and
+# in two shards writing into one folder at once; a few files per writer,
+# not per run; `samen rerun` gives a run's collected rows and a run.ini
+# that reproduces it; manifest, summary, collect, check and design.csv; bad
+# sweep files refused before any run with file, line and key; an existing
+# run refused without --resume; failing runs recorded and re-run by
+# --resume; a write that fails stops the sweep, and --resume finishes it.
 set -u
 fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$TOP/tests/e2e/lib/sweep.sh"
 base="$TOP/scenarios/brede-school-molenbeek.ini"
 
 cat > grid.ini <<INI
@@ -36,11 +39,12 @@ wait $pid || fail "shard 0/2"
 grep -q '^samen sweep: 6/6 runs done, 0 failed, [0-9.]* runs/s' sh.err \
     || fail "--progress: '$(cat sh.err)'"
 
-[ "$(ls j1/runs | wc -l)" -eq 12 ] || fail "j1 has $(ls j1/runs | wc -l) run folders"
-[ -d j1/runs/000011 ] || fail "run folders are not named NNNNNN"
-for d in j2 sh; do
-    diff -r j1 "$d" > /dev/null || fail "$d differs from j1: $(diff -rq j1 "$d" | head -5)"
-done
+# A few files per writer, none per run.
+[ ! -e j1/runs ] || fail "a folder per run"
+[ "$(find j1 -type f | wc -l)" -le 12 ] || fail "j1 holds $(find j1 -type f | wc -l) files"
+[ "$(ls j1/parts/*.log | wc -l)" -eq 1 ] || fail "-j1 has $(ls j1/parts/*.log | wc -l) writers"
+same_collected j1 j2
+same_collected j1 sh
 
 # The manifest and summary: columns of FORMATS.md, point-major order.
 head -1 j1/manifest.csv | grep -qx 'run,point,replicate,seed,status,simulation.steps,trust.gain,persons.self_interest' \
@@ -55,30 +59,42 @@ sed -n 13p j1/manifest.csv | grep -q '^11,5,1,[0-9]*,done,40,0.3,0.3$' \
 head -1 j1/summary.csv | grep -qx 'run,point,replicate,seed,simulation.steps,trust.gain,persons.self_interest,network,type,final_phase,final_form,members,agreed_step,dropouts,end_step,end_reason' \
     || fail "summary header: $(head -1 j1/summary.csv)"
 [ "$(wc -l < j1/summary.csv)" -eq 13 ] || fail "summary has $(wc -l < j1/summary.csv) lines"
-grep -q "^snapshot_every = 10" j1/runs/000003/run.ini || fail "snapshot_every not passed to the runs"
 
-# A run alone from its run.ini: the same bytes.
-"$SAMEN" run j1/runs/000007/run.ini --out alone --quiet || fail "run from run.ini"
-diff -r alone j1/runs/000007 > /dev/null || fail "run 7 alone differs from the sweep's"
+# rerun: run 7 as `samen run` writes it; its rows are the collected rows of
+# run 7 without the leading columns, and its run.ini reproduces it.
+"$SAMEN" rerun j1 7 --out alone --quiet || fail "rerun"
+grep -q "^snapshot_every = 10" alone/run.ini || fail "snapshot_every not passed to the runs"
+for f in network events ties; do
+    awk -F, 'NR > 1 && $1 == 7' "j1/$f.csv" | cut -d, -f7- > "r7.$f"
+    tail -n +2 "alone/$f.csv" | cmp -s - "r7.$f" || fail "rerun 7: $f.csv differs from the collected rows"
+done
+# summary's members is the largest count the network reached
+max=$(tail -n +2 alone/network.csv | cut -d, -f6 | sort -n | tail -1)
+grep -q "^7,.*,brede-school,network,[a-z]*,[a-z]*,$max," j1/summary.csv \
+    || fail "summary members of run 7 is not $max: $(grep '^7,' j1/summary.csv)"
+"$SAMEN" run alone/run.ini --out again --quiet || fail "run from the rerun's run.ini"
+diff -r alone again > /dev/null || fail "rerun's run.ini does not reproduce it"
+"$SAMEN" rerun j1 12 2> r12.err; [ $? -eq 2 ] || fail "rerun of a run not in the sweep"
+grep -q "runs are 0 to 11" r12.err || fail "rerun 12: $(cat r12.err)"
+"$SAMEN" rerun alone 1 2> r1.err; [ $? -eq 2 ] || fail "rerun of a folder that is not a sweep"
 
-# collect: one CSV each, run,point,replicate and the varied keys first.
-"$SAMEN" collect j1 > collect.out || fail "collect"
+# collect: one CSV per table, run,point,replicate and the varied keys first.
 head -1 j1/network.csv | grep -q '^run,point,replicate,simulation.steps,trust.gain,persons.self_interest,step,network,type,phase,' \
     || fail "collected header: $(head -1 j1/network.csv)"
-# one collected row for every row of every run (a network may end early)
-rows=$(cat j1/runs/*/network.csv | grep -vc '^step,')
-[ "$(wc -l < j1/network.csv)" -eq $((rows + 1)) ] || fail "collected rows: $(wc -l < j1/network.csv) for $rows"
 head -1 j1/events.csv | grep -q '^run,point,replicate,simulation.steps,trust.gain,persons.self_interest,step,network,org,person,event,reason,value$' \
     || fail "collected events header"
+[ "$(cut -d, -f1 j1/network.csv | sed 1d | uniq | tr '\n' ' ')" = "0 1 2 3 4 5 6 7 8 9 10 11 " ] \
+    || fail "collected rows are not in run order"
 "$SAMEN" collect j1 --last > /dev/null || fail "collect --last"
-[ "$(wc -l < j1/network.csv)" -eq 13 ] || fail "--last rows: $(wc -l < j1/network.csv)"
+[ "$(wc -l < j1/network-last.csv)" -eq 13 ] || fail "--last rows: $(wc -l < j1/network-last.csv)"
 "$SAMEN" collect j1 --every 10 > /dev/null || fail "collect --every"
-[ "$(wc -l < j1/network.csv)" -eq $((12 * 4 + 1)) ] || fail "--every 10 rows: $(wc -l < j1/network.csv)"
+[ "$(wc -l < j1/network-every-10.csv)" -eq $((12 * 4 + 1)) ] || fail "--every 10 rows"
+cmp -s j1/network.csv j2/network.csv || fail "--last or --every wrote over network.csv"
 "$SAMEN" collect j1 --last --every 3 2> /dev/null && fail "--last with --every accepted"
 
 # Without --resume an existing run is an error; with it nothing is redone.
 "$SAMEN" sweep grid.ini --out j1 --quiet 2> again.err && fail "a second sweep into j1 ran"
-grep -q "already exists" again.err || fail "no 'already exists': $(cat again.err)"
+grep -q "already run here" again.err || fail "no 'already run here': $(cat again.err)"
 "$SAMEN" sweep grid.ini --out j1 --resume > resume.out || fail "--resume of a finished sweep"
 grep -q "0 runs run now" resume.out || fail "resume re-ran: $(cat resume.out)"
 
@@ -140,30 +156,33 @@ head -1 design.csv | grep -qx 'point,simulation.steps,trust.gain' || fail "desig
 awk -F, 'NR > 1 { print $6 "," $7 }' lhs/manifest.csv > m2.vals
 cut -d, -f2- design.csv | sed 1d | cmp -s - m2.vals || fail "design.csv differs from the manifest"
 steps=$(sed -n 2p design.csv | cut -d, -f2)
-[ "$(grep -c '^0,' lhs/runs/000000/network.csv)" -ge 1 ] || fail "lhs run 0 has no rows"
-[ "$(tail -1 lhs/runs/000000/network.csv | cut -d, -f1)" -eq $((steps - 1)) ] \
-    || fail "run 0 did not get simulation.steps = $steps"
+"$SAMEN" collect lhs > /dev/null || fail "collect lhs"
+last=$(awk -F, '$1 == "0" { s = $6 } END { print s }' lhs/network.csv)
+[ "$last" = $((steps - 1)) ] || fail "run 0 did not get simulation.steps = $steps ($last)"
 
-# Failing runs: a file size limit stops the long runs; they are recorded
-# as runs/NNNNNN/failed, the sweep goes on and exits 1; --resume re-runs
-# them and ends with the outputs of a sweep that never failed.
+# Failing runs: a file size limit kills the worker of the long run; the
+# run is recorded failed, the sweep goes on and exits 1; --resume re-runs it
+# and ends with the outputs of a sweep that never failed.
 cat > fails.ini <<INI
 [sweep]
 scenario = $base
 [vary]
 simulation.steps = 3, 300, 4
 INI
-(ulimit -f 16; "$SAMEN" sweep fails.ini --out fl -j 2 > fl.out 2> fl.err); st=$?
+(ulimit -f 64; "$SAMEN" sweep fails.ini --out fl -j 2 > fl.out 2> fl.err); st=$?
 [ $st -eq 1 ] || fail "failing sweep: status $st"
-[ -f fl/runs/000001/failed ] || fail "run 1 not recorded as failed"
-[ "$(ls fl/runs/000001)" = failed ] || fail "a failed run folder holds more than 'failed'"
-[ -f fl/runs/000002/run.ini ] || fail "run 2 did not run after run 1 failed"
-grep -q "run 1 failed" fl.err || fail "no message for run 1: $(cat fl.err)"
+grep -q "run 1 failed: .*signal" fl.err || fail "no message for run 1: $(cat fl.err)"
 grep -q '^1,1,0,[0-9]*,failed,300$' fl/manifest.csv || fail "manifest: $(cat fl/manifest.csv)"
-(trap '' XFSZ; ulimit -f 16; "$SAMEN" sweep fails.ini --out fl2 -j 2 > /dev/null 2> fl2.err); st=$?
-[ $st -eq 1 ] || fail "failing sweep (write error): status $st"
-grep -q "File too large" fl2/runs/000001/failed || fail "reason: $(cat fl2/runs/000001/failed)"
+grep -q '^2,2,0,[0-9]*,done,4$' fl/manifest.csv || fail "run 2 did not run after run 1 failed"
 "$SAMEN" sweep fails.ini --out fl --resume --quiet || fail "--resume after failures"
 "$SAMEN" sweep fails.ini --out ok --quiet || fail "sweep without a limit"
-diff -r ok fl > /dev/null || fail "resumed sweep differs: $(diff -rq ok fl | head -3)"
+# A write that fails (the limit with its signal ignored, as a full disk
+# would fail it) stops the sweep naming the file; --resume finishes it.
+(trap '' XFSZ; ulimit -f 64; "$SAMEN" sweep fails.ini --out fl2 -j 1 > /dev/null 2> fl2.err); st=$?
+[ $st -eq 1 ] || fail "failing sweep (write error): status $st"
+grep -q "parts/.*csv: cannot write file: File too large.*--resume" fl2.err \
+    || fail "write error: $(cat fl2.err)"
+"$SAMEN" sweep fails.ini --out fl2 --resume --quiet || fail "--resume after a write error"
+same_collected ok fl
+same_collected ok fl2
 exit 0

@@ -1,9 +1,13 @@
 #!/bin/sh
-# sweep_resume.sh: a sweep killed with SIGKILL partway leaves only complete
-# run folders, and --resume ends with exactly the outputs of a sweep that
-# was never stopped; the same after SIGTERM, which also cleans up and exits 1.
+# sweep_resume.sh: a sweep killed with SIGKILL partway (or stopped with
+# SIGINT or SIGTERM) counts only runs whose rows are all written, and
+# --resume with another -j ends with exactly the collected outputs of a
+# sweep that was never stopped; a torn log line and a part file cut mid-row
+# are recovered from, and a byte changed on disk makes collect name the run
+# and --resume run it again.
 set -u
 fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$TOP/tests/e2e/lib/sweep.sh"
 
 cat > r.ini <<INI
 [sweep]
@@ -16,9 +20,10 @@ network.brede-school.concreteness = 0.3, 0.7
 INI
 "$SAMEN" sweep r.ini --out whole -j 2 --quiet || fail "uninterrupted sweep"
 
-finished() { ls "$1/runs" 2> /dev/null | grep -c '^[0-9]'; }
+# Runs done: complete log lines that say so.
+finished() { cat "$1"/parts/*.log 2> /dev/null | grep -c '^[0-9]* done '; }
 
-# Starts a sweep into $1, sends signal $2 once 5 runs are in place.
+# Starts a sweep into $1, sends signal $2 once 5 runs are done.
 stop_partway() {
     "$SAMEN" sweep r.ini --out "$1" -j 2 --quiet 2> "$1.err" & pid=$!
     n=0
@@ -32,28 +37,40 @@ stop_partway() {
     [ "$(finished "$1")" -lt 60 ] || fail "$1: the sweep ended before the signal"
 }
 
-complete_runs() {
-    for d in "$1"/runs/[0-9]*; do
-        for f in run.ini network.csv events.csv ties.csv input-organisations.csv; do
-            [ -f "$d/$f" ] || fail "$d is incomplete: no $f"
-        done
-        [ "$(ls "$d" | wc -l)" -eq "$(ls whole/runs/000000 | wc -l)" ] || fail "$d: $(ls "$d")"
-    done
-}
-
 stop_partway killed KILL
 [ $st -eq 137 ] || fail "SIGKILL: status $st"
-complete_runs killed
 "$SAMEN" sweep r.ini --out killed -j 2 --quiet 2> /dev/null && fail "no --resume accepted"
-"$SAMEN" sweep r.ini --out killed -j 2 --resume --quiet || fail "resume after SIGKILL"
-[ -z "$(ls -A killed/runs | grep -v '^[0-9]')" ] || fail "left behind: $(ls -A killed/runs | grep -v '^[0-9]')"
-diff -r whole killed > /dev/null || fail "resumed after SIGKILL differs: $(diff -rq whole killed | head -3)"
+# What a machine that died mid-write leaves: a log line without its end,
+# a part file that stops in the middle of a row.
+log=$(ls killed/parts/*.log | head -n 1)
+part=$(ls killed/parts/*.network.csv | head -n 1)
+printf '41 done network=0+' >> "$log"
+printf '41,17,brede-school,network,recr' >> "$part"
+"$SAMEN" sweep r.ini --out killed -j 1 --resume --quiet || fail "resume after SIGKILL"
+same_collected whole killed
 
-stop_partway termed TERM
-[ $st -eq 1 ] || fail "SIGTERM: status $st"
-grep -q "stopped by signal 15.*--resume" termed.err || fail "SIGTERM message: $(cat termed.err)"
-[ -z "$(ls -A termed/runs | grep -v '^[0-9]')" ] || fail "SIGTERM left: $(ls -A termed/runs)"
-complete_runs termed
-"$SAMEN" sweep r.ini --out termed -j 1 --resume --quiet || fail "resume after SIGTERM"
-diff -r whole termed > /dev/null || fail "resumed after SIGTERM differs: $(diff -rq whole termed | head -3)"
+for sig in TERM INT; do
+    stop_partway "stopped-$sig" "$sig"
+    [ $st -eq 1 ] || fail "SIG$sig: status $st"
+    grep -q "stopped by signal [0-9]*.*--resume" "stopped-$sig.err" \
+        || fail "SIG$sig message: $(cat "stopped-$sig.err")"
+    "$SAMEN" sweep r.ini --out "stopped-$sig" -j 3 --resume --quiet || fail "resume after SIG$sig"
+    same_collected whole "stopped-$sig"
+done
+
+# A byte changed on disk in the rows of a run done: collect names the run
+# and leaves it out; --resume runs it again.
+"$SAMEN" collect whole > /dev/null || fail "collect whole"
+cp -r whole flipped
+log=$(ls flipped/parts/*.log | head -n 1)
+line=$(grep -m 1 ' done ' "$log")
+run=${line%% *}
+part=$(echo "$log" | sed 's/\.log$/.events.csv/')
+off=$(echo "$line" | sed 's/.* events=\([0-9]*\)+.*/\1/')
+printf 'X' | dd of="$part" bs=1 seek=$((off + 5)) conv=notrunc 2> /dev/null
+"$SAMEN" collect flipped > /dev/null 2> flipped.err || fail "collect with a damaged run"
+grep -q "run $run: .*no longer match" flipped.err || fail "collect did not name run $run: $(cat flipped.err)"
+grep -q "^$run,.*,pending," flipped/manifest.csv || fail "run $run is not pending"
+"$SAMEN" sweep r.ini --out flipped --resume --quiet || fail "resume of the damaged run"
+same_collected whole flipped
 exit 0

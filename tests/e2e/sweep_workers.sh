@@ -5,6 +5,7 @@
 # the same bytes as a sweep where nothing died.
 set -u
 fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$TOP/tests/e2e/lib/sweep.sh"
 
 cat > w.ini <<INI
 [sweep]
@@ -31,12 +32,12 @@ sleep 0.3
 kill -KILL "$worker"
 wait $pid; st=$?
 [ $st -eq 1 ] || fail "a crashed run: status $st, $(cat crashed.err)"
-[ "$(ls crashed/runs/*/failed | wc -l)" -eq 1 ] || fail "failed runs: $(ls crashed/runs/*/failed)"
-grep -q "killed by signal 9" crashed/runs/*/failed || fail "reason: $(cat crashed/runs/*/failed)"
+[ "$(grep -c ',failed,' crashed/manifest.csv)" -eq 1 ] || fail "failed runs: $(grep failed crashed/manifest.csv)"
+grep -q "^[0-9]* failed reason=.*killed by signal 9" crashed/parts/*.log \
+    || fail "reason not logged: $(grep failed crashed/parts/*.log)"
 grep -q "run [0-9]* failed: .*killed by signal 9" crashed.err || fail "message: $(cat crashed.err)"
-[ "$(ls crashed/runs | grep -c '^[0-9]')" -eq 300 ] || fail "not all runs: $(ls crashed/runs | wc -l)"
-[ -z "$(ls -A crashed/runs | grep -v '^[0-9]')" ] || fail "left behind: $(ls -A crashed/runs | grep -v '^[0-9]')"
+[ "$(grep -c ',done,' crashed/manifest.csv)" -eq 299 ] || fail "not all runs: $(grep -c done crashed/manifest.csv)"
 [ -z "$(pgrep -P $pid)" ] || fail "workers outlived their sweep"
 "$SAMEN" sweep w.ini --out crashed -j 2 --resume --quiet || fail "resume"
-diff -r whole crashed > /dev/null || fail "resumed differs: $(diff -rq whole crashed | head -3)"
+same_collected whole crashed
 exit 0

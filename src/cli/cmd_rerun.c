@@ -1,0 +1,155 @@
+/* cmd_rerun.c: `samen rerun DIR RUN`: one run of a sweep run again into a
+ * folder of its own, exactly as `samen run` writes it (every table, and
+ * run.ini, which reproduces it), from the copy of the base scenario that
+ * the sweep keeps in DIR/inputs. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "samen/samen.h"
+#include "sweep/sweep.h"
+
+static const char usage[] =
+    "usage: samen rerun DIR RUN [--out DIR2] [--detail LIST] [--force] [--quiet]\n"
+    "\n"
+    "Runs run RUN (0-based, as in DIR/manifest.csv) of the sweep in DIR again\n"
+    "and writes a run folder as `samen run` does: network.csv, events.csv,\n"
+    "ties.csv (whatever tables the sweep kept), orgs.csv and persons.csv as\n"
+    "the detail asks, and run.ini, so that `samen run DIR2/run.ini` reproduces\n"
+    "it. Its rows are the run's rows in the sweep's collected files.\n"
+    "\n"
+    "options:\n"
+    "  --out DIR2     output folder (default DIR/rerun-RUN)\n"
+    "  --detail LIST  orgs, persons, both or empty: as samen run --detail\n"
+    "  --force        write into a folder that holds outputs already\n"
+    "  --quiet        print nothing but errors\n"
+    "  -h, --help     show this help\n"
+    "\n"
+    "Exit status: 0 done, 1 the run failed (I/O), 2 bad input or usage.\n";
+
+enum { OPT_OUT, OPT_DETAIL, OPT_FORCE, OPT_QUIET };
+
+static const samen_optspec opts[] = {
+    {"--out", NULL, "DIR2", OPT_OUT},
+    {"--detail", NULL, "LIST", OPT_DETAIL},
+    {"--force", NULL, NULL, OPT_FORCE},
+    {"--quiet", "-q", NULL, OPT_QUIET},
+    {0},
+};
+
+/* A varied or set input file is named relative to the base scenario, so
+ * such a run is loaded from there; any other from the folder's copy. */
+static int names_a_file(char **ov, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (!strncmp(ov[i], "organisations.file=", 19) || !strncmp(ov[i], "ties.file=", 10))
+            return 1;
+    return 0;
+}
+
+static int rerun(const char *dir, long long run, const char *out, const char *detail,
+                 int force, int quiet)
+{
+    char path[4200], inputs[4200], def_out[4300];
+    snprintf(path, sizeof path, "%s/sweep.ini", dir);
+    samen_error err;
+    samen_error_clear(&err);
+    samen_sweep *sw = NULL;
+    int rc = samen_sweep_load(&sw, path, SAMEN_SWEEP_TRUSTED, &err);
+    if (rc) {
+        samen_error_print(&err, stderr);
+        return rc;
+    }
+    if (run < 0 || (size_t)run >= sw->n_runs) {
+        fprintf(stderr, "samen rerun: run %lld is not in the sweep: its runs are 0 to %zu\n",
+                run, sw->n_runs - 1);
+        samen_sweep_free(sw);
+        return 2;
+    }
+    if (!out) {
+        snprintf(def_out, sizeof def_out, "%s/rerun-%06lld", dir, run);
+        out = def_out;
+    }
+    char **ov = NULL;
+    int n = samen_sweep_overrides(sw, (size_t)run, &ov);
+    samen_overrides all = {0};
+    for (int i = 0; rc == SAMEN_OK && i < n; i++) {
+        const char *eq = strchr(ov[i], '=');
+        char key[256];
+        snprintf(key, sizeof key, "%.*s", (int)(eq - ov[i]), ov[i]);
+        rc = samen_overrides_add(&all, key, eq + 1);
+    }
+    if (n < 0 || rc || (detail && samen_overrides_add(&all, "output.detail", detail))) {
+        fputs("samen: out of memory\n", stderr);
+        rc = 1;
+    }
+    samen_sweep_inputs_path(inputs, sizeof inputs, dir);
+    const char *from = names_a_file(ov, n) || access(inputs, R_OK) != 0 ? sw->scenario : inputs;
+    samen_scenario *sc = NULL;
+    int status = rc ? rc : -1;
+    if (status < 0 && samen_scenario_load(&sc, from, samen_overrides_list(&all), all.n, &err)) {
+        samen_error_print(&err, stderr);
+        status = err.code;
+    }
+    if (status < 0)
+        status = samen_prepare_out_dir(out, force);
+    if (status < 0) {
+        status = samen_run_to_dir(sc, out, NULL, &err);
+        if (status)
+            samen_error_print(&err, stderr);
+        else if (!quiet)
+            printf("samen rerun: run %lld (point %zu, replicate %zu, seed %lu) of %s in %s/\n",
+                   run, samen_sweep_point_of(sw, (size_t)run),
+                   samen_sweep_replicate_of(sw, (size_t)run),
+                   (unsigned long)samen_sweep_seed_of(sw, (size_t)run), dir, out);
+    }
+    samen_scenario_free(sc);
+    samen_overrides_free(&all);
+    if (n >= 0)
+        samen_sweep_overrides_free(ov, n);
+    samen_sweep_free(sw);
+    return status;
+}
+
+int samen_cmd_rerun(int argc, char **argv)
+{
+    samen_args a;
+    samen_args_init(&a, "rerun", usage, opts, argc, argv);
+    const char *dir = NULL, *run_text = NULL, *out = NULL, *detail = NULL, *v;
+    int id, force = 0, quiet = 0;
+    while ((id = samen_args_next(&a, &v)) != SAMEN_ARG_END) {
+        switch (id) {
+        case SAMEN_ARG_HELP: return 0;
+        case SAMEN_ARG_ERROR: return 2;
+        case SAMEN_ARG_POSITIONAL:
+            if (!dir)
+                dir = v;
+            else if (!run_text)
+                run_text = v;
+            else
+                return samen_args_error(&a, "unexpected argument '%s': give the sweep "
+                                        "folder and one run number", v);
+            break;
+        case OPT_OUT:
+            if (!*v)
+                return samen_args_error(&a, "--out: the folder name is empty");
+            out = v;
+            break;
+        case OPT_DETAIL: detail = v; break;
+        case OPT_FORCE: force = 1; break;
+        case OPT_QUIET: quiet = 1; break;
+        }
+    }
+    if (!dir || !run_text)
+        return samen_args_error(&a, "give the sweep folder and a run number, e.g. "
+                                "samen rerun results/mysweep 12");
+    long long run;
+    int rc = samen_args_whole(&a, "RUN", run_text, 0, LLONG_MAX, &run);
+    if (rc)
+        return rc;
+    return rerun(dir, run, out, detail, force, quiet);
+}

@@ -1,0 +1,73 @@
+/* jobs.c: one process's share of a sweep (a shard, or all of it): which
+ * runs are still to run, in run order, and where the failures that the
+ * process finds from outside a run (a worker that died) are logged. */
+#include "sweep/sweep.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int in_shard(const samen_sweep_job *job, size_t run)
+{
+    return run % job->shard_n == job->shard_i;
+}
+
+int samen_sweep_prepare(samen_sweep_job *job, size_t *todo, size_t *total,
+                        samen_error *err)
+{
+    samen_sweep_index idx;
+    int rc = samen_sweep_index_read(job->sw, job->out, &idx, err);
+    if (rc)
+        return rc;
+    job->next = job->shard_i;
+    free(job->done);
+    job->done = calloc(job->sw->n_runs ? job->sw->n_runs : 1, 1);
+    if (!job->done) {
+        samen_sweep_index_free(&idx);
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    }
+    *todo = *total = 0;
+    for (size_t i = job->shard_i; i < job->sw->n_runs; i += job->shard_n) {
+        (*total)++;
+        job->done[i] = idx.status[i] == SAMEN_RUN_DONE;
+        if (!job->done[i])
+            (*todo)++;
+        if ((idx.status[i] != SAMEN_RUN_PENDING || idx.corrupt[i]) && !job->resume) {
+            rc = samen_error_set(err, SAMEN_EINPUT, job->out, 0, NULL,
+                                 "run %zu of this sweep was already run here: add "
+                                 "--resume to finish the sweep in this folder, or give "
+                                 "another --out", i);
+            break;
+        }
+    }
+    samen_sweep_index_free(&idx);
+    return rc;
+}
+
+long samen_sweep_next(samen_sweep_job *job)
+{
+    for (; job->next < job->sw->n_runs; job->next += job->shard_n) {
+        size_t i = job->next;
+        if (job->done && job->done[i])
+            continue;
+        job->next += job->shard_n;
+        return in_shard(job, i) ? (long)i : -1;
+    }
+    return -1;
+}
+
+int samen_sweep_record_failure(samen_sweep_job *job, size_t run,
+                               const char *reason, samen_error *err)
+{
+    if (!job->writer && !(job->writer = samen_part_writer_new(job->sw, job->out, err)))
+        return err->code;
+    return samen_part_writer_fail(job->writer, run, reason, err);
+}
+
+int samen_sweep_job_end(samen_sweep_job *job, samen_error *err)
+{
+    int rc = samen_part_writer_free(job->writer, err);
+    job->writer = NULL;
+    free(job->done);
+    job->done = NULL;
+    return rc;
+}
