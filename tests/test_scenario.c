@@ -429,6 +429,23 @@ static const struct CMUnitTest error_tests[] = {
         .file = "--set", .line = 0, .key = "trust.gain", .msg = "'2e' is not a number"),
     ERR(override_org_ref, .set1 = "network.net1.initiator=zz", .file = "--set", .line = 0,
         .key = "network.net1.initiator", .msg = "unknown organisation 'zz'"),
+    /* an organisation's attribute, org.ID.COLUMN */
+    ERR(org_unknown_id, .set1 = "org.bb.capacity=2", .file = "--set", .line = 0,
+        .key = "org.bb.capacity", .msg = "no organisation 'bb' in"),
+    ERR(org_unknown_id_hint, .set1 = "org.bb.capacity=2", .file = "--set", .line = 0,
+        .key = "org.bb.capacity", .msg = "did you mean 'b'?"),
+    ERR(org_unknown_column, .set1 = "org.b.capacty=2", .file = "--set", .line = 0,
+        .key = "org.b.capacty", .msg = "did you mean 'capacity'?"),
+    ERR(org_id_column, .set1 = "org.b.id=x", .file = "--set", .line = 0,
+        .key = "org.b.id", .msg = "cannot be overridden"),
+    ERR(org_range, .set1 = "org.b.capacity=0", .file = "--set", .line = 0,
+        .key = "org.b.capacity", .msg = "out of range; allowed: > 0"),
+    ERR(org_theme_range, .set1 = "org.b.care=1.5", .file = "--set", .line = 0,
+        .key = "org.b.care", .msg = "allowed: [0, 1]"),
+    ERR(org_mandate, .set1 = "org.a.mandate=veto", .file = "--set", .line = 0,
+        .key = "org.a.mandate", .msg = "feedback or decision"),
+    ERR(org_mission_zero, .set1 = "org.b.care=0", .file = "orgs.csv", .line = 3,
+        .key = "mission", .msg = "every mission value of 'b' is 0"),
 };
 
 /* ---- files that a string literal cannot hold, missing files ---- */
@@ -678,6 +695,19 @@ static void test_overrides(void **state)
     assert_int_equal(sc->p.persons.uncertainty.kind, SAMEN_DIST_NORMAL);
     assert_true(sc->p.persons.uncertainty.a == 0.3 && sc->p.persons.uncertainty.b == 0.1);
     assert_int_equal(sc->steps, 10);
+    samen_scenario_free(sc);
+
+    /* An organisation's attribute: its field replaced before any check;
+     * the last setting of a key wins, as for any key. */
+    const char *org_sets[] = {"org.b.capacity=3.5", "org.b.mandate=decision",
+                              "org.c.sport=0.25", "org.b.capacity=4", "org.d.name=D, Inc"};
+    rc = load_in(dir, BASE, NULL, NULL, org_sets, 5, &sc, &err);
+    assert_int_equal(rc, SAMEN_OK);
+    assert_true(sc->orgs[1].capacity == 4);
+    assert_int_equal(sc->orgs[1].mandate, SAMEN_DECISION);
+    assert_true(sc->orgs[2].mission[2] == 0.25);
+    assert_string_equal(sc->orgs[3].name, "D, Inc");
+    assert_true(sc->orgs[0].capacity == 2); /* the others as in the file */
     samen_scenario_free(sc);
 
     /* An override may fix a bad value of the file, and add [ties]. */
@@ -1128,6 +1158,19 @@ static void test_check_override(void **state)
     assert_int_equal(samen_scenario_check_override(sc, "trust.gian", "0.5", NULL, NULL,
                                                    &err), SAMEN_EINPUT);
     assert_non_null(strstr(err.msg, "trust.gain"));
+    /* org.ID.COLUMN: numeric columns can be sampled, mandate cannot. */
+    assert_int_equal(samen_scenario_check_override(sc, "org.ibo.guard", "0.3", &num, &whole,
+                                                   &err), SAMEN_OK);
+    assert_true(num == 1 && whole == 0);
+    assert_int_equal(samen_scenario_check_override(sc, "org.ibo.mandate", "decision", &num,
+                                                   NULL, &err), SAMEN_OK);
+    assert_true(num == 0);
+    assert_int_equal(samen_scenario_check_override(sc, "org.ibo.guard", "2", NULL, NULL,
+                                                   &err), SAMEN_EINPUT);
+    assert_string_equal(err.key, "org.ibo.guard");
+    assert_int_equal(samen_scenario_check_override(sc, "org.ib.guard", "0.2", NULL, NULL,
+                                                   &err), SAMEN_EINPUT);
+    assert_non_null(strstr(err.msg, "did you mean 'ibo'?"));
     assert_int_equal(samen_scenario_check_override(sc, "network.nope.effort", "1", NULL,
                                                    NULL, &err), SAMEN_EINPUT);
     assert_non_null(strstr(err.msg, "nope"));

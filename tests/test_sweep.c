@@ -1067,6 +1067,30 @@ static void test_set_tables_every(void **state)
             "trust.gain = 0.1, 0.3\n", 4, "trust.gain");
     refused("[sweep]\nscenario = base.ini\ndetail = orgs\n[set]\noutput.detail = persons\n",
             5, "output.detail");
+
+    /* An organisation's attribute, set or varied like any key. */
+    assert_int_equal(load("[sweep]\nscenario = base.ini\n[set]\norg.o1.capacity = 3\n"
+                          "[vary]\norg.o2.mandate = feedback, decision\n"
+                          "org.o3.guard = 0.1, 0.9\n", &sw, &err), SAMEN_OK);
+    assert_int_equal(sw->n_points, 4);
+    n = samen_sweep_overrides(sw, 3, &ov);
+    assert_string_equal(ov[0], "org.o1.capacity=3");
+    assert_string_equal(ov[1], "org.o2.mandate=decision");
+    assert_string_equal(ov[2], "org.o3.guard=0.9");
+    samen_sweep_overrides_free(ov, n);
+    assert_int_equal(samen_sweep_check_points(sw, &err), SAMEN_OK);
+    samen_sweep_free(sw);
+    refused("[sweep]\nscenario = base.ini\n[vary]\norg.o9.capacity = 1, 2\n", 4,
+            "org.o9.capacity");
+    refused("[sweep]\nscenario = base.ini\n[set]\norg.o1.capacity = 0\n", 4,
+            "org.o1.capacity");
+    /* A rule between an organisation's values: found before any run. */
+    assert_int_equal(load("[sweep]\nscenario = base.ini\n[vary]\norg.o1.a = 0:1:0.5\n"
+                          "[set]\norg.o1.b = 0\n", &sw, &err), SAMEN_OK);
+    assert_int_equal(samen_sweep_check_points(sw, &err), SAMEN_EINPUT);
+    assert_non_null(strstr(err.msg, "point 0 (org.o1.a=0)"));
+    assert_non_null(strstr(err.msg, "every mission value of 'o1' is 0"));
+    samen_sweep_free(sw);
 }
 
 int main(void)

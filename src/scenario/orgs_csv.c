@@ -1,5 +1,7 @@
 /* orgs_csv.c: the organisations file (FORMATS.md): the fixed columns and
- * one mission column per theme, matched by name in any order. */
+ * one mission column per theme, matched by name in any order; an
+ * organisation's attribute overridden as org.ID.COLUMN (--set, a sweep's
+ * [set] or [vary]) takes the place of its field, checked by the same rules. */
 #include "scenario/scenario_int.h"
 
 #include <stdlib.h>
@@ -18,11 +20,42 @@ typedef struct orgs_ctx {
     int *role;         /* per column: C_* or C_FIXED + theme index */
     int header_done;
     int cap;
+    int id_col;        /* the column of the ids */
+    samen_raw_entry **ov; /* the org.ID.COLUMN overrides */
+    int n_ov;
+    int *ov_col;       /* per override: its column in the file */
+    unsigned char *ov_used;
 } orgs_ctx;
 
 static const char *col_name(const orgs_ctx *c, int role)
 {
     return role < C_FIXED ? cols[role] : c->sc->themes[role - C_FIXED];
+}
+
+/* The role of a column name (a fixed column or a theme), or -1. */
+static int role_of(const samen_scenario *sc, const char *name)
+{
+    for (int k = 0; k < C_FIXED; k++)
+        if (!strcmp(name, cols[k]))
+            return k;
+    for (int k = 0; k < sc->n_themes; k++)
+        if (!strcmp(name, sc->themes[k]))
+            return C_FIXED + k;
+    return -1;
+}
+
+/* The range rule a value of the column breaks, or NULL. */
+static const char *column_rule(int role, double v)
+{
+    switch (role) {
+    case C_CAPACITY:
+    case C_PATIENCE:
+        return v > 0 ? NULL : "> 0";
+    case C_LATENCY:
+        return v >= 1 ? NULL : ">= 1 (steps an internal decision takes)";
+    default: /* guard and mission values */
+        return v >= 0 && v <= 1 ? NULL : "[0, 1]";
+    }
 }
 
 static int header(orgs_ctx *c, int line, char **f, int n, samen_error *err)
@@ -62,6 +95,8 @@ static int header(orgs_ctx *c, int line, char **f, int n, samen_error *err)
                                    "column '%s' given twice", f[i]);
         seen[r] = 1;
         c->role[i] = r;
+        if (r == C_ID)
+            c->id_col = i;
     }
     for (int r = 0; r < total; r++)
         if (!seen[r])
@@ -71,8 +106,20 @@ static int header(orgs_ctx *c, int line, char **f, int n, samen_error *err)
                                    r >= C_FIXED ? " (a theme of simulation.themes: "
                                                   "one mission column per theme)"
                                                 : "");
+    for (int k = 0; k < c->n_ov; k++) {
+        int r = role_of(sc, c->ov[k]->name);
+        for (int i = 0; i < n; i++)
+            if (c->role[i] == r)
+                c->ov_col[k] = i;
+    }
     c->header_done = 1;
     return SAMEN_OK;
+}
+
+/* The key of override k as the user wrote it: org.ID.COLUMN. */
+static void ov_key(const orgs_ctx *c, int k, char *buf, size_t n)
+{
+    snprintf(buf, n, "org.%s.%s", c->ov[k]->section + 4, c->ov[k]->name);
 }
 
 /* A number in the range of the column, or an error naming line and column. */
@@ -84,19 +131,7 @@ static int number(const orgs_ctx *c, int line, int role, const char *text, doubl
     if (samen_parse_number(text, out, msg, sizeof msg) != 0)
         return samen_error_set(err, SAMEN_EINPUT, c->sc->orgs_path, line, name, "%s", msg);
     double v = *out;
-    const char *rule = NULL;
-    switch (role) {
-    case C_CAPACITY:
-    case C_PATIENCE:
-        rule = v > 0 ? NULL : "> 0";
-        break;
-    case C_LATENCY:
-        rule = v >= 1 ? NULL : ">= 1 (steps an internal decision takes)";
-        break;
-    default: /* guard and mission values */
-        rule = v >= 0 && v <= 1 ? NULL : "[0, 1]";
-        break;
-    }
+    const char *rule = column_rule(role, v);
     char nb[32];
     if (rule)
         return samen_error_set(err, SAMEN_EINPUT, c->sc->orgs_path, line, name,
@@ -127,9 +162,18 @@ static int row(void *user, int line, char **f, int n, samen_error *err)
     samen_org *o = &sc->orgs[sc->n_orgs];
     memset(o, 0, sizeof *o);
     sc->n_orgs++; /* counted at once so that free finds its strings */
+    /* An override replaces its field before any rule is checked. */
+    int from_ov[C_FIXED + SAMEN_MAX_THEMES];
+    for (int i = 0; i < n && i < C_FIXED + SAMEN_MAX_THEMES; i++)
+        from_ov[i] = -1;
+    for (int k = 0; k < c->n_ov; k++)
+        if (!strcmp(c->ov[k]->section + 4, f[c->id_col])) {
+            from_ov[c->ov_col[k]] = k;
+            c->ov_used[k] = 1;
+        }
     for (int i = 0; i < n; i++) {
         int r = c->role[i];
-        const char *v = f[i];
+        const char *v = from_ov[i] >= 0 ? c->ov[from_ov[i]]->value : f[i];
         int rc = SAMEN_OK;
         switch (r) {
         case C_ID:
@@ -176,6 +220,14 @@ static int row(void *user, int line, char **f, int n, samen_error *err)
             rc = number(c, line, r, v, &o->mission[r - C_FIXED], err);
             break;
         }
+        if (rc && from_ov[i] >= 0 && rc == SAMEN_EINPUT) {
+            /* Blamed on the override, where the user can change it. */
+            char key[sizeof err->key];
+            ov_key(c, from_ov[i], key, sizeof key);
+            char msg[sizeof err->msg];
+            snprintf(msg, sizeof msg, "%s", err->msg);
+            return samen_error_set(err, SAMEN_EINPUT, "--set", 0, key, "%s", msg);
+        }
         if (rc)
             return rc;
     }
@@ -189,11 +241,134 @@ static int row(void *user, int line, char **f, int n, samen_error *err)
     return SAMEN_OK;
 }
 
-int samen_orgs_read(samen_scenario *sc, samen_error *err)
+/* The org.ID.COLUMN overrides of raw, with their columns checked. */
+static int find_overrides(orgs_ctx *c, const samen_raw *raw, samen_error *err)
+{
+    for (int i = 0; raw && i < raw->n; i++)
+        if (!strncmp(raw->e[i].section, "org ", 4))
+            c->n_ov++;
+    if (!c->n_ov)
+        return SAMEN_OK;
+    c->ov = calloc((size_t)c->n_ov, sizeof *c->ov);
+    c->ov_col = calloc((size_t)c->n_ov, sizeof *c->ov_col);
+    c->ov_used = calloc((size_t)c->n_ov, 1);
+    if (!c->ov || !c->ov_col || !c->ov_used)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    int k = 0;
+    for (int i = 0; i < raw->n; i++)
+        if (!strncmp(raw->e[i].section, "org ", 4))
+            c->ov[k++] = &raw->e[i];
+    for (k = 0; k < c->n_ov; k++) {
+        char key[SAMEN_MAX_ID + 200];
+        ov_key(c, k, key, sizeof key);
+        int r = role_of(c->sc, c->ov[k]->name);
+        if (r == C_ID)
+            return samen_error_set(err, SAMEN_EINPUT, "--set", 0, key,
+                                   "an organisation's id cannot be overridden");
+        if (r < 0) {
+            const char *best = cols[1];
+            int bestd = samen_edit_distance(c->ov[k]->name, best);
+            for (int j = 2; j < C_FIXED + c->sc->n_themes; j++) {
+                int d = samen_edit_distance(c->ov[k]->name, col_name(c, j));
+                if (d < bestd) {
+                    bestd = d;
+                    best = col_name(c, j);
+                }
+            }
+            return samen_error_set(err, SAMEN_EINPUT, "--set", 0, key,
+                                   "unknown column '%s' of an organisation (did you mean "
+                                   "'%s'?); the columns are name, sector, capacity, "
+                                   "mandate, latency, guard, patience and the themes",
+                                   c->ov[k]->name, best);
+        }
+    }
+    return SAMEN_OK;
+}
+
+/* An override whose organisation is not in the file. */
+static int unmatched(const orgs_ctx *c, samen_error *err)
+{
+    for (int k = 0; k < c->n_ov; k++) {
+        if (c->ov_used[k])
+            continue;
+        const char *id = c->ov[k]->section + 4, *best = NULL;
+        int bestd = 1 << 30;
+        for (int i = 0; i < c->sc->n_orgs; i++) {
+            int d = samen_edit_distance(id, c->sc->orgs[i].id);
+            if (d < bestd) {
+                bestd = d;
+                best = c->sc->orgs[i].id;
+            }
+        }
+        char key[SAMEN_MAX_ID + 200];
+        ov_key(c, k, key, sizeof key);
+        return samen_error_set(err, SAMEN_EINPUT, "--set", 0, key,
+                               "no organisation '%s' in %s (did you mean '%s'?)", id,
+                               c->sc->orgs_path, best ? best : "");
+    }
+    return SAMEN_OK;
+}
+
+int samen_org_override_check(const samen_scenario *sc, const char *id,
+                             const char *column, const char *value, int *is_numeric,
+                             char *msg, size_t n)
+{
+    if (samen_scenario_org_index(sc, id) < 0) {
+        const char *best = sc->orgs[0].id;
+        for (int i = 1, bestd = samen_edit_distance(id, best); i < sc->n_orgs; i++) {
+            int d = samen_edit_distance(id, sc->orgs[i].id);
+            if (d < bestd) {
+                bestd = d;
+                best = sc->orgs[i].id;
+            }
+        }
+        snprintf(msg, n, "no organisation '%s' in %s (did you mean '%s'?)", id,
+                 sc->orgs_path, best);
+        return -1;
+    }
+    int r = role_of(sc, column);
+    if (r < 0 || r == C_ID) {
+        snprintf(msg, n, "'%s' is not a column an organisation's value can be set for: "
+                 "name, sector, capacity, mandate, latency, guard, patience or a theme",
+                 column);
+        return -1;
+    }
+    if (is_numeric)
+        *is_numeric = r >= C_CAPACITY && r != C_MANDATE;
+    if (!value || r == C_NAME || r == C_SECTOR)
+        return 0;
+    if (r == C_MANDATE) {
+        if (strcmp(value, "feedback") && strcmp(value, "decision")) {
+            snprintf(msg, n, "'%s' is not a mandate; allowed: feedback or decision", value);
+            return -1;
+        }
+        return 0;
+    }
+    double v;
+    if (samen_parse_number(value, &v, msg, n) != 0)
+        return -1;
+    const char *rule = column_rule(r, v);
+    if (rule) {
+        char nb[32];
+        snprintf(msg, n, "%s is out of range; allowed: %s", samen_num_text(v, nb, sizeof nb),
+                 rule);
+        return -1;
+    }
+    return 0;
+}
+
+int samen_orgs_read(samen_scenario *sc, const samen_raw *raw, samen_error *err)
 {
     orgs_ctx c = {.sc = sc};
-    int rc = samen_csv_read(sc->orgs_path, row, &c, err);
+    int rc = find_overrides(&c, raw, err);
+    if (rc == SAMEN_OK)
+        rc = samen_csv_read(sc->orgs_path, row, &c, err);
+    if (rc == SAMEN_OK && c.header_done)
+        rc = unmatched(&c, err);
     free(c.role);
+    free(c.ov);
+    free(c.ov_col);
+    free(c.ov_used);
     if (rc)
         return rc;
     if (!c.header_done)

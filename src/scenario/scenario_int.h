@@ -190,7 +190,15 @@ typedef int (*samen_csv_row_fn)(void *user, int line, char **fields,
 int samen_csv_read(const char *path, samen_csv_row_fn fn, void *user,
                    samen_error *err);
 
-int samen_orgs_read(samen_scenario *sc, samen_error *err);
+/* Reads the organisations file; raw's org.ID.COLUMN overrides (sections
+ * "org ID") replace their fields. */
+int samen_orgs_read(samen_scenario *sc, const samen_raw *raw, samen_error *err);
+
+/* Checks an override org.ID.COLUMN=VALUE against a loaded scenario (VALUE
+ * NULL: the key alone). Returns 0, or -1 with msg filled. */
+int samen_org_override_check(const samen_scenario *sc, const char *id,
+                             const char *column, const char *value, int *is_numeric,
+                             char *msg, size_t n);
 int samen_ties_read(samen_scenario *sc, samen_error *err);
 
 /* ---- text checks shared by the INI and CSV readers ---- */

@@ -411,8 +411,20 @@ int samen_apply_override(samen_raw *raw, const char *kv, samen_error *err)
     char section[SAMEN_INI_MAX_LINE + 16], msg[700];
     const samen_param_def *d;
     int rc = SAMEN_OK;
-    if (samen_resolve_key(k, raw_has_net, raw, section, sizeof section, &d, msg,
-                          sizeof msg) != 0) {
+    const char *dot = strrchr(k, '.');
+    if (!strncmp(k, "org.", 4) && dot > k + 4) {
+        /* org.ID.COLUMN: ids may hold dots, columns do not. */
+        snprintf(section, sizeof section, "org %.*s", (int)(dot - k - 4), k + 4);
+        samen_raw_entry *e = samen_raw_get(raw, section, dot + 1);
+        if (e) {
+            free(e->value);
+            e->value = value;
+            value = NULL;
+        } else if (samen_raw_add(raw, section, dot + 1, value, "--set", 0) != 0) {
+            rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+        }
+    } else if (samen_resolve_key(k, raw_has_net, raw, section, sizeof section, &d, msg,
+                                 sizeof msg) != 0) {
         rc = samen_error_set(err, SAMEN_EINPUT, "--set", 0, k, "%s", msg);
     } else {
         samen_raw_entry *e = samen_raw_get(raw, section, d->name);
@@ -437,6 +449,16 @@ int samen_scenario_check_override(const samen_scenario *sc, const char *key,
 {
     char section[SAMEN_INI_MAX_LINE + 16], msg[700];
     const samen_param_def *d;
+    const char *dot = strrchr(key, '.');
+    if (!strncmp(key, "org.", 4) && dot > key + 4) {
+        char id[SAMEN_MAX_ID + 2];
+        snprintf(id, sizeof id, "%.*s", (int)(dot - key - 4), key + 4);
+        if (is_whole)
+            *is_whole = 0;
+        if (samen_org_override_check(sc, id, dot + 1, value, is_numeric, msg, sizeof msg))
+            return samen_error_set(err, SAMEN_EINPUT, NULL, 0, key, "%s", msg);
+        return SAMEN_OK;
+    }
     if (samen_resolve_key(key, sc_has_net, sc, section, sizeof section, &d, msg,
                           sizeof msg) != 0)
         return samen_error_set(err, SAMEN_EINPUT, NULL, 0, key, "%s", msg);
@@ -803,7 +825,7 @@ int samen_scenario_build(samen_raw *raw, samen_scenario **out, samen_error *err)
     if (!rc)
         rc = input_file_opens(&b, "organisations", b.sc->orgs_path);
     if (!rc)
-        rc = samen_orgs_read(b.sc, err);
+        rc = samen_orgs_read(b.sc, raw, err);
     if (!rc && b.sc->ties_path)
         rc = input_file_opens(&b, "ties", b.sc->ties_path);
     if (!rc && b.sc->ties_path)

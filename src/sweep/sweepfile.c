@@ -1002,6 +1002,8 @@ static int in_cross_rule(const char *key)
         if (!strcmp(key, keys[i]))
             return 1;
     const char *name = strrchr(key, '.');
+    if (!strncmp(key, "org.", 4))
+        return 1; /* an organisation's mission values must not all be 0 */
     if (strncmp(key, "network.", 8) || !name)
         return 0;
     for (size_t i = 0; i < sizeof net_keys / sizeof net_keys[0]; i++)
