@@ -93,6 +93,10 @@ int samen_run_to_dir_progress(const samen_scenario *sc, const char *dir,
         err = &local;
     samen_error_clear(err);
 
+    /* A run killed before it renamed its files (SIGKILL, a power cut)
+     * leaves NAME.tmp behind: those names are ours, and go. */
+    for (int i = 0; samen_run_files[i]; i++)
+        unlink_in(dir, samen_run_files[i], ".tmp");
     samen_outputs out;
     int rc = samen_outputs_open(&out, dir, sc->detail, err);
     if (rc)

@@ -1,6 +1,7 @@
 #!/bin/sh
 # run_interrupt.sh: a `samen run` stopped by SIGTERM or SIGINT leaves no
-# file behind in --out (not even a temporary one) and exits 1.
+# file behind in --out (not even a temporary one) and exits 1; one killed
+# by SIGKILL leaves its temporary files, which the next run removes.
 set -u
 fail() { echo "FAIL: $*" >&2; exit 1; }
 for sig in TERM INT; do
@@ -16,4 +17,15 @@ for sig in TERM INT; do
     grep -q "interrupted at step" "err$sig" || fail "SIG$sig: $(cat "err$sig")"
     [ -z "$(ls -A "o$sig")" ] || fail "SIG$sig left: $(ls -A "o$sig")"
 done
+
+"$SAMEN" run "$TOP/scenarios/overleg-welzijn.ini" --out killed --quiet \
+    --steps 100000000 --set drop.base=0 --detail orgs &
+pid=$!
+sleep 1
+kill -KILL "$pid"
+wait "$pid"
+ls killed/*.tmp > /dev/null 2>&1 || fail "SIGKILL left no temporary files (the test did not test)"
+"$SAMEN" run "$TOP/scenarios/overleg-welzijn.ini" --out killed --quiet --steps 20 \
+    || fail "a run after a killed one"
+[ -z "$(ls killed | grep '\.tmp$')" ] || fail "stale temporary files stayed: $(ls killed)"
 echo ok
