@@ -1,6 +1,6 @@
 #!/bin/sh
 # sweep_basic.sh: `samen sweep`: the same collected bytes at -j1, at -j2 and
-# in two shards writing into one folder at once; a few files per writer,
+# in three shards writing into one folder at once; a few files per writer,
 # not per run; `samen rerun` gives a run's collected rows and a run.ini
 # that reproduces it; manifest, summary, collect, check and design.csv; bad
 # sweep files refused before any run with file, line and key; an existing
@@ -31,12 +31,14 @@ grep -q "6 points x 2 replicates = 12 runs" check.out || fail "check: $(cat chec
 [ ! -s j1.out ] && [ ! -s j1.err ] || fail "--quiet printed something"
 "$SAMEN" sweep grid.ini --out j2 -j2 > j2.out 2> j2.err || fail "-j2: $(cat j2.err)"
 grep -q "12 of 12 runs done, 0 failed, 0 pending" j2.out || fail "-j2 summary line: $(cat j2.out)"
-"$SAMEN" sweep grid.ini --out sh --shard 0/2 -j 1 --quiet & pid=$!
-"$SAMEN" sweep grid.ini --out sh --shard 1/2 -j 1 --progress > sh.out 2> sh.err \
-    || fail "shard 1/2"
-wait $pid || fail "shard 0/2"
+"$SAMEN" sweep grid.ini --out sh --shard 0/3 -j 1 --quiet & pid0=$!
+"$SAMEN" sweep grid.ini --out sh --shard 2/3 -j 2 --quiet & pid2=$!
+"$SAMEN" sweep grid.ini --out sh --shard 1/3 -j 1 --progress > sh.out 2> sh.err \
+    || fail "shard 1/3"
+wait $pid0 || fail "shard 0/3"
+wait $pid2 || fail "shard 2/3"
 [ ! -s j2.err ] || fail "progress without a terminal or --progress: $(cat j2.err)"
-grep -q '^samen sweep: 6/6 runs done, 0 failed, [0-9.]* runs/s' sh.err \
+grep -q '^samen sweep: 4/4 runs done, 0 failed, [0-9.]* runs/s' sh.err \
     || fail "--progress: '$(cat sh.err)'"
 
 # A few files per writer, none per run.
@@ -91,6 +93,36 @@ head -1 j1/events.csv | grep -q '^run,point,replicate,simulation.steps,trust.gai
 [ "$(wc -l < j1/network-every-10.csv)" -eq $((12 * 4 + 1)) ] || fail "--every 10 rows"
 cmp -s j1/network.csv j2/network.csv || fail "--last or --every wrote over network.csv"
 "$SAMEN" collect j1 --last --every 3 2> /dev/null && fail "--last with --every accepted"
+
+# tables and every: only the tables kept, network rows of every 10th step
+# and each network's last; [set] as --set.
+cat > thin.ini <<INI
+[sweep]
+scenario = $base
+replicates = 2
+tables = network
+every = 10
+[set]
+simulation.steps = 35
+org.school-1.capacity = 2
+INI
+"$SAMEN" sweep thin.ini --out thin --quiet || fail "thin sweep"
+[ -z "$(ls thin/parts | grep -v '\.network\.csv$\|\.summary\.csv$\|\.log$')" ] \
+    || fail "parts of tables not kept: $(ls thin/parts)"
+"$SAMEN" collect thin > /dev/null || fail "collect thin"
+[ ! -e thin/events.csv ] || fail "events collected though not kept"
+[ "$(cut -d, -f4 thin/network.csv | sed 1d | sort -un | tr '\n' ' ')" = "0 10 20 30 34 " ] \
+    || fail "every 10: steps $(cut -d, -f4 thin/network.csv | sed 1d | sort -un | tr '\n' ' ')"
+"$SAMEN" rerun thin 1 --out thin1 --quiet || fail "rerun thin 1"
+grep -q '^school-1,.*,primary school,2,' thin1/input-organisations.csv || fail "[set] org value"
+[ "$(tail -n +2 thin1/network.csv | wc -l)" -eq 35 ] || fail "rerun has every row"
+grep -q "^1,0,1,0," thin/network.csv || fail "collected run 1 lacks step 0"
+printf '[sweep]\nscenario = %s\nevery = 0\n' "$base" > every0.ini
+"$SAMEN" sweep every0.ini --out e0 2> every0.err; [ $? -eq 2 ] || fail "every = 0 accepted"
+grep -q "every0.ini:3: every:" every0.err || fail "every = 0: $(cat every0.err)"
+printf '[sweep]\nscenario = %s\ntables = network, edges\n' "$base" > tab.ini
+"$SAMEN" sweep tab.ini --out tb 2> tab.err; [ $? -eq 2 ] || fail "unknown table accepted"
+grep -q "tab.ini:3: tables: unknown table 'edges'" tab.err || fail "tables: $(cat tab.err)"
 
 # Without --resume an existing run is an error; with it nothing is redone.
 "$SAMEN" sweep grid.ini --out j1 --quiet 2> again.err && fail "a second sweep into j1 ran"
