@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -35,16 +36,22 @@ static const samen_optspec opts[] = {
     {0},
 };
 
-/* Whether path holds a line "[sweep]" (spaces and a comment allowed). A
- * file that cannot be read is not a sweep: the scenario loader reports it. */
+/* Whether path holds a line "[sweep]" (spaces and a comment allowed) in
+ * its first 64 KiB. A file that cannot be read is not a sweep: the
+ * scenario loader reports it; nor is a pipe, which is read only once. */
 static int is_sweep_file(const char *path)
 {
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return 0;
     FILE *fp = fopen(path, "r");
     if (!fp)
         return 0;
     char line[512];
     int found = 0, line_start = 1, first = 1;
-    while (!found && fgets(line, sizeof line, fp)) {
+    long seen = 0;
+    while (!found && seen < 65536 && fgets(line, sizeof line, fp)) {
+        seen += (long)strlen(line) + 1;
         int starts = line_start;
         line_start = strchr(line, '\n') != NULL;
         if (!starts)

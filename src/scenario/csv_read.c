@@ -9,6 +9,8 @@
 
 #include <csv.h>
 
+#include "util/input.h"
+
 typedef struct csv_ctx {
     samen_csv_row_fn fn;
     void *user;
@@ -73,13 +75,13 @@ static int blank(const char *s)
 int samen_csv_read(const char *path, samen_csv_row_fn fn, void *user,
                    samen_error *err)
 {
-    FILE *fp = fopen(path, "r");
-    if (!fp)
-        return samen_error_set(err, SAMEN_EINPUT, path, 0, NULL, "cannot open: %s",
-                               strerror(errno));
+    samen_input in;
+    if (samen_input_open(&in, path) != 0)
+        return samen_error_set(err, in.code, path, 0, NULL, "cannot open: %s", in.why);
+    FILE *fp = in.fp;
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-        fclose(fp);
+        samen_input_close(&in);
         return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
     }
     csv_ctx c = {.fn = fn, .user = user, .err = err};
@@ -122,7 +124,12 @@ int samen_csv_read(const char *path, samen_csv_row_fn fn, void *user,
                                    "inside doubled)" : "cannot parse",
                                    begins, csv_strerror(e));
         }
+        errno = 0;
     }
+    /* getline's failure for want of memory must not read as the end. */
+    if (!c.rc && errno == ENOMEM)
+        c.rc = samen_error_set(err, SAMEN_EIO, path, line + 1, NULL,
+                               "out of memory reading this line");
     if (!c.rc && ferror(fp))
         c.rc = samen_error_set(err, SAMEN_EINPUT, path, 0, NULL, "cannot read: %s",
                                strerror(errno));
@@ -133,6 +140,6 @@ int samen_csv_read(const char *path, samen_csv_row_fn fn, void *user,
     free(c.fields);
     csv_free(&p);
     free(buf);
-    fclose(fp);
+    samen_input_close(&in);
     return c.rc;
 }

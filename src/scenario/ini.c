@@ -11,6 +11,8 @@
 
 #include <ini.h>
 
+#include "util/input.h"
+
 /* ---- the raw store ---- */
 
 void samen_raw_free(samen_raw *raw)
@@ -394,13 +396,14 @@ int samen_ini_read(samen_raw *raw, const char *path, samen_error *err)
 {
     ini_ctx c = {.raw = raw, .path = raw->path, .section = -1, .last = -1,
                  .err = err};
-    c.fp = fopen(path, "r");
-    if (!c.fp)
-        return samen_error_set(err, SAMEN_EINPUT, path, 0, NULL,
-                               "cannot open the scenario file: %s", strerror(errno));
+    samen_input in;
+    if (samen_input_open(&in, path) != 0)
+        return samen_error_set(err, in.code, path, 0, NULL,
+                               "cannot open the scenario file: %s", in.why);
+    c.fp = in.fp;
     int rc = ini_parse_stream(reader, &c, handler, &c);
     free(c.buf);
-    fclose(c.fp);
+    samen_input_close(&in);
     if (c.failed)
         return c.failed;
     if (rc == -2)

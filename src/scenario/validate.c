@@ -3,6 +3,8 @@
  * file values, --set overrides and samen_scenario_check_override alike. */
 #include "scenario/scenario_int.h"
 
+#include "util/input.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -790,22 +792,20 @@ static char *scenario_name(const char *path)
 }
 
 /* A file the scenario names but that cannot be opened: the error points
- * at the line and key that name it, with the path as resolved. */
+ * at the line and key that name it, with the path as resolved. Checked
+ * without opening it: a pipe must be read once, by its reader. */
 static int input_file_opens(const build *b, const char *section, const char *path)
 {
-    FILE *fp = fopen(path, "r");
-    if (fp) {
-        fclose(fp);
+    samen_input in;
+    if (samen_input_check(&in, path) == 0)
         return SAMEN_OK;
-    }
-    int e = errno;
     const samen_raw_entry *en = samen_raw_get(b->raw, section, "file");
     char key[64];
     snprintf(key, sizeof key, "%s.file", section);
     return samen_error_set(b->err, SAMEN_EINPUT, en ? en->file : b->raw->path,
                            en ? en->line : 0, key,
                            "cannot open '%s': %s (a relative path is taken from the "
-                           "scenario file's folder)", path, strerror(e));
+                           "scenario file's folder)", path, in.why);
 }
 
 int samen_scenario_build(samen_raw *raw, samen_scenario **out, samen_error *err)

@@ -14,6 +14,7 @@
 
 #include "samen/samen.h"
 #include "scenario/scenario_int.h"
+#include "util/input.h"
 #include "util/outfile.h"
 
 /* ---- reading: the raw entries of each section, with their lines ---- */
@@ -229,13 +230,14 @@ static int read_file(reader *r, const char *path, samen_error *err)
     r->path = path;
     r->cur = -1;
     r->err = err;
-    r->fp = fopen(path, "r");
-    if (!r->fp)
-        return samen_error_set(err, SAMEN_EINPUT, path, 0, NULL,
-                               "cannot open the sweep file: %s", strerror(errno));
+    samen_input in;
+    if (samen_input_open(&in, path) != 0)
+        return samen_error_set(err, in.code, path, 0, NULL,
+                               "cannot open the sweep file: %s", in.why);
+    r->fp = in.fp;
     int rc = ini_parse_stream(read_line, r, on_entry, r);
     int bad_read = ferror(r->fp);
-    fclose(r->fp);
+    samen_input_close(&in);
     r->fp = NULL;
     free(r->buf);
     r->buf = NULL;

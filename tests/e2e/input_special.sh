@@ -1,0 +1,45 @@
+#!/bin/sh
+# input_special.sh: an input must be a regular file or a pipe: a device or
+# a folder is refused at once, naming it and why (exit 2), never read
+# forever; a pipe is read once (as the scenario, or as its organisations
+# file), so a scenario through a pipe runs as from a file; `samen check`
+# of a device does not hang.
+set -u
+fail() { echo "FAIL: $*" >&2; exit 1; }
+sc="$TOP/scenarios/overleg-welzijn.ini"
+
+expect_refused() { # WHAT PATTERN -- ARGS
+    what=$1 pattern=$2
+    shift 3
+    timeout 10 "$SAMEN" "$@" > /dev/null 2> refused.err; st=$?
+    [ $st -eq 2 ] || fail "$what: status $st: $(cat refused.err)"
+    grep -q "$pattern" refused.err || fail "$what: $(cat refused.err)"
+}
+expect_refused "check of a device" "/dev/zero: .*a device, not a file" -- check /dev/zero
+expect_refused "run of a folder" "a folder, not a file" -- run "$TOP/scenarios" --out o1
+expect_refused "a device as organisations file" \
+    "organisations.file: cannot open '/dev/zero': it is a device" -- \
+    run "$sc" --out o2 --set organisations.file=/dev/zero
+expect_refused "a sweep file that is a device" "a device, not a file" -- sweep /dev/null --out o3
+[ ! -e o1 ] && [ ! -e o2 ] && [ ! -e o3 ] || fail "a refused input left a folder"
+
+# The organisations file through a pipe: read once, the same run.
+"$SAMEN" run "$sc" --out plain --quiet --steps 30 || fail "plain run"
+mkfifo orgs.pipe
+cat "$TOP/scenarios/overleg-welzijn.orgs.csv" > orgs.pipe &
+timeout 20 "$SAMEN" run "$sc" --out piped --quiet --steps 30 \
+    --set organisations.file="$PWD/orgs.pipe" || fail "organisations through a pipe"
+wait
+for f in network.csv events.csv ties.csv; do
+    cmp -s "plain/$f" "piped/$f" || fail "through a pipe, $f differs"
+done
+
+# The scenario itself through a pipe (its files named absolutely).
+sed "s|^file = |file = $TOP/scenarios/|" "$sc" > abs.ini
+mkfifo scenario.pipe
+cat abs.ini > scenario.pipe &
+timeout 20 "$SAMEN" check scenario.pipe > piped-check.out || fail "check of a scenario through a pipe"
+wait
+"$SAMEN" check abs.ini > file-check.out || fail "check of the scenario"
+cmp -s piped-check.out file-check.out || fail "check through a pipe differs"
+exit 0
