@@ -100,6 +100,58 @@ static void test_necessary_actor_missing_dissolves(void **state)
     samen_scenario_free(sc);
 }
 
+/* Which organisations joined, and how the first did. */
+typedef struct joins {
+    char who[16][8];
+    int n;
+    char first_reason[16];
+} joins;
+
+static int on_join(void *user, const samen_event *ev)
+{
+    joins *j = user;
+    if (strcmp(ev->event, "join") != 0)
+        return 0;
+    if (j->n == 0)
+        snprintf(j->first_reason, sizeof j->first_reason, "%s", ev->reason);
+    if (j->n < 16)
+        snprintf(j->who[j->n++], sizeof j->who[0], "%s", ev->org);
+    return 0;
+}
+
+static void test_only_possible_members_join(void **state)
+{
+    (void)state;
+    /* candidates listed out of file order, without the initiator o1 or the
+     * necessary actors n1 and n2: those three may join all the same, and
+     * nobody else */
+    samen_scenario *sc = fx_load(fx_ini, fx_orgs_csv, "network.net.candidates=m3, m1",
+                                 "model.join_rate=20", "simulation.steps=12", NULL);
+    int seen_m1 = 0, seen_n = 0;
+    for (uint32_t seed = 1; seed <= 5; seed++) {
+        samen_scenario copy = *sc;
+        copy.seed = seed;
+        samen_error err;
+        samen_sim *sim = samen_sim_new(&copy, &err);
+        assert_non_null(sim);
+        joins j = {.n = 0};
+        samen_observer obs = {.user = &j, .event = on_join};
+        assert_int_equal(samen_sim_run(sim, &obs), 0);
+        samen_sim_free(sim);
+        assert_string_equal(j.who[0], "o1");
+        assert_string_equal(j.first_reason, "initiator");
+        for (int i = 1; i < j.n; i++) {
+            const char *w = j.who[i];
+            assert_true(!strcmp(w, "m1") || !strcmp(w, "m3") || !strcmp(w, "n1") ||
+                        !strcmp(w, "n2"));
+            seen_m1 += !strcmp(w, "m1");
+            seen_n += w[0] == 'n';
+        }
+    }
+    assert_true(seen_m1 > 0 && seen_n > 0);
+    samen_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -108,6 +160,7 @@ int main(void)
         cmocka_unit_test(test_ask_bonus_brings_necessary_actors),
         cmocka_unit_test(test_capacity_and_max_members_bound_joining),
         cmocka_unit_test(test_necessary_actor_missing_dissolves),
+        cmocka_unit_test(test_only_possible_members_join),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

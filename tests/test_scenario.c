@@ -325,6 +325,11 @@ static const struct CMUnitTest error_tests[] = {
         .key = "network.net1.necessary", .msg = "unknown organisation 'zz'"),
     ERR(id_listed_twice, .ini = BASE "framing = d, d\n", .file = "s.ini", .line = 12,
         .key = "network.net1.framing", .msg = "listed twice"),
+    /* the first fault of a list is the one reported */
+    ERR(repeat_before_unknown, .ini = BASE "candidates = c, b, c, zz\n", .file = "s.ini",
+        .line = 12, .key = "network.net1.candidates", .msg = "'c' listed twice"),
+    ERR(unknown_before_repeat, .ini = BASE "candidates = c, zz, b, c\n", .file = "s.ini",
+        .line = 12, .key = "network.net1.candidates", .msg = "unknown organisation 'zz'"),
     ERR(necessary_and_framing, .ini = BASE "necessary = b\nframing = c, b\n",
         .file = "s.ini", .line = 13, .key = "network.net1.framing",
         .msg = "both necessary and framing"),
@@ -341,6 +346,10 @@ static const struct CMUnitTest error_tests[] = {
     /* the organisations file */
     ERR(duplicate_org_id, .orgs = ORG_HDR ORG_A ORG_B ORG_A ORG_C ORG_D, .file = "orgs.csv",
         .line = 4, .key = "id", .msg = "'a' given twice"),
+    /* a repeated id is reported at its line, before faults further down */
+    ERR(duplicate_org_id_first, .orgs = ORG_HDR ORG_A ORG_B ORG_C ORG_B
+        "e,E,edu,0,decision,1,0.5,20,1,0,0\n", .file = "orgs.csv", .line = 5, .key = "id",
+        .msg = "'b' given twice"),
     ERR(bad_org_id, .orgs = ORG_HDR ORG_A "b c,B,care,1,feedback,2,0.3,10,0,1,0\n",
         .file = "orgs.csv", .line = 3, .key = "id", .msg = "'b c' is not allowed"),
     ERR(missing_column,

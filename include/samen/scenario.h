@@ -9,6 +9,8 @@
 
 #define SAMEN_MAX_THEMES 16
 
+struct samen_hindex;
+
 /* A distribution of FORMATS.md: a bare number, uniform(a,b), beta(a,b) or
  * normal(mu,sd) clipped to [0,1]. */
 typedef enum { SAMEN_DIST_CONST, SAMEN_DIST_UNIFORM, SAMEN_DIST_BETA,
@@ -108,6 +110,7 @@ typedef struct samen_scenario {
     samen_params p;
     int n_orgs;
     samen_org *orgs;
+    struct samen_hindex *org_index; /* ids, for samen_scenario_org_index */
     char *orgs_path;         /* resolved path of the organisations file */
     int n_ties;
     samen_tie *ties;

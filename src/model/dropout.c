@@ -17,7 +17,7 @@ static double hazard(const samen_sim *sim, const net *nw, const member *mb, doub
     int engaged_phase = formulating || nw->phase == SAMEN_PHASE_EXECUTING;
     h[0] = formulating ? p->drop.impatience * fmax(0, p->drop.interest_min - mb->interest) : 0;
     h[1] = formulating
-               ? p->drop.misfit * fmax(0, nw->fit_q[mb->org] -
+               ? p->drop.misfit * fmax(0, nw->fit_q[mb->cand] -
                                               samen_fit(o->mission, nw->goal, sim->K))
                : 0;
     h[2] = engaged_phase
@@ -43,8 +43,8 @@ static int end_checks(samen_sim *sim, net *nw, const samen_observer *obs)
     const samen_net_spec *sp = nw->spec;
     int ever = 0;
     for (int k = 0; k < sp->n_necessary; k++) {
-        int o = sp->necessary[k];
-        if (!samen_is_member(nw, o) && nw->was_member[o])
+        int c = nw->nec_cand[k];
+        if (!samen_is_member(nw, c) && nw->was_member[c])
             ever = 1;
     }
     return samen_net_end(sim, nw, SAMEN_PHASE_DISSOLVED, "dissolved",

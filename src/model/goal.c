@@ -49,7 +49,7 @@ int samen_goal(samen_sim *sim, net *nw, const samen_observer *obs)
 
     for (int i = 0; i < nw->n; i++) {
         member *mb = &nw->m[nw->order[i]];
-        double a = samen_attraction(sim, nw, mb->org, nw->goal);
+        double a = samen_attraction(sim, nw, mb->cand, nw->goal);
         mb->interest = fmin(1, a) * exp(-nw->t_form / sim->sc->orgs[mb->org].patience);
     }
 

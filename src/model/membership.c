@@ -43,54 +43,48 @@ int samen_set_phase(samen_sim *sim, net *nw, samen_phase ph, const samen_observe
 }
 
 /* Attraction A_o(v) of 4.1, with the ask bonus for necessary actors. */
-double samen_attraction(const samen_sim *sim, const net *nw, int org, const double *v)
+double samen_attraction(const samen_sim *sim, const net *nw, int c, const double *v)
 {
     const samen_params *p = sim->p;
-    const samen_org *o = &sim->sc->orgs[org];
+    const samen_org *o = &sim->sc->orgs[samen_cand_org(nw, c)];
     double need = 1 - fmin(1, o->capacity / nw->spec->effort);
     double a = samen_fit(o->mission, v, sim->K) *
                samen_appeal(nw->spec->concreteness, p->model.appeal_alpha,
                             p->model.appeal_beta) * need;
-    if (nw->necessary[org])
+    if (nw->necessary[c])
         a *= 1 + p->model.ask_bonus;
     return a;
 }
 
-int samen_member_join(samen_sim *sim, net *nw, int org, double attraction,
+int samen_member_join(samen_sim *sim, net *nw, int c, double attraction,
                       const char *reason, const samen_observer *obs)
 {
     const samen_params *p = sim->p;
+    int org = samen_cand_org(nw, c);
     int slot = 0;
     while (nw->m[slot].org >= 0)
         slot++; /* a free slot exists: |M| < slots is checked by callers */
     member *mb = &nw->m[slot];
     memset(mb, 0, sizeof *mb);
     mb->org = org;
+    mb->cand = c;
     mb->join_step = sim->step;
     mb->attract_q = attraction;
     if (org == nw->spec->initiator) {
         mb->role = ROLE_INITIATOR;
         mb->interest = 1;
     } else {
-        mb->role = nw->necessary[org] ? ROLE_NECESSARY : ROLE_MEMBER;
+        mb->role = nw->necessary[c] ? ROLE_NECESSARY : ROLE_MEMBER;
         mb->interest = fmin(1, attraction);
     }
-    mb->engagement = nw->fit_q[org] *
+    mb->engagement = nw->fit_q[c] *
                      samen_room(nw->spec->concreteness, p->model.room_exp);
     samen_person_new(sim, mb);
 
     /* trust with every present member: the prior tie, else trust0 */
     for (int i = 0; i < nw->n; i++) {
         int other = nw->order[i];
-        double t0 = p->model.trust0;
-        for (int k = 0; k < sim->sc->n_ties; k++) {
-            const samen_tie *tie = &sim->sc->ties[k];
-            if ((tie->a == org && tie->b == nw->m[other].org) ||
-                (tie->b == org && tie->a == nw->m[other].org)) {
-                t0 = tie->trust;
-                break;
-            }
-        }
+        double t0 = samen_prior_trust(sim, org, nw->m[other].org, p->model.trust0);
         size_t ix = samen_pair_index(nw, slot, other);
         nw->trust[ix] = t0;
         nw->since[ix] = sim->step;
@@ -98,7 +92,8 @@ int samen_member_join(samen_sim *sim, net *nw, int org, double attraction,
     nw->order[nw->n++] = slot;
     if (nw->n > nw->max_members)
         nw->max_members = nw->n;
-    nw->was_member[org] = 1;
+    nw->was_member[c] = 1;
+    nw->member_now[c] = 1;
 
     /* 4.12: a join adds its share at once */
     mb->load_share = p->model.join_cost * (0.5 + mb->engagement);
@@ -116,7 +111,8 @@ int samen_member_leave(samen_sim *sim, net *nw, int pos)
     sim->load[mb->org] -= mb->load_share;
     if (sim->load[mb->org] < 0)
         sim->load[mb->org] = 0;
-    nw->left[mb->org] = 1;
+    nw->left[mb->cand] = 1;
+    nw->member_now[mb->cand] = 0;
     memmove(&nw->order[pos], &nw->order[pos + 1], (size_t)(nw->n - pos - 1) * sizeof(int));
     nw->n--;
     mb->org = -1;
@@ -152,19 +148,16 @@ int samen_net_end(samen_sim *sim, net *nw, samen_phase end, const char *event,
     return samen_emit(sim, nw, -1, 0, event, reason, has_value, value, obs);
 }
 
-int samen_is_member(const net *nw, int org)
+int samen_is_member(const net *nw, int c)
 {
-    for (int i = 0; i < nw->n; i++)
-        if (nw->m[nw->order[i]].org == org)
-            return 1;
-    return 0;
+    return nw->member_now[c];
 }
 
 int samen_necessary_present(const net *nw)
 {
     int c = 0;
     for (int i = 0; i < nw->n; i++)
-        c += nw->necessary[nw->m[nw->order[i]].org];
+        c += nw->necessary[nw->m[nw->order[i]].cand];
     return c;
 }
 

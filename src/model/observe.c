@@ -47,7 +47,7 @@ static int detail_rows(samen_sim *sim, net *nw, const samen_observer *obs)
                 .mandate = o->mandate == SAMEN_DECISION ? "decision" : "feedback",
                 .interest = mb->interest,
                 .engagement = mb->engagement,
-                .fit_issue = nw->fit_q[mb->org],
+                .fit_issue = nw->fit_q[mb->cand],
                 .fit_goal = samen_fit(o->mission, nw->goal, sim->K),
                 .c_po = mb->c_po,
                 .c_pn = mb->c_pn,

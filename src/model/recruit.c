@@ -12,8 +12,8 @@ int samen_recruit_start(samen_sim *sim, net *nw, const samen_observer *obs)
     int rc = samen_set_phase(sim, nw, SAMEN_PHASE_RECRUITING, obs);
     if (rc)
         return rc;
-    int o = nw->spec->initiator;
-    return samen_member_join(sim, nw, o, nw->attract_q[o], "initiator", obs);
+    int c = nw->init_cand;
+    return samen_member_join(sim, nw, c, nw->attract_q[c], "initiator", obs);
 }
 
 /* One pass over the candidates in the order of the organisations file. In
@@ -26,17 +26,17 @@ static int consider_candidates(samen_sim *sim, net *nw, int grace,
     for (int c = 0; c < sp->n_candidates; c++) {
         if (nw->n >= p->model.max_members || nw->n >= nw->slots)
             break;
-        int o = sp->candidates[c];
-        if (nw->left[o] || samen_is_member(nw, o))
+        int o = sp->candidates[c]; /* position c is candidate c */
+        if (nw->left[c] || samen_is_member(nw, c))
             continue;
-        if (grace && (!nw->necessary[o] || nw->was_member[o]))
+        if (grace && (!nw->necessary[c] || nw->was_member[c]))
             continue;
-        double a = nw->attract_q[o];
+        double a = nw->attract_q[c];
         if (a < p->model.attraction_min ||
             sim->sc->orgs[o].capacity - sim->load[o] < p->model.join_cost)
             continue;
         if (gsl_rng_uniform(sim->rng) < samen_rate_prob(p->model.join_rate * a)) {
-            int rc = samen_member_join(sim, nw, o, a, grace ? "grace" : "candidate", obs);
+            int rc = samen_member_join(sim, nw, c, a, grace ? "grace" : "candidate", obs);
             if (rc)
                 return rc;
         }

@@ -25,8 +25,10 @@ static void net_free(net *nw)
     free(nw->order);
     free(nw->trust);
     free(nw->since);
+    free(nw->nec_cand);
     free(nw->left);
     free(nw->was_member);
+    free(nw->member_now);
     free(nw->necessary);
     free(nw->attract_q);
     free(nw->fit_q);
@@ -38,44 +40,41 @@ static void net_free(net *nw)
     free(nw->iota);
 }
 
-/* Organisations that can ever be members: so many slots suffice, since an
- * organisation that left never comes back. */
-static int possible_members(const samen_scenario *sc, const samen_net_spec *sp)
+static int cmp_int(const void *a, const void *b)
 {
-    unsigned char *seen = calloc((size_t)sc->n_orgs, 1);
-    if (!seen)
-        return -1;
-    int c = 0;
-    seen[sp->initiator] = 1;
-    c++;
-    for (int i = 0; i < sp->n_candidates; i++)
-        if (!seen[sp->candidates[i]]) {
-            seen[sp->candidates[i]] = 1;
-            c++;
-        }
-    for (int i = 0; i < sp->n_necessary; i++)
-        if (!seen[sp->necessary[i]]) {
-            seen[sp->necessary[i]] = 1;
-            c++;
-        }
-    free(seen);
-    return c;
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* Position of organisation org among the possible members of sp, or -1:
+ * the candidates are in the order of the organisations file, so sorted. */
+static int cand_of(const samen_net_spec *sp, int org)
+{
+    const int *c = sp->n_candidates > 0
+                       ? bsearch(&org, sp->candidates, (size_t)sp->n_candidates,
+                                 sizeof *sp->candidates, cmp_int)
+                       : NULL;
+    if (c)
+        return (int)(c - sp->candidates);
+    return org == sp->initiator ? sp->n_candidates : -1;
 }
 
 static int net_init(samen_sim *sim, net *nw, const samen_net_spec *sp)
 {
     const samen_scenario *sc = sim->sc;
     const samen_params *p = sim->p;
-    int no = sc->n_orgs;
     nw->spec = sp;
     nw->phase = SAMEN_PHASE_PENDING;
     nw->form = SAMEN_TYPE_OVERLEG;
     nw->agreed_step = -1;
     nw->end_step = -1;
-    int possible = possible_members(sc, sp);
-    if (possible < 0)
-        return -1;
-    nw->slots = possible < p->model.max_members ? possible : p->model.max_members;
+    /* Organisations that can ever be members: so many slots suffice, since
+     * an organisation that left never comes back. Necessary actors are
+     * always candidates. */
+    nw->init_cand = cand_of(sp, sp->initiator);
+    nw->n_cand = sp->n_candidates + (nw->init_cand == sp->n_candidates);
+    nw->slots = nw->n_cand < p->model.max_members ? nw->n_cand : p->model.max_members;
+    size_t C = (size_t)nw->n_cand;
     size_t S = (size_t)nw->slots, Q = (size_t)p->model.queue_max;
     int W = p->model.decision_window < sc->steps ? p->model.decision_window : sc->steps;
     nw->win_buckets = W;
@@ -83,19 +82,23 @@ static int net_init(samen_sim *sim, net *nw, const samen_net_spec *sp)
     nw->order = calloc(S, sizeof *nw->order);
     nw->trust = calloc(S * S, sizeof *nw->trust);
     nw->since = calloc(S * S, sizeof *nw->since);
-    nw->left = calloc((size_t)no, 1);
-    nw->was_member = calloc((size_t)no, 1);
-    nw->necessary = calloc((size_t)no, 1);
-    nw->attract_q = calloc((size_t)no, sizeof *nw->attract_q);
-    nw->fit_q = calloc((size_t)no, sizeof *nw->fit_q);
+    nw->nec_cand = malloc((size_t)(sp->n_necessary > 0 ? sp->n_necessary : 1) *
+                          sizeof *nw->nec_cand);
+    nw->left = calloc(C, 1);
+    nw->was_member = calloc(C, 1);
+    nw->member_now = calloc(C, 1);
+    nw->necessary = calloc(C, 1);
+    nw->attract_q = calloc(C, sizeof *nw->attract_q);
+    nw->fit_q = calloc(C, sizeof *nw->fit_q);
     nw->queue = calloc(Q, sizeof *nw->queue);
     nw->consent = calloc(Q * S, 1);
     nw->consent_seq = calloc(Q * S, sizeof *nw->consent_seq);
     nw->win_stamp = malloc((size_t)W * sizeof *nw->win_stamp);
     nw->win = calloc((size_t)W, sizeof *nw->win);
     nw->iota = malloc((size_t)(sp->n_framing > 0 ? sp->n_framing : 1) * sizeof *nw->iota);
-    if (!nw->m || !nw->order || !nw->trust || !nw->since || !nw->left ||
-        !nw->was_member || !nw->necessary || !nw->attract_q || !nw->fit_q ||
+    if (!nw->m || !nw->order || !nw->trust || !nw->since || !nw->nec_cand ||
+        !nw->left || !nw->was_member || !nw->member_now || !nw->necessary ||
+        !nw->attract_q || !nw->fit_q ||
         !nw->queue || !nw->consent || !nw->consent_seq || !nw->win_stamp ||
         !nw->win || !nw->iota)
         return -1;
@@ -105,16 +108,20 @@ static int net_init(samen_sim *sim, net *nw, const samen_net_spec *sp)
         nw->win_stamp[b] = -1;
     for (int f = 0; f < sp->n_framing; f++)
         nw->iota[f] = 1;
-    for (int k = 0; k < sp->n_necessary; k++)
-        nw->necessary[sp->necessary[k]] = 1;
+    for (int k = 0; k < sp->n_necessary; k++) {
+        nw->nec_cand[k] = cand_of(sp, sp->necessary[k]);
+        if (nw->nec_cand[k] < 0)
+            return -1; /* cannot happen: the loader makes them candidates */
+        nw->necessary[nw->nec_cand[k]] = 1;
+    }
     for (int k = 0; k < sim->K; k++)
         nw->qhat[k] = sp->issue[k];
     samen_unit(nw->qhat, sim->K);
     memcpy(nw->goal, nw->qhat, sizeof nw->goal);
     /* the issue is fixed: its fit and attraction are computed once */
-    for (int o = 0; o < no; o++) {
-        nw->fit_q[o] = samen_fit(sc->orgs[o].mission, sp->issue, sim->K);
-        nw->attract_q[o] = samen_attraction(sim, nw, o, sp->issue);
+    for (int c = 0; c < nw->n_cand; c++) {
+        nw->fit_q[c] = samen_fit(sc->orgs[samen_cand_org(nw, c)].mission, sp->issue, sim->K);
+        nw->attract_q[c] = samen_attraction(sim, nw, c, sp->issue);
     }
     return 0;
 }
@@ -136,6 +143,8 @@ samen_sim *samen_sim_new(const samen_scenario *sc, samen_error *err)
     if (!sim->rng || !sim->load || !sim->nets || !sim->perm)
         goto oom;
     gsl_rng_set(sim->rng, sc->seed);
+    if (samen_prior_init(sim))
+        goto oom;
     int max_slots = 1;
     for (int k = 0; k < sc->n_nets; k++) {
         if (net_init(sim, &sim->nets[k], &sc->nets[k]))
@@ -163,6 +172,7 @@ void samen_sim_free(samen_sim *sim)
     free(sim->nets);
     free(sim->perm);
     free(sim->load);
+    free(sim->prior);
     free(sim->scratch);
     if (sim->rng)
         gsl_rng_free(sim->rng);

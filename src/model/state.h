@@ -17,6 +17,7 @@ enum { CONSENT_NONE, CONSENT_GIVEN, CONSENT_OVERREACH, CONSENT_OVERREACH_CHECKED
 /* One membership slot: the membership and its current person. */
 typedef struct member {
     int org;            /* organisation index; -1 when the slot is free */
+    int cand;           /* its position among the network's possible members */
     int role;
     int join_step;
     double interest, engagement;
@@ -49,11 +50,19 @@ typedef struct net {
     double *trust;      /* slots x slots, [lo*slots+hi] for slot lo < hi */
     int *since;         /* same layout: step each pair began */
 
-    unsigned char *left;      /* per organisation: left this network */
-    unsigned char *was_member;/* per organisation: ever a member */
-    unsigned char *necessary; /* per organisation: in N_n */
-    double *attract_q;  /* per organisation: A_o(q_n) with the ask bonus */
-    double *fit_q;      /* per organisation: f(m_o, q_n) */
+    /* The possible members, by position: the spec's candidates in their
+     * order, then the initiator if it is not one of them. What the network
+     * knows of an organisation is kept per position, so a network costs
+     * memory and set-up time for its candidates, not for the whole pool. */
+    int n_cand;
+    int init_cand;            /* position of the initiator */
+    int *nec_cand;            /* position of each necessary actor, key order */
+    unsigned char *left;      /* per position: left this network */
+    unsigned char *was_member;/* per position: ever a member */
+    unsigned char *member_now;/* per position: a member now */
+    unsigned char *necessary; /* per position: in N_n */
+    double *attract_q;  /* per position: A_o(q_n) with the ask bonus */
+    double *fit_q;      /* per position: f(m_o, q_n) */
 
     double qhat[SAMEN_MAX_THEMES];
     double goal[SAMEN_MAX_THEMES]; /* g_n, a unit vector */
@@ -90,6 +99,8 @@ struct samen_sim {
     long next_person;
     int K;
     double *load;       /* per organisation, MODEL.md 4.12 */
+    samen_tie *prior;   /* the prior ties, a < b, sorted by pair (prior.c) */
+    int n_prior;
     net *nets;
     int n_nets;
     int *perm;          /* visiting order of this step */
@@ -108,10 +119,21 @@ void samen_unit(double *v, int k);
 double samen_dist_draw(const samen_dist *d, gsl_rng *r);
 void samen_person_new(samen_sim *sim, member *mb);
 
-/* membership.c: joining, leaving, trust pair access, ending a network. */
+/* prior.c: prior ties, found by pair. */
+int samen_prior_init(samen_sim *sim);
+double samen_prior_trust(const samen_sim *sim, int a, int b, double none);
+
+/* Organisation at position c of a network's possible members. */
+static inline int samen_cand_org(const net *nw, int c)
+{
+    return c < nw->spec->n_candidates ? nw->spec->candidates[c] : nw->spec->initiator;
+}
+
+/* membership.c: joining, leaving, trust pair access, ending a network.
+ * Organisations are named by their position c among the possible members. */
 size_t samen_pair_index(const net *nw, int sa, int sb);
 double *samen_pair(net *nw, int sa, int sb);
-int samen_member_join(samen_sim *sim, net *nw, int org, double attraction,
+int samen_member_join(samen_sim *sim, net *nw, int c, double attraction,
                       const char *reason, const samen_observer *obs);
 int samen_member_leave(samen_sim *sim, net *nw, int pos);
 int samen_net_end(samen_sim *sim, net *nw, samen_phase end, const char *event,
@@ -121,13 +143,13 @@ int samen_set_phase(samen_sim *sim, net *nw, samen_phase ph, const samen_observe
 int samen_emit(samen_sim *sim, net *nw, int org, long person, const char *event,
                const char *reason, int has_value, double value,
                const samen_observer *obs);
-int samen_is_member(const net *nw, int org);
+int samen_is_member(const net *nw, int c);
 int samen_necessary_present(const net *nw);
 int samen_quorum_need(const samen_sim *sim, const net *nw);
 double samen_mean_trust(const net *nw);
 double samen_mean_cpn(const net *nw);
 double samen_sdec(const samen_sim *sim, const net *nw, int kind, int *defined);
-double samen_attraction(const samen_sim *sim, const net *nw, int org, const double *v);
+double samen_attraction(const samen_sim *sim, const net *nw, int c, const double *v);
 double samen_benefit(const samen_sim *sim, const net *nw);
 
 /* The sub-models of MODEL.md section 4, in schedule order (section 3). Each

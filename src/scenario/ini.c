@@ -29,25 +29,54 @@ void samen_raw_free(samen_raw *raw)
     free(raw->e);
     free(raw->s);
     free(raw->path);
+    samen_hindex_free(&raw->e_index);
+    samen_hindex_free(&raw->s_index);
     memset(raw, 0, sizeof *raw);
+}
+
+typedef struct entry_key {
+    const samen_raw *raw;
+    const char *section, *name;
+} entry_key;
+
+static uint64_t entry_hash(const char *section, const char *name)
+{
+    return samen_hash_str(samen_hash_str(SAMEN_HASH_START, section), name);
+}
+
+static int entry_match(const void *ctx, int rec)
+{
+    const entry_key *k = ctx;
+    const samen_raw_entry *e = &k->raw->e[rec];
+    return !strcmp(e->section, k->section) && !strcmp(e->name, k->name);
 }
 
 samen_raw_entry *samen_raw_get(const samen_raw *raw, const char *section,
                                const char *name)
 {
-    for (int i = 0; i < raw->n; i++)
-        if (!strcmp(raw->e[i].section, section) && !strcmp(raw->e[i].name, name))
-            return &raw->e[i];
-    return NULL;
+    entry_key k = {raw, section, name};
+    int i = samen_hindex_find(&raw->e_index, entry_hash(section, name), entry_match, &k);
+    return i < 0 ? NULL : &raw->e[i];
+}
+
+typedef struct section_key {
+    const samen_raw *raw;
+    const char *name;
+} section_key;
+
+static int section_match(const void *ctx, int rec)
+{
+    const section_key *k = ctx;
+    return !strcmp(k->raw->s[rec].name, k->name);
 }
 
 const samen_raw_section *samen_raw_section_get(const samen_raw *raw,
                                                const char *name)
 {
-    for (int i = 0; i < raw->ns; i++)
-        if (!strcmp(raw->s[i].name, name))
-            return &raw->s[i];
-    return NULL;
+    section_key k = {raw, name};
+    int i = samen_hindex_find(&raw->s_index, samen_hash_str(SAMEN_HASH_START, name),
+                              section_match, &k);
+    return i < 0 ? NULL : &raw->s[i];
 }
 
 int samen_raw_add(samen_raw *raw, const char *section, const char *name,
@@ -67,7 +96,8 @@ int samen_raw_add(samen_raw *raw, const char *section, const char *name,
     e->value = strdup(value);
     e->file = file;
     e->line = line;
-    if (!e->section || !e->name || !e->value) {
+    if (!e->section || !e->name || !e->value ||
+        samen_hindex_add(&raw->e_index, entry_hash(section, name), raw->n) != 0) {
         free(e->section);
         free(e->name);
         free(e->value);
@@ -92,7 +122,9 @@ int samen_raw_add_section(samen_raw *raw, const char *name, const char *net,
     s->name = strdup(name);
     s->net = net ? strdup(net) : NULL;
     s->line = line;
-    if (!s->name || (net && !s->net)) {
+    if (!s->name || (net && !s->net) ||
+        samen_hindex_add(&raw->s_index, samen_hash_str(SAMEN_HASH_START, name),
+                         raw->ns) != 0) {
         free(s->name);
         free(s->net);
         return -1;

@@ -181,12 +181,11 @@ static int row(void *user, int line, char **f, int n, samen_error *err)
                 return samen_error_set(err, SAMEN_EINPUT, sc->orgs_path, line, "id",
                                        "id '%s' is not allowed: use at most %d letters, "
                                        "digits, '_', '.' and '-'", v, SAMEN_MAX_ID);
-            for (int k = 0; k < sc->n_orgs - 1; k++)
-                if (!strcmp(sc->orgs[k].id, v))
-                    return samen_error_set(err, SAMEN_EINPUT, sc->orgs_path, line, "id",
-                                           "id '%s' given twice; ids must be unique", v);
+            if (samen_scenario_org_index(sc, v) >= 0)
+                return samen_error_set(err, SAMEN_EINPUT, sc->orgs_path, line, "id",
+                                       "id '%s' given twice; ids must be unique", v);
             o->id = strdup(v);
-            if (!o->id)
+            if (!o->id || samen_scenario_index_org(sc, sc->n_orgs - 1) != 0)
                 rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
             break;
         case C_NAME:

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/hindex.h"
+
 int samen_scenario_load(samen_scenario **out, const char *path,
                         const char *const *overrides, int n_overrides,
                         samen_error *err)
@@ -38,6 +40,9 @@ void samen_scenario_free(samen_scenario *sc)
         free(sc->orgs[i].sector);
     }
     free(sc->orgs);
+    if (sc->org_index)
+        samen_hindex_free(sc->org_index);
+    free(sc->org_index);
     free(sc->orgs_path);
     free(sc->ties);
     free(sc->ties_path);
@@ -51,10 +56,35 @@ void samen_scenario_free(samen_scenario *sc)
     free(sc);
 }
 
+typedef struct id_key {
+    const samen_scenario *sc;
+    const char *id;
+} id_key;
+
+static int id_match(const void *ctx, int rec)
+{
+    const id_key *k = ctx;
+    return !strcmp(k->sc->orgs[rec].id, k->id);
+}
+
 int samen_scenario_org_index(const samen_scenario *sc, const char *id)
 {
+    if (sc->org_index) {
+        id_key k = {sc, id};
+        return samen_hindex_find(sc->org_index, samen_hash_str(SAMEN_HASH_START, id),
+                                 id_match, &k);
+    }
+    /* a scenario put together by hand, without the reader's index */
     for (int i = 0; i < sc->n_orgs; i++)
         if (sc->orgs[i].id && !strcmp(sc->orgs[i].id, id))
             return i;
     return -1;
+}
+
+int samen_scenario_index_org(samen_scenario *sc, int i)
+{
+    if (!sc->org_index && !(sc->org_index = calloc(1, sizeof *sc->org_index)))
+        return -1;
+    return samen_hindex_add(sc->org_index, samen_hash_str(SAMEN_HASH_START, sc->orgs[i].id),
+                            i);
 }

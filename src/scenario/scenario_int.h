@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "samen/scenario.h"
+#include "util/hindex.h"
 
 /* inih (Debian) reads at most this many characters of a line. */
 #define SAMEN_INI_MAX_LINE 199
@@ -122,12 +123,17 @@ typedef struct samen_raw_section {
     int line;
 } samen_raw_section;
 
+/* All zero is an empty store. Entries and sections are found through the
+ * two indexes: a region of thousands of networks has tens of thousands of
+ * keys, each looked up when read and when validated. */
 typedef struct samen_raw {
     char *path;            /* the scenario file, as given */
     samen_raw_entry *e;
     int n, cap;
     samen_raw_section *s;
     int ns, caps;
+    samen_hindex e_index;  /* entries by (section, name) */
+    samen_hindex s_index;  /* sections by name */
 } samen_raw;
 
 void samen_raw_free(samen_raw *raw);
@@ -199,6 +205,9 @@ int samen_orgs_read(samen_scenario *sc, const samen_raw *raw, samen_error *err);
 int samen_org_override_check(const samen_scenario *sc, const char *id,
                              const char *column, const char *value, int *is_numeric,
                              char *msg, size_t n);
+/* Adds organisation i, its id set, to the index of samen_scenario_org_index
+ * (scenario.c). Returns 0 or -1 out of memory. */
+int samen_scenario_index_org(samen_scenario *sc, int i);
 int samen_ties_read(samen_scenario *sc, samen_error *err);
 
 /* ---- text checks shared by the INI and CSV readers ---- */

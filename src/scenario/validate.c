@@ -62,27 +62,47 @@ static int org_ref(const samen_scenario *sc, const char *id, char *msg, size_t n
     return -1;
 }
 
+typedef struct listed_key {
+    const samen_value *v;
+    int org;
+} listed_key;
+
+static int listed_match(const void *ctx, int rec)
+{
+    const listed_key *k = ctx;
+    return k->v->ids[rec] == k->org;
+}
+
+static uint64_t int_hash(int k)
+{
+    return (uint64_t)(unsigned)k * UINT64_C(0x9E3779B97F4A7C15);
+}
+
 static int parse_ids(const samen_scenario *sc, char **items, int n, samen_value *v,
                      char *msg, size_t mn)
 {
     if (n == 0)
         return 0;
     v->ids = malloc((size_t)n * sizeof *v->ids);
-    unsigned char *seen = calloc((size_t)sc->n_orgs + 1, 1);
-    int rc = v->ids && seen ? 0 : -2;
+    /* repeats are found as they come, so the first error in the list is
+     * the one reported, in time linear in the list and not in the pool */
+    samen_hindex seen = {0};
+    int rc = v->ids ? 0 : -2;
     for (int i = 0; i < n && !rc; i++) {
         int k = org_ref(sc, items[i], msg, mn);
+        listed_key key = {v, k};
         if (k < 0) {
             rc = -1;
-        } else if (seen[k]) {
+        } else if (samen_hindex_find(&seen, int_hash(k), listed_match, &key) >= 0) {
             snprintf(msg, mn, "organisation '%s' listed twice", items[i]);
             rc = -1;
+        } else if (samen_hindex_add(&seen, int_hash(k), v->n_ids) != 0) {
+            rc = -2;
         } else {
-            seen[k] = 1;
             v->ids[v->n_ids++] = k;
         }
     }
-    free(seen);
+    samen_hindex_free(&seen);
     return rc;
 }
 
@@ -650,14 +670,61 @@ static int build_globals(build *b)
     return SAMEN_OK;
 }
 
-/* Marks the organisations of a list with bit. */
-static void mark(unsigned char *m, const int *ids, int n, unsigned char bit)
+static int cmp_int(const void *a, const void *b)
 {
-    for (int i = 0; i < n; i++)
-        m[ids[i]] |= bit;
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
 }
 
-enum { M_NECESSARY = 1, M_FRAMING = 2, M_CANDIDATE = 4 };
+/* A sorted copy of a list of organisations (never NULL unless out of
+ * memory, also for an empty list). */
+static int *sorted_ids(const int *ids, int n)
+{
+    int *s = malloc((size_t)(n > 0 ? n : 1) * sizeof *s);
+    if (s && n > 0) {
+        memcpy(s, ids, (size_t)n * sizeof *s);
+        qsort(s, (size_t)n, sizeof *s, cmp_int);
+    }
+    return s;
+}
+
+static int in_sorted(const int *s, int n, int org)
+{
+    return n > 0 && bsearch(&org, s, (size_t)n, sizeof *s, cmp_int) != NULL;
+}
+
+/* The candidate set in the order of the organisations file: with `*` every
+ * organisation but the framing actors (necessary actors are never framing
+ * ones, checked before), else the union of the listed candidates and the
+ * necessary actors. Sorted lists keep this linear in the lists, and in the
+ * pool only for `*`. */
+static int *candidate_set(const samen_scenario *sc, const samen_net_spec *net,
+                          const int *fr, const int *cand, int n_cand,
+                          const int *nec, int *n_out)
+{
+    int n = 0;
+    int *out;
+    if (net->candidates_all) {
+        out = malloc((size_t)sc->n_orgs * sizeof *out);
+        for (int o = 0, f = 0; out && o < sc->n_orgs; o++) {
+            if (f < net->n_framing && fr[f] == o)
+                f++;
+            else
+                out[n++] = o;
+        }
+    } else {
+        int nn = net->n_necessary;
+        out = malloc((size_t)(n_cand + nn > 0 ? n_cand + nn : 1) * sizeof *out);
+        for (int i = 0, j = 0; out && (i < n_cand || j < nn);) {
+            int o = (j >= nn || (i < n_cand && cand[i] <= nec[j])) ? cand[i] : nec[j];
+            i += i < n_cand && cand[i] == o;
+            j += j < nn && nec[j] == o;
+            out[n++] = o;
+        }
+    }
+    *n_out = n;
+    return out;
+}
 
 static int build_net(build *b, const char *section, samen_net_spec *net)
 {
@@ -706,19 +773,14 @@ static int build_net(build *b, const char *section, samen_net_spec *net)
         }
         samen_value_free(&v);
     }
-    unsigned char *m = rc ? NULL : calloc((size_t)sc->n_orgs, 1);
-    if (!rc && !m)
+    int *nec = rc ? NULL : sorted_ids(net->necessary, net->n_necessary);
+    int *fr = rc ? NULL : sorted_ids(net->framing, net->n_framing);
+    int *cs = rc ? NULL : sorted_ids(cand, n_cand);
+    if (!rc && (!nec || !fr || !cs))
         rc = samen_error_set(b->err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-    if (rc) {
-        free(cand);
-        return rc;
-    }
-    mark(m, net->necessary, net->n_necessary, M_NECESSARY);
-    mark(m, net->framing, net->n_framing, M_FRAMING);
-    mark(m, cand, n_cand, M_CANDIDATE);
     for (int i = 0; i < net->n_framing && !rc; i++) {
         const char *id = sc->orgs[net->framing[i]].id;
-        if (m[net->framing[i]] & M_NECESSARY) {
+        if (in_sorted(nec, net->n_necessary, net->framing[i])) {
             snprintf(msg, sizeof msg, "organisation '%s' is both necessary and framing; "
                      "a necessary actor must be a member, a framing actor never is", id);
             rc = key_error(b, section, "framing", msg);
@@ -726,24 +788,20 @@ static int build_net(build *b, const char *section, samen_net_spec *net)
             snprintf(msg, sizeof msg, "the initiator '%s' is a framing actor; framing "
                      "actors never join", id);
             rc = key_error(b, section, "initiator", msg);
-        } else if (m[net->framing[i]] & M_CANDIDATE) {
+        } else if (in_sorted(cs, n_cand, net->framing[i])) {
             snprintf(msg, sizeof msg, "framing actor '%s' is listed as a candidate; "
                      "framing actors never join", id);
             rc = key_error(b, section, "candidates", msg);
         }
     }
     if (!rc) {
-        /* The candidate set in the order of the organisations file. */
-        net->candidates = malloc((size_t)sc->n_orgs * sizeof *net->candidates);
+        net->candidates = candidate_set(sc, net, fr, cs, n_cand, nec, &net->n_candidates);
         if (!net->candidates)
             rc = samen_error_set(b->err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-        for (int o = 0; o < sc->n_orgs && !rc; o++) {
-            int in = net->candidates_all ? !(m[o] & M_FRAMING) : (m[o] & M_CANDIDATE);
-            if (in || (m[o] & M_NECESSARY))
-                net->candidates[net->n_candidates++] = o;
-        }
     }
-    free(m);
+    free(nec);
+    free(fr);
+    free(cs);
     free(cand);
     return rc;
 }
