@@ -228,6 +228,37 @@ int samen_args_none(const char *cmd, const char *usage, int argc, char **argv)
     }
 }
 
+int samen_args_folder(const samen_args *a, const char **dir, const char *v)
+{
+    if (*dir)
+        return samen_args_error(a, "one sweep folder only (got '%s' and '%s')", *dir, v);
+    *dir = v;
+    return 0;
+}
+
+int samen_args_need_folder(const samen_args *a, const char *dir)
+{
+    return dir ? 0 : samen_args_error(a, "no sweep folder given (the --out of `samen sweep`)");
+}
+
+int samen_args_folder_only(const char *cmd, const char *usage, int argc, char **argv,
+                           const char **dir)
+{
+    static const samen_optspec none[] = {{0}};
+    samen_args a;
+    samen_args_init(&a, cmd, usage, none, argc, argv);
+    const char *v;
+    int id;
+    *dir = NULL;
+    while ((id = samen_args_next(&a, &v)) != SAMEN_ARG_END) {
+        if (id == SAMEN_ARG_HELP)
+            return 0;
+        if (id != SAMEN_ARG_POSITIONAL || samen_args_folder(&a, dir, v))
+            return 2;
+    }
+    return samen_args_need_folder(&a, *dir) ? 2 : -1;
+}
+
 void samen_warn_scenario(const samen_scenario *sc, int quiet)
 {
     if (quiet)

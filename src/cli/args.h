@@ -62,6 +62,19 @@ int samen_parse_whole(const char *s, long long min, long long max,
 int samen_args_whole(const samen_args *a, const char *opt, const char *s,
                      long long min, long long max, long long *out);
 
+/* For commands that read a sweep folder: takes v as the folder into *dir,
+ * or refuses a second one. Returns 0, or 2 (printed). */
+int samen_args_folder(const samen_args *a, const char **dir, const char *v);
+
+/* Refuses a command line without its folder. Returns 0, or 2 (printed). */
+int samen_args_need_folder(const samen_args *a, const char *dir);
+
+/* For commands that take one sweep folder and no options: parses argv
+ * (handling --help) into *dir. Returns -1 when the command should go on,
+ * else the exit status. */
+int samen_args_folder_only(const char *cmd, const char *usage, int argc, char **argv,
+                           const char **dir);
+
 /* Scenario overrides "KEY=VALUE" in command-line order, owned copies, for
  * samen_scenario_load (the last of a key wins there). Zero-initialise. */
 typedef struct samen_overrides {

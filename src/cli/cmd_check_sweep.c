@@ -34,12 +34,19 @@ static const samen_optspec opts[] = {
 
 static void print_sweep(const samen_sweep *sw)
 {
-    static const char *const designs[] = {"grid", "lhs", "sobol"};
     printf("%s: valid\n", sw->path);
     printf("scenario: %s\n", sw->scenario);
     printf("design: %s, %zu points x %ld replicates = %zu runs, seed %lu, seeds %s\n",
-           designs[sw->design], sw->n_points, sw->replicates, sw->n_runs,
+           samen_design_names[sw->design], sw->n_points, sw->replicates, sw->n_runs,
            (unsigned long)sw->seed, sw->seeds_common ? "common" : "per-run");
+    if (sw->design == SAMEN_DESIGN_SALTELLI)
+        printf("saltelli: %ld base rows in blocks of %d points (A, AB^1 .. AB^%d, B); "
+               "point = row x %d + m\n", sw->samples, sw->n_keys + 2, sw->n_keys,
+               sw->n_keys + 2);
+    else if (sw->design == SAMEN_DESIGN_MORRIS)
+        printf("morris: %ld trajectories of %d points, %d levels, delta %.6g (unit "
+               "scale)\n", sw->trajectories, sw->n_keys + 1, sw->levels,
+               samen_morris_delta(sw->levels));
     for (int k = 0; k < sw->n_keys; k++) {
         const samen_sweep_key *key = &sw->keys[k];
         if (sw->design == SAMEN_DESIGN_GRID)

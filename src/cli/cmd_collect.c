@@ -49,10 +49,8 @@ int samen_cmd_collect(int argc, char **argv)
         case SAMEN_ARG_HELP: return 0;
         case SAMEN_ARG_ERROR: return 2;
         case SAMEN_ARG_POSITIONAL:
-            if (dir)
-                return samen_args_error(&a, "one sweep folder only (got '%s' and '%s')",
-                                        dir, v);
-            dir = v;
+            if (samen_args_folder(&a, &dir, v))
+                return 2;
             break;
         case OPT_LAST:
             if (mode == SAMEN_COLLECT_EVERY)
@@ -68,8 +66,8 @@ int samen_cmd_collect(int argc, char **argv)
             break;
         }
     }
-    if (!dir)
-        return samen_args_error(&a, "no sweep folder given (the --out of `samen sweep`)");
+    if (samen_args_need_folder(&a, dir))
+        return 2;
 
     char path[4096];
     snprintf(path, sizeof path, "%s/sweep.ini", dir);

@@ -41,20 +41,10 @@ static const samen_optspec opts[] = {
     {0},
 };
 
-/* A varied or set input file is named relative to the base scenario, so
- * such a run is loaded from there; any other from the folder's copy. */
-static int names_a_file(char **ov, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (!strncmp(ov[i], "organisations.file=", 19) || !strncmp(ov[i], "ties.file=", 10))
-            return 1;
-    return 0;
-}
-
 static int rerun(const char *dir, long long run, const char *out, const char *detail,
                  int force, int quiet)
 {
-    char path[4200], inputs[4200], def_out[4300];
+    char path[4200], def_out[4300];
     snprintf(path, sizeof path, "%s/sweep.ini", dir);
     samen_error err;
     samen_error_clear(&err);
@@ -74,24 +64,12 @@ static int rerun(const char *dir, long long run, const char *out, const char *de
         snprintf(def_out, sizeof def_out, "%s/rerun-%06lld", dir, run);
         out = def_out;
     }
-    char **ov = NULL;
-    int n = samen_sweep_overrides(sw, (size_t)run, &ov);
-    samen_overrides all = {0};
-    for (int i = 0; rc == SAMEN_OK && i < n; i++) {
-        const char *eq = strchr(ov[i], '=');
-        char key[256];
-        snprintf(key, sizeof key, "%.*s", (int)(eq - ov[i]), ov[i]);
-        rc = samen_overrides_add(&all, key, eq + 1);
-    }
-    if (n < 0 || rc || (detail && samen_overrides_add(&all, "output.detail", detail))) {
-        fputs("samen: out of memory\n", stderr);
-        rc = 1;
-    }
-    samen_sweep_inputs_path(inputs, sizeof inputs, dir);
-    const char *from = names_a_file(ov, n) || access(inputs, R_OK) != 0 ? sw->scenario : inputs;
+    char detail_kv[4200];
+    const char *extra[1] = {detail_kv};
+    snprintf(detail_kv, sizeof detail_kv, "output.detail=%s", detail ? detail : "");
     samen_scenario *sc = NULL;
-    int status = rc ? rc : -1;
-    if (status < 0 && samen_scenario_load(&sc, from, samen_overrides_list(&all), all.n, &err)) {
+    int status = -1;
+    if (samen_sweep_load_run(sw, dir, (size_t)run, extra, detail ? 1 : 0, &sc, &err)) {
         samen_error_print(&err, stderr);
         status = err.code;
     }
@@ -108,9 +86,6 @@ static int rerun(const char *dir, long long run, const char *out, const char *de
                    (unsigned long)samen_sweep_seed_of(sw, (size_t)run), dir, out);
     }
     samen_scenario_free(sc);
-    samen_overrides_free(&all);
-    if (n >= 0)
-        samen_sweep_overrides_free(ov, n);
     samen_sweep_free(sw);
     return status;
 }

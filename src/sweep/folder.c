@@ -75,6 +75,42 @@ void samen_sweep_inputs_path(char *buf, size_t n, const char *out)
     snprintf(buf, n, "%s/inputs/scenario.ini", out);
 }
 
+/* A varied or set input file is named relative to the base scenario. */
+static int names_a_file(char **ov, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (!strncmp(ov[i], "organisations.file=", 19) || !strncmp(ov[i], "ties.file=", 10))
+            return 1;
+    return 0;
+}
+
+int samen_sweep_load_run(const samen_sweep *sw, const char *out, size_t run,
+                         const char *const *extra, int n_extra,
+                         samen_scenario **sc, samen_error *err)
+{
+    *sc = NULL;
+    char **ov = NULL;
+    int n = samen_sweep_overrides(sw, run, &ov);
+    const char **all = n < 0 ? NULL : malloc((size_t)(n + n_extra) * sizeof *all);
+    if (!all) {
+        if (n >= 0)
+            samen_sweep_overrides_free(ov, n);
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    }
+    for (int i = 0; i < n; i++)
+        all[i] = ov[i];
+    for (int i = 0; i < n_extra; i++)
+        all[n + i] = extra[i];
+    char inputs[4200];
+    samen_sweep_inputs_path(inputs, sizeof inputs, out);
+    const char *from = names_a_file(ov, n) || access(inputs, R_OK) != 0 ? sw->scenario
+                                                                        : inputs;
+    int rc = samen_scenario_load(sc, from, all, n + n_extra, err);
+    free(all);
+    samen_sweep_overrides_free(ov, n);
+    return rc;
+}
+
 /* Removes a flat folder and its files. */
 static void remove_dir(const char *path)
 {

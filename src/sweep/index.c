@@ -334,3 +334,17 @@ int samen_sweep_read_range(const char *out, samen_sweep_index *idx, size_t run,
     }
     return SAMEN_OK;
 }
+
+int samen_sweep_open(const char *dir, samen_sweep **sw, samen_sweep_index *idx,
+                     samen_error *err)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/sweep.ini", dir);
+    memset(idx, 0, sizeof *idx);
+    int rc = samen_sweep_load(sw, path, SAMEN_SWEEP_TRUSTED, err);
+    if (rc == SAMEN_OK && (rc = samen_sweep_index_read(*sw, dir, idx, err))) {
+        samen_sweep_free(*sw);
+        *sw = NULL;
+    }
+    return rc;
+}

@@ -10,18 +10,23 @@ static const char *const status_names[] = {"pending", "done", "failed"};
 
 /* run,point,replicate,seed then the varied values: the start of every row
  * of the manifest, the summary and the collected files. */
-void samen_sweep_write_run_fields(FILE *fp, const samen_sweep *sw, size_t run,
-                                  int with_seed)
+void samen_sweep_write_values(FILE *fp, const samen_sweep *sw, size_t point)
 {
     char buf[SAMEN_VALUE_MAX];
-    size_t point = samen_sweep_point_of(sw, run);
-    fprintf(fp, "%zu,%zu,%zu", run, point, samen_sweep_replicate_of(sw, run));
-    if (with_seed)
-        fprintf(fp, ",%lu", (unsigned long)samen_sweep_seed_of(sw, run));
     for (int k = 0; k < sw->n_keys; k++) {
         fputc(',', fp);
         samen_sweep_csv_value(fp, samen_sweep_value(sw, point, k, buf));
     }
+}
+
+void samen_sweep_write_run_fields(FILE *fp, const samen_sweep *sw, size_t run,
+                                  int with_seed)
+{
+    size_t point = samen_sweep_point_of(sw, run);
+    fprintf(fp, "%zu,%zu,%zu", run, point, samen_sweep_replicate_of(sw, run));
+    if (with_seed)
+        fprintf(fp, ",%lu", (unsigned long)samen_sweep_seed_of(sw, run));
+    samen_sweep_write_values(fp, sw, point);
 }
 
 void samen_sweep_write_key_names(FILE *fp, const samen_sweep *sw)

@@ -56,10 +56,47 @@ int samen_design_lhs(uint32_t seed, size_t n, int k, const double *min,
 int samen_design_sobol(size_t n, int k, const double *min, const double *max,
                        double *out);
 
-/* ---- sweepfile.c: the sweep file, resolved ---- */
+/* ---- design_sa.c: designs for sensitivity analysis ---- */
 
-typedef enum { SAMEN_DESIGN_GRID, SAMEN_DESIGN_LHS,
-               SAMEN_DESIGN_SOBOL } samen_design;
+typedef enum { SAMEN_DESIGN_GRID, SAMEN_DESIGN_LHS, SAMEN_DESIGN_SOBOL,
+               SAMEN_DESIGN_SALTELLI, SAMEN_DESIGN_MORRIS,
+               SAMEN_DESIGN_COUNT } samen_design;
+
+/* "grid", "lhs", "sobol", "saltelli", "morris": the values of design =. */
+extern const char *const samen_design_names[SAMEN_DESIGN_COUNT];
+
+/* GSL's Sobol sequence has 40 dimensions; Saltelli's design takes two per
+ * key (matrices A and B). */
+#define SAMEN_SALTELLI_MAX_KEYS 20
+
+/* Saltelli's (2010) design in unit scale: for each of n base rows j, point
+ * j of GSL's Sobol sequence in 2k dimensions gives A_j (its first k
+ * coordinates) and B_j (its last k); out (row-major, n(k+2) x k) gets the
+ * block A_j, AB^1_j .. AB^k_j (A_j with key i from B_j), B_j, so point
+ * j(k+2)+m is block j's m-th. Returns 0, -1 (memory) or -2 (k not 1..20). */
+int samen_design_saltelli(size_t n, int k, double *out);
+
+/* Morris' (1991) delta in unit scale for p levels: p / (2(p-1)). */
+static inline double samen_morris_delta(int levels)
+{
+    return (double)levels / (2.0 * (double)(levels - 1));
+}
+
+/* r Morris trajectories of k+1 points each in unit scale into out
+ * (row-major, r(k+1) x k): a start whose coordinates are drawn from {0,
+ * 1/(p-1), .., 1-delta}, then one key at a time, each once, in a random
+ * order, by +delta (or -delta where +delta would leave [0, 1]). Draws
+ * from one gsl_rng_mt19937 seeded with seed: per trajectory the k start
+ * levels, then a gsl_ran_shuffle of the keys. Returns 0, -1 (memory) or
+ * -2 (k < 1, or levels not even and >= 2). */
+int samen_design_morris(uint32_t seed, size_t r, int k, int levels, double *out);
+
+/* Scales n unit points of k keys to [min, max] per key: out = min + u (max
+ * - min). out may not alias unit. */
+void samen_design_scale(size_t n, int k, const double *unit, const double *min,
+                        const double *max, double *out);
+
+/* ---- sweepfile.c: the sweep file, resolved ---- */
 
 typedef struct samen_sweep_key {
     char *key;
@@ -70,7 +107,7 @@ typedef struct samen_sweep_key {
     double start, stop, step;
     size_t n_values;   /* grid: values of this key */
     char **values;     /* grid list items; NULL for a range */
-    double min, max;   /* lhs, sobol */
+    double min, max;   /* lhs, sobol, saltelli, morris */
 } samen_sweep_key;
 
 /* One fixed override of [set]. */
@@ -84,7 +121,9 @@ typedef struct samen_sweep {
     char *scenario;        /* the base scenario, resolved */
     long replicates;
     samen_design design;
-    long samples;          /* lhs, sobol; 0 for a grid */
+    long samples;          /* lhs, sobol, saltelli (base rows N); else 0 */
+    long trajectories;     /* morris: r; else 0 */
+    int levels;            /* morris: p (even); else 0 */
     uint32_t seed;
     int seeds_common;
     char *detail;          /* [output] overrides; NULL when not given */
@@ -97,7 +136,9 @@ typedef struct samen_sweep {
     int n_keys;
     samen_sweep_key *keys; /* in [vary] order */
     size_t n_points, n_runs;
-    double *matrix;        /* lhs, sobol: n_points x n_keys, whole keys rounded */
+    double *matrix;        /* all but grid: n_points x n_keys, whole keys rounded */
+    double *unit;          /* saltelli, morris: the points in unit scale,
+                            * before scaling and rounding; else NULL */
     uint32_t *seeds;       /* n_runs seeds, or replicates with seeds = common */
     char digest[17];       /* of the base scenario and its input files */
 } samen_sweep;
@@ -182,6 +223,15 @@ void samen_sweep_unlock(int fd);
 
 /* "OUT/inputs/scenario.ini": the base scenario as resolved at claim time. */
 void samen_sweep_inputs_path(char *buf, size_t n, const char *out);
+
+/* Loads the scenario of run `run` of the sweep in OUT with its overrides
+ * and then the n_extra given ("KEY=VALUE"): from the sweep's own copy in
+ * OUT/inputs, unless the run names an input file (organisations.file,
+ * ties.file), which is relative to the base scenario, or the copy is
+ * missing. Returns SAMEN_OK with *sc set, or an error with err filled. */
+int samen_sweep_load_run(const samen_sweep *sw, const char *out, size_t run,
+                         const char *const *extra, int n_extra,
+                         samen_scenario **sc, samen_error *err);
 
 /* This machine's name as it may stand in a file name. */
 void samen_host_name(char *buf, size_t n);
@@ -277,6 +327,12 @@ int samen_sweep_index_read(const samen_sweep *sw, const char *out,
                            samen_sweep_index *idx, samen_error *err);
 void samen_sweep_index_free(samen_sweep_index *idx);
 
+/* Loads DIR/sweep.ini (trusted: the folder's own record of its sweep)
+ * and reads the index of its runs, for the commands that read a sweep
+ * folder. On failure *sw is NULL and idx zeroed. */
+int samen_sweep_open(const char *dir, samen_sweep **sw, samen_sweep_index *idx,
+                     samen_error *err);
+
 /* "OUT/parts/WRITER.PART.csv" or "OUT/parts/WRITER.log" (part < 0). */
 void samen_part_path(char *buf, size_t n, const char *out, const char *writer,
                      int part);
@@ -317,6 +373,9 @@ int samen_sweep_job_end(samen_sweep_job *job, samen_error *err);
 
 /* ---- manifest.c, summary.c ---- */
 
+/* Writes "," and each varied key's value at point p. */
+void samen_sweep_write_values(FILE *fp, const samen_sweep *sw, size_t point);
+
 /* Writes run,point,replicate (then seed if with_seed) and the varied
  * values of run i: the leading columns of every sweep CSV row. */
 void samen_sweep_write_run_fields(FILE *fp, const samen_sweep *sw, size_t run,
@@ -345,6 +404,75 @@ typedef int (*samen_part_line_fn)(void *user, const char *line, size_t len,
 int samen_sweep_read_range(const char *out, samen_sweep_index *idx,
                            size_t run, int part, samen_part_line_fn fn,
                            void *user, samen_error *err);
+
+/* ---- outcomes.c: per run and network, what analyse and summarise read ---- */
+
+/* A network's summary row in one run. */
+typedef struct samen_net_outcome {
+    unsigned char present;     /* the run is done and has the row */
+    unsigned char agreed, dissolved, completed;   /* 0 or 1 */
+    int members, dropouts;     /* the largest member count; drop-outs */
+    int agreed_step, end_step; /* -1 where empty */
+} samen_net_outcome;
+
+typedef struct samen_sweep_outcomes {
+    size_t n_runs;
+    int n_nets;
+    char **nets;               /* in the order of the summary rows */
+    samen_net_outcome *net;    /* n_runs x n_nets */
+    int n_cols;
+    double *last;              /* n_runs x n_nets x n_cols: each asked column's
+                                * value in the network's last network.csv row;
+                                * NAN where the run has none */
+} samen_sweep_outcomes;
+
+/* The index of a column of network.csv that holds numbers, or -1 (none of
+ * that name, or a text column). */
+int samen_network_numeric_column(const char *name);
+
+/* Reads the summary rows of every run done and, for the n_cols columns
+ * of network.csv given by index in cols, their values in each network's
+ * last row (the network part must be kept when n_cols > 0). The networks
+ * are those of the first run done. Free with samen_sweep_outcomes_free. */
+int samen_sweep_outcomes_read(const samen_sweep *sw, const char *out,
+                              samen_sweep_index *idx, const int *cols, int n_cols,
+                              samen_sweep_outcomes *o, samen_error *err);
+void samen_sweep_outcomes_free(samen_sweep_outcomes *o);
+
+/* ---- points.c: samen summarise ---- */
+
+/* The statistics of one point and network: estimate, low, high of each
+ * (NAN where there is none: no runs, one value for a mean, a median not
+ * reached). */
+typedef struct samen_point_stats {
+    long runs;
+    double agreed[3], dissolved[3], completed[3];   /* shares, Wilson 95 % */
+    double members[3], dropouts[3];                 /* means, t 95 % */
+    double agree_median[3];  /* Kaplan-Meier, Brookmeyer-Crowley 95 % (log) */
+} samen_point_stats;
+
+/* Caller-owned buffers of samen_point_stats, each of at least n items. */
+typedef struct samen_point_buf {
+    double *members, *dropouts, *time;
+    int *event;
+} samen_point_buf;
+
+/* The statistics of n runs of a network that starts at step start in runs
+ * whose last step is last: the time to agreement is agreed_step - start,
+ * or censored at end_step - start (or last - start for a network still
+ * live). Returns SAMEN_OK, or SAMEN_EIO when out of memory. */
+int samen_point_stats_compute(const samen_net_outcome *runs, size_t n, int start,
+                              int last, samen_point_buf *buf, samen_point_stats *out,
+                              samen_error *err);
+
+/* Writes OUT/points.csv: per point and network of the runs done, the
+ * shares agreed, dissolved and completed with Wilson intervals, the means
+ * of members and drop-outs with t intervals and the Kaplan-Meier median of
+ * the steps from the network's start to goal agreement with its
+ * Brookmeyer-Crowley interval (FORMATS.md). *n_rows gets the rows. */
+int samen_sweep_write_points(const samen_sweep *sw, const char *out,
+                             samen_sweep_index *idx, size_t *n_rows,
+                             samen_error *err);
 
 /* ---- collect.c ---- */
 

@@ -437,7 +437,7 @@ static int resolve_key(const reader *r, samen_sweep *sw, const samen_scenario *s
             return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
                                    "'%s': design = %s takes a range min..max, "
                                    "e.g. 0.1..0.9", e->value,
-                                   sw->design == SAMEN_DESIGN_LHS ? "lhs" : "sobol");
+                                   samen_design_names[sw->design]);
         if (k->min > k->max)
             return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
                                    "'%s': min is larger than max", e->value);
@@ -503,14 +503,26 @@ static int resolve_key(const reader *r, samen_sweep *sw, const samen_scenario *s
     return SAMEN_OK;
 }
 
+/* The unit-scale points of a design made for analysis. */
+static int unit_design(const samen_sweep *sw, double *unit)
+{
+    if (sw->design == SAMEN_DESIGN_SALTELLI)
+        return samen_design_saltelli((size_t)sw->samples, sw->n_keys, unit);
+    return samen_design_morris(sw->seed, (size_t)sw->trajectories, sw->n_keys,
+                               sw->levels, unit);
+}
+
 static int build_design(const reader *r, samen_sweep *sw, samen_error *err)
 {
     int nk = sw->n_keys;
     size_t n = sw->n_points;
+    int analysed = sw->design == SAMEN_DESIGN_SALTELLI || sw->design == SAMEN_DESIGN_MORRIS;
     double *min = malloc((size_t)(nk ? nk : 1) * sizeof *min);
     double *max = malloc((size_t)(nk ? nk : 1) * sizeof *max);
     sw->matrix = malloc(n * (size_t)nk * sizeof *sw->matrix);
-    if (!min || !max || !sw->matrix) {
+    if (analysed)
+        sw->unit = malloc(n * (size_t)nk * sizeof *sw->unit);
+    if (!min || !max || !sw->matrix || (analysed && !sw->unit)) {
         free(min);
         free(max);
         return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
@@ -519,12 +531,21 @@ static int build_design(const reader *r, samen_sweep *sw, samen_error *err)
         min[j] = sw->keys[j].min;
         max[j] = sw->keys[j].max;
     }
-    int rc = sw->design == SAMEN_DESIGN_LHS
-        ? samen_design_lhs(sw->seed, n, nk, min, max, sw->matrix)
-        : samen_design_sobol(n, nk, min, max, sw->matrix);
+    int rc;
+    if (analysed) {
+        /* The unit points stay: samen analyse reads the steps of Morris'
+         * trajectories from them. */
+        rc = unit_design(sw, sw->unit);
+        if (rc == 0)
+            samen_design_scale(n, nk, sw->unit, min, max, sw->matrix);
+    } else if (sw->design == SAMEN_DESIGN_LHS) {
+        rc = samen_design_lhs(sw->seed, n, nk, min, max, sw->matrix);
+    } else {
+        rc = samen_design_sobol(n, nk, min, max, sw->matrix);
+    }
     free(min);
     free(max);
-    if (rc == -2)
+    if (rc == -2) /* the key counts were checked before: sobol's */
         return samen_error_set(err, SAMEN_EINPUT, r->path, r->sec[SEC_VARY].line, NULL,
                                "design = sobol takes at most %d keys in [vary]",
                                SAMEN_SOBOL_MAX_KEYS);
@@ -539,8 +560,113 @@ static int build_design(const reader *r, samen_sweep *sw, samen_error *err)
     return SAMEN_OK;
 }
 
+/* The points of a design other than a grid: their number (checked against
+ * the limits) and their values. */
+static int design_points(const reader *r, samen_sweep *sw, samen_error *err)
+{
+    const char *name = samen_design_names[sw->design];
+    if (sw->n_keys == 0)
+        return samen_error_set(err, SAMEN_EINPUT, r->path, find(r, SEC_SWEEP, "design")->line,
+                               "design", "design = %s needs at least one key in "
+                               "[vary]", name);
+    size_t per = 1, rows = (size_t)sw->samples;
+    if (sw->design == SAMEN_DESIGN_SALTELLI) {
+        if (sw->n_keys > SAMEN_SALTELLI_MAX_KEYS) {
+            const samen_sweep_key *k = &sw->keys[SAMEN_SALTELLI_MAX_KEYS];
+            return samen_error_set(err, SAMEN_EINPUT, r->path, k->line, k->key,
+                                   "design = saltelli takes at most %d keys in [vary] "
+                                   "(GSL's Sobol sequence has 40 dimensions, two per "
+                                   "key); this is key %d: use design = morris to "
+                                   "screen more keys", SAMEN_SALTELLI_MAX_KEYS,
+                                   SAMEN_SALTELLI_MAX_KEYS + 1);
+        }
+        per = (size_t)sw->n_keys + 2;
+    } else if (sw->design == SAMEN_DESIGN_MORRIS) {
+        per = (size_t)sw->n_keys + 1;
+        rows = (size_t)sw->trajectories;
+    }
+    if (rows > SAMEN_SWEEP_MAX_RUNS / per) {
+        const entry *e = find(r, SEC_SWEEP, sw->design == SAMEN_DESIGN_MORRIS
+                                                ? "trajectories" : "samples");
+        return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                               "design = %s would have more than %lu points", name,
+                               SAMEN_SWEEP_MAX_RUNS);
+    }
+    sw->n_points = rows * per;
+    return build_design(r, sw, err);
+}
+
+/* design, samples, trajectories and levels: which keys each design takes. */
+static int resolve_design(const reader *r, samen_sweep *sw, samen_error *err)
+{
+    const entry *e, *d = find(r, SEC_SWEEP, "design");
+    double v;
+    int rc;
+    sw->design = SAMEN_DESIGN_GRID;
+    if (d) {
+        int found = 0;
+        for (int i = 0; i < SAMEN_DESIGN_COUNT && !found; i++)
+            if (!strcmp(d->value, samen_design_names[i])) {
+                sw->design = (samen_design)i;
+                found = 1;
+            }
+        if (!found)
+            return samen_error_set(err, SAMEN_EINPUT, r->path, d->line, d->name,
+                                   "unknown design '%s'; use grid, lhs, sobol, saltelli "
+                                   "or morris", d->value);
+    }
+    const char *name = samen_design_names[sw->design];
+    int morris = sw->design == SAMEN_DESIGN_MORRIS;
+    if ((e = find(r, SEC_SWEEP, "samples"))) {
+        if (sw->design == SAMEN_DESIGN_GRID)
+            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                   "a grid takes every combination of its values; "
+                                   "samples is for design = lhs, sobol or saltelli");
+        if (morris)
+            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                   "design = morris takes trajectories = r (and levels "
+                                   "= p), not samples");
+        if ((rc = whole_value(r, e, 1, (double)SAMEN_SWEEP_MAX_RUNS, &v, err)))
+            return rc;
+        sw->samples = (long)v;
+    } else if (sw->design != SAMEN_DESIGN_GRID && !morris) {
+        return samen_error_set(err, SAMEN_EINPUT, r->path, d->line, "samples",
+                               "missing: design = %s needs samples = N (%s)", name,
+                               sw->design == SAMEN_DESIGN_SALTELLI
+                                   ? "the base rows; the sweep has N(k+2) points"
+                                   : "the number of points");
+    }
+    static const char *const morris_keys[] = {"trajectories", "levels"};
+    for (int i = 0; i < 2; i++)
+        if (!morris && (e = find(r, SEC_SWEEP, morris_keys[i])))
+            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                   "%s is for design = morris, not %s", e->name, name);
+    if (!morris)
+        return SAMEN_OK;
+    if (!(e = find(r, SEC_SWEEP, "trajectories")))
+        return samen_error_set(err, SAMEN_EINPUT, r->path, d->line, "trajectories",
+                               "missing: design = morris needs trajectories = r (the "
+                               "sweep has r(k+1) points)");
+    /* sigma, the spread of the elementary effects, needs two. */
+    if ((rc = whole_value(r, e, 2, (double)SAMEN_SWEEP_MAX_RUNS, &v, err)))
+        return rc;
+    sw->trajectories = (long)v;
+    sw->levels = 4;
+    if ((e = find(r, SEC_SWEEP, "levels"))) {
+        if ((rc = whole_value(r, e, 2, 1000, &v, err)))
+            return rc;
+        if ((long)v % 2)
+            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                   "'%s' must be even (Morris 1991): with p levels the "
+                                   "step p/(2(p-1)) takes each of the lower p/2 levels "
+                                   "to one of the upper", e->value);
+        sw->levels = (int)v;
+    }
+    return SAMEN_OK;
+}
+
 static const char *const sweep_keys[] = {"scenario", "replicates", "design",
-    "samples", "seed", "seeds", "detail", "snapshot_every", "tables", "every", NULL};
+    "samples", "trajectories", "levels", "seed", "seeds", "detail", "snapshot_every", "tables", "every", NULL};
 
 /* The detail bits a [output] detail text asks for (a valid one). */
 static unsigned detail_tables(const char *text)
@@ -693,31 +819,8 @@ static int resolve(const reader *r, samen_sweep *sw, int flags, samen_error *err
             return rc;
         sw->replicates = (long)v;
     }
-    sw->design = SAMEN_DESIGN_GRID;
-    if ((e = find(r, SEC_SWEEP, "design"))) {
-        if (!strcmp(e->value, "lhs"))
-            sw->design = SAMEN_DESIGN_LHS;
-        else if (!strcmp(e->value, "sobol"))
-            sw->design = SAMEN_DESIGN_SOBOL;
-        else if (strcmp(e->value, "grid"))
-            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
-                                   "unknown design '%s'; use grid, lhs or sobol",
-                                   e->value);
-    }
-    if ((e = find(r, SEC_SWEEP, "samples"))) {
-        if (sw->design == SAMEN_DESIGN_GRID)
-            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
-                                   "a grid takes every combination of its values; "
-                                   "samples is for design = lhs or sobol");
-        if ((rc = whole_value(r, e, 1, (double)SAMEN_SWEEP_MAX_RUNS, &v, err)))
-            return rc;
-        sw->samples = (long)v;
-    } else if (sw->design != SAMEN_DESIGN_GRID) {
-        return samen_error_set(err, SAMEN_EINPUT, r->path, find(r, SEC_SWEEP, "design")->line,
-                               "samples", "missing: design = %s needs samples = N "
-                               "(the number of points)",
-                               sw->design == SAMEN_DESIGN_LHS ? "lhs" : "sobol");
-    }
+    if ((rc = resolve_design(r, sw, err)))
+        return rc;
     sw->seed = 1;
     if ((e = find(r, SEC_SWEEP, "seed"))) {
         if ((rc = whole_value(r, e, 1, 4294967295.0, &v, err)))
@@ -792,14 +895,8 @@ static int resolve(const reader *r, samen_sweep *sw, int flags, samen_error *err
                                        "points", SAMEN_SWEEP_MAX_RUNS);
             sw->n_points *= sw->keys[i].n_values;
         }
-    } else {
-        if (sw->n_keys == 0)
-            return samen_error_set(err, SAMEN_EINPUT, r->path, r->sec[SEC_SWEEP].line,
-                                   "design", "design = %s needs at least one key in "
-                                   "[vary]", sw->design == SAMEN_DESIGN_LHS ? "lhs" : "sobol");
-        sw->n_points = (size_t)sw->samples;
-        if ((rc = build_design(r, sw, err)))
-            return rc;
+    } else if ((rc = design_points(r, sw, err))) {
+        return rc;
     }
     if ((size_t)sw->replicates > SAMEN_SWEEP_MAX_RUNS / sw->n_points)
         return samen_error_set(err, SAMEN_EINPUT, r->path, r->sec[SEC_SWEEP].line,
@@ -854,6 +951,7 @@ void samen_sweep_free(samen_sweep *sw)
     free(sw->detail);
     free(sw->snapshot_every);
     free(sw->matrix);
+    free(sw->unit);
     free(sw->seeds);
     free(sw);
 }
@@ -1109,14 +1207,16 @@ static int write_kv(FILE *fp, const char *key, const char *value, samen_error *e
 
 int samen_sweep_write_resolved(const samen_sweep *sw, FILE *fp, samen_error *err)
 {
-    static const char *const designs[] = {"grid", "lhs", "sobol"};
     fputs("; The sweep as resolved by samen; another sweep is refused in this folder.\n"
           "[sweep]\n", fp);
     if (write_kv(fp, "scenario", sw->scenario, err))
         return -1;
-    fprintf(fp, "design = %s\nreplicates = %ld\n", designs[sw->design], sw->replicates);
-    if (sw->design != SAMEN_DESIGN_GRID)
+    fprintf(fp, "design = %s\nreplicates = %ld\n", samen_design_names[sw->design],
+            sw->replicates);
+    if (sw->samples > 0)
         fprintf(fp, "samples = %ld\n", sw->samples);
+    if (sw->design == SAMEN_DESIGN_MORRIS)
+        fprintf(fp, "trajectories = %ld\nlevels = %d\n", sw->trajectories, sw->levels);
     fprintf(fp, "seed = %lu\nseeds = %s\n", (unsigned long)sw->seed,
             sw->seeds_common ? "common" : "per-run");
     if (sw->detail)

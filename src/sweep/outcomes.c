@@ -1,0 +1,195 @@
+/* outcomes.c: what each run of a sweep says of each network, read from
+ * the part files through the index: its summary row (how it ended) and,
+ * for named columns of network.csv, their values in the network's last
+ * row; the input of `samen analyse` and `samen summarise`. */
+#include "sweep/sweep.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* More fields than any part's row has. */
+#define MAX_FIELDS 32
+
+/* Splits a row (no field is quoted: FORMATS.md keeps ids and names plain)
+ * into at most MAX_FIELDS fields; returns their count. */
+static int split(const char *line, size_t len, const char **f, size_t *flen)
+{
+    int n = 0;
+    const char *p = line, *end = line + len;
+    while (n < MAX_FIELDS) {
+        const char *c = memchr(p, ',', (size_t)(end - p));
+        f[n] = p;
+        flen[n] = (size_t)((c ? c : end) - p);
+        n++;
+        if (!c)
+            break;
+        p = c + 1;
+    }
+    return n;
+}
+
+static int field_is(const char *f, size_t n, const char *s)
+{
+    return strlen(s) == n && !memcmp(f, s, n);
+}
+
+/* A whole number field; -1 where it is empty. */
+static int field_int(const char *f, size_t n)
+{
+    return n == 0 ? -1 : (int)strtol(f, NULL, 10);
+}
+
+int samen_network_numeric_column(const char *name)
+{
+    static const char *const text[] = {"network", "type", "phase", "form"};
+    for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+        if (!strcmp(name, text[i]))
+            return -1;
+    const char *h = samen_out_headers[SAMEN_OUT_NETWORK];
+    const char *f[MAX_FIELDS];
+    size_t flen[MAX_FIELDS];
+    int n = split(h, strlen(h), f, flen);
+    for (int i = 0; i < n; i++)
+        if (field_is(f[i], flen[i], name))
+            return i;
+    return -1;
+}
+
+typedef struct reading {
+    samen_sweep_outcomes *o;
+    const int *cols;
+    size_t run;
+    int guess;             /* the network of the last row, plus one */
+    int listing;           /* the first run: networks are being listed */
+    const char *out;
+} reading;
+
+/* The index of the network named f[0..n): rows come in the same network
+ * order every step, so the one after the last is tried first. */
+static int net_of(reading *r, const char *f, size_t n)
+{
+    samen_sweep_outcomes *o = r->o;
+    for (int tried = 0; tried < o->n_nets; tried++) {
+        int i = (r->guess + tried) % o->n_nets;
+        if (field_is(f, n, o->nets[i])) {
+            r->guess = (i + 1) % o->n_nets;
+            return i;
+        }
+    }
+    return -1;
+}
+
+static int unknown_net(const reading *r, const char *f, size_t n, samen_error *err)
+{
+    return samen_error_set(err, SAMEN_EINPUT, r->out, 0, "network",
+                           "run %zu has a network '%.*s' that the first run done has "
+                           "not: the parts are not of one sweep", r->run, (int)n, f);
+}
+
+static int list_net(samen_sweep_outcomes *o, const char *f, size_t n, samen_error *err)
+{
+    char **grown = realloc(o->nets, (size_t)(o->n_nets + 1) * sizeof *grown);
+    if (!grown)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    o->nets = grown;
+    if (!(o->nets[o->n_nets] = strndup(f, n)))
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    o->n_nets++;
+    return SAMEN_OK;
+}
+
+/* A summary row: network,type,final_phase,final_form,members,agreed_step,
+ * dropouts,end_step,end_reason. */
+static int summary_row(void *user, const char *line, size_t len, samen_error *err)
+{
+    reading *r = user;
+    const char *f[MAX_FIELDS];
+    size_t fl[MAX_FIELDS];
+    if (split(line, len, f, fl) < 9)
+        return samen_error_set(err, SAMEN_EINPUT, r->out, 0, NULL,
+                               "run %zu: a summary row with fewer than 9 fields", r->run);
+    if (r->listing)
+        return list_net(r->o, f[0], fl[0], err);
+    int i = net_of(r, f[0], fl[0]);
+    if (i < 0)
+        return unknown_net(r, f[0], fl[0], err);
+    samen_net_outcome *s = &r->o->net[r->run * (size_t)r->o->n_nets + (size_t)i];
+    s->present = 1;
+    s->dissolved = field_is(f[2], fl[2], "dissolved");
+    s->completed = field_is(f[2], fl[2], "completed");
+    s->members = field_int(f[4], fl[4]);
+    s->agreed_step = field_int(f[5], fl[5]);
+    s->agreed = s->agreed_step >= 0;
+    s->dropouts = field_int(f[6], fl[6]);
+    s->end_step = field_int(f[7], fl[7]);
+    return SAMEN_OK;
+}
+
+/* A network.csv row: the asked columns, over those of earlier steps. */
+static int network_row(void *user, const char *line, size_t len, samen_error *err)
+{
+    reading *r = user;
+    samen_sweep_outcomes *o = r->o;
+    const char *f[MAX_FIELDS];
+    size_t fl[MAX_FIELDS];
+    int n = split(line, len, f, fl);
+    int i = n > 1 ? net_of(r, f[1], fl[1]) : -1;
+    if (i < 0)
+        return unknown_net(r, n > 1 ? f[1] : "", n > 1 ? fl[1] : 0, err);
+    double *v = &o->last[(r->run * (size_t)o->n_nets + (size_t)i) * (size_t)o->n_cols];
+    for (int c = 0; c < o->n_cols; c++)
+        v[c] = r->cols[c] < n ? strtod(f[r->cols[c]], NULL) : NAN;
+    return SAMEN_OK;
+}
+
+int samen_sweep_outcomes_read(const samen_sweep *sw, const char *out,
+                              samen_sweep_index *idx, const int *cols, int n_cols,
+                              samen_sweep_outcomes *o, samen_error *err)
+{
+    memset(o, 0, sizeof *o);
+    o->n_runs = sw->n_runs;
+    o->n_cols = n_cols;
+    reading r = {.o = o, .cols = cols, .out = out, .listing = 1};
+    int rc = SAMEN_OK;
+    /* The networks, from the first run done: every run has the same. */
+    for (size_t run = 0; run < sw->n_runs; run++)
+        if (idx->status[run] == SAMEN_RUN_DONE) {
+            r.run = run;
+            rc = samen_sweep_read_range(out, idx, run, SAMEN_PART_SUMMARY, summary_row,
+                                        &r, err);
+            break;
+        }
+    r.listing = 0;
+    size_t cells = sw->n_runs * (size_t)o->n_nets;
+    if (rc == SAMEN_OK && cells > 0) {
+        o->net = calloc(cells, sizeof *o->net);
+        o->last = malloc((n_cols > 0 ? cells * (size_t)n_cols : 1) * sizeof *o->last);
+        if (!o->net || !o->last)
+            rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+        for (size_t i = 0; rc == SAMEN_OK && i < cells * (size_t)n_cols; i++)
+            o->last[i] = NAN;
+    }
+    int network = n_cols > 0 && cells > 0;
+    for (size_t run = 0; rc == SAMEN_OK && cells > 0 && run < sw->n_runs; run++) {
+        r.run = run;
+        r.guess = 0;
+        rc = samen_sweep_read_range(out, idx, run, SAMEN_PART_SUMMARY, summary_row, &r, err);
+        if (rc == SAMEN_OK && network)
+            rc = samen_sweep_read_range(out, idx, run, SAMEN_OUT_NETWORK, network_row, &r,
+                                        err);
+    }
+    if (rc)
+        samen_sweep_outcomes_free(o);
+    return rc;
+}
+
+void samen_sweep_outcomes_free(samen_sweep_outcomes *o)
+{
+    for (int i = 0; i < o->n_nets; i++)
+        free(o->nets[i]);
+    free(o->nets);
+    free(o->net);
+    free(o->last);
+    memset(o, 0, sizeof *o);
+}
