@@ -29,9 +29,9 @@ static void count_resolved(samen_sim *sim, net *nw, const decision_item *it)
     b[it->formal ? 5 : 4]++;
 }
 
-static unsigned char *consent_of(net *nw, int q, int slot)
+static long *seq_of(net *nw, int q, int slot)
 {
-    return &nw->consent[(size_t)q * nw->slots + slot];
+    return &nw->consent_seq[(size_t)nw->queue[q].row * (size_t)nw->slots + (size_t)slot];
 }
 
 /* Overreach consents of item q are checked in the order they were given. */
@@ -40,12 +40,12 @@ static int detect(samen_sim *sim, net *nw, int q, const samen_observer *obs)
     const samen_params *p = sim->p;
     int *cand = sim->scratch, nc = 0;
     for (int s = 0; s < nw->slots; s++)
-        if (nw->m[s].org >= 0 && *consent_of(nw, q, s) == CONSENT_OVERREACH)
+        if (nw->m[s].org >= 0 && *samen_consent(nw, q, s) == CONSENT_OVERREACH)
             cand[nc++] = s;
     for (int i = 1; i < nc; i++) { /* insertion sort by the order given */
         int v = cand[i], j = i;
-        long key = nw->consent_seq[(size_t)q * nw->slots + v];
-        while (j > 0 && nw->consent_seq[(size_t)q * nw->slots + cand[j - 1]] > key) {
+        long key = *seq_of(nw, q, v);
+        while (j > 0 && *seq_of(nw, q, cand[j - 1]) > key) {
             cand[j] = cand[j - 1];
             j--;
         }
@@ -56,10 +56,11 @@ static int detect(samen_sim *sim, net *nw, int q, const samen_observer *obs)
         member *mb = &nw->m[s];
         if (!(gsl_rng_uniform(sim->rng) < mb->c_po))
             continue;
-        *consent_of(nw, q, s) = CONSENT_OVERREACH_CHECKED;
+        *samen_consent(nw, q, s) = CONSENT_OVERREACH_CHECKED;
+        nw->overreach_open--;
         if (!(gsl_rng_uniform(sim->rng) < p->model.reverse_prob))
             continue;
-        *consent_of(nw, q, s) = CONSENT_NONE;
+        *samen_consent(nw, q, s) = CONSENT_NONE;
         for (int k = 0; k < nw->n; k++) {
             int o = nw->order[k];
             if (o == s)
@@ -91,7 +92,8 @@ static void arrivals(samen_sim *sim, net *nw)
         decision_item *it = &nw->queue[nw->qn];
         it->arrival = sim->step;
         it->formal = formal;
-        memset(consent_of(nw, nw->qn, 0), CONSENT_NONE, (size_t)nw->slots);
+        it->row = nw->free_rows[--nw->n_free];
+        memset(samen_consent(nw, nw->qn, 0), CONSENT_NONE, (size_t)nw->slots);
         nw->qn++;
     }
     /* Items that find the queue full are lost: counted as arrived, never
@@ -117,16 +119,16 @@ static int consents(samen_sim *sim, net *nw, int q, const samen_observer *obs)
     for (int i = 0; i < nw->n; i++) {
         int s = nw->order[i];
         member *mb = &nw->m[s];
-        unsigned char *c = consent_of(nw, q, s);
+        unsigned char *c = samen_consent(nw, q, s);
         if (*c != CONSENT_NONE)
             continue;
-        const samen_org *o = &sim->sc->orgs[mb->org];
-        if (o->mandate == SAMEN_FEEDBACK || it->formal) {
+        if (mb->feedback || it->formal) {
             /* (a) the person consents alone: overreach */
             double omega = mb->sigma * mb->c_pn * (1 - mb->c_po) * p->model.overreach_scale;
             if (gsl_rng_uniform(sim->rng) < omega) {
                 *c = CONSENT_OVERREACH;
-                nw->consent_seq[(size_t)q * nw->slots + s] = nw->next_seq++;
+                nw->overreach_open++;
+                *seq_of(nw, q, s) = nw->next_seq++;
                 nw->overreach_count++;
                 int rc = samen_emit(sim, nw, mb->org, mb->person, "overreach",
                                     NULL, 1, omega, obs);
@@ -140,35 +142,36 @@ static int consents(samen_sim *sim, net *nw, int q, const samen_observer *obs)
             continue;
         }
         /* (c) the organisation decides itself, slower the higher its latency */
-        if (gsl_rng_uniform(sim->rng) < fmin(1, mb->c_po / o->latency))
+        if (gsl_rng_uniform(sim->rng) < fmin(1, mb->c_po / mb->latency))
             *c = CONSENT_GIVEN;
     }
     return 0;
 }
 
-static int resolved(const net *nw, int q)
+static int resolved(net *nw, int q)
 {
     for (int i = 0; i < nw->n; i++)
-        if (nw->consent[(size_t)q * nw->slots + nw->order[i]] == CONSENT_NONE)
+        if (*samen_consent(nw, q, nw->order[i]) == CONSENT_NONE)
             return 0;
     return 1;
 }
 
+/* The item goes; its row is freed, not moved: only the small items shift. */
 static void remove_item(net *nw, int q)
 {
-    size_t row = (size_t)nw->slots;
+    for (int s = 0; s < nw->slots; s++)
+        if (*samen_consent(nw, q, s) == CONSENT_OVERREACH)
+            nw->overreach_open--; /* a consent of one who left is NONE already */
+    nw->free_rows[nw->n_free++] = nw->queue[q].row;
     int tail = nw->qn - q - 1;
     memmove(&nw->queue[q], &nw->queue[q + 1], (size_t)tail * sizeof *nw->queue);
-    memmove(&nw->consent[q * row], &nw->consent[(q + 1) * row], (size_t)tail * row);
-    memmove(&nw->consent_seq[q * row], &nw->consent_seq[(q + 1) * row],
-            (size_t)tail * row * sizeof *nw->consent_seq);
     nw->qn--;
 }
 
 int samen_decisions(samen_sim *sim, net *nw, const samen_observer *obs)
 {
     int rc;
-    for (int q = 0; q < nw->qn; q++)
+    for (int q = 0; q < nw->qn && nw->overreach_open > 0; q++)
         if ((rc = detect(sim, nw, q, obs)))
             return rc;
     arrivals(sim, nw);

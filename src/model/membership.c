@@ -68,6 +68,8 @@ int samen_member_join(samen_sim *sim, net *nw, int c, double attraction,
     memset(mb, 0, sizeof *mb);
     mb->org = org;
     mb->cand = c;
+    mb->feedback = sim->sc->orgs[org].mandate == SAMEN_FEEDBACK;
+    mb->latency = sim->sc->orgs[org].latency;
     mb->join_step = sim->step;
     mb->attract_q = attraction;
     if (org == nw->spec->initiator) {
@@ -117,8 +119,12 @@ int samen_member_leave(samen_sim *sim, net *nw, int pos)
     nw->n--;
     mb->org = -1;
     /* its consents no longer count */
-    for (int q = 0; q < nw->qn; q++)
-        nw->consent[(size_t)q * nw->slots + slot] = CONSENT_NONE;
+    for (int q = 0; q < nw->qn; q++) {
+        unsigned char *c = samen_consent(nw, q, slot);
+        if (*c == CONSENT_OVERREACH)
+            nw->overreach_open--;
+        *c = CONSENT_NONE;
+    }
     double loss = sim->p->trust.exit_loss;
     for (int i = 0; i < nw->n; i++)
         for (int j = i + 1; j < nw->n; j++) {

@@ -35,6 +35,7 @@ static void net_free(net *nw)
     free(nw->queue);
     free(nw->consent);
     free(nw->consent_seq);
+    free(nw->free_rows);
     free(nw->win_stamp);
     free(nw->win);
     free(nw->iota);
@@ -93,17 +94,22 @@ static int net_init(samen_sim *sim, net *nw, const samen_net_spec *sp)
     nw->queue = calloc(Q, sizeof *nw->queue);
     nw->consent = calloc(Q * S, 1);
     nw->consent_seq = calloc(Q * S, sizeof *nw->consent_seq);
+    nw->free_rows = malloc(Q * sizeof *nw->free_rows);
     nw->win_stamp = malloc((size_t)W * sizeof *nw->win_stamp);
     nw->win = calloc((size_t)W, sizeof *nw->win);
     nw->iota = malloc((size_t)(sp->n_framing > 0 ? sp->n_framing : 1) * sizeof *nw->iota);
     if (!nw->m || !nw->order || !nw->trust || !nw->since || !nw->nec_cand ||
         !nw->left || !nw->was_member || !nw->member_now || !nw->necessary ||
         !nw->attract_q || !nw->fit_q ||
-        !nw->queue || !nw->consent || !nw->consent_seq || !nw->win_stamp ||
+        !nw->queue || !nw->consent || !nw->consent_seq || !nw->free_rows ||
+        !nw->win_stamp ||
         !nw->win || !nw->iota)
         return -1;
     for (size_t s = 0; s < S; s++)
         nw->m[s].org = -1;
+    for (size_t r = 0; r < Q; r++)
+        nw->free_rows[r] = (int)(Q - 1 - r);
+    nw->n_free = (int)Q;
     for (int b = 0; b < W; b++)
         nw->win_stamp[b] = -1;
     for (int f = 0; f < sp->n_framing; f++)

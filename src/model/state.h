@@ -23,6 +23,11 @@ typedef struct member {
     double interest, engagement;
     double xguard;      /* extra guard x_j, raised after a reversed overreach */
     double load_share;  /* share of load_o this membership is counted with */
+    /* the organisation's mandate and latency, copied at the join: 4.2
+     * reads them for every member and item, and the organisations are
+     * too many to stay in the cache */
+    int feedback;
+    double latency;
     double attract_q;   /* A_o(q_n), the attraction when it was asked */
     /* current person */
     long person;
@@ -34,6 +39,7 @@ typedef struct member {
 typedef struct decision_item {
     int arrival;        /* step it arrived */
     int formal;
+    int row;            /* its row of consent and consent_seq */
 } decision_item;
 
 /* End-of-step report of what happened, for the row and the summary. */
@@ -79,8 +85,12 @@ typedef struct net {
     /* decisions (4.2) */
     decision_item *queue;
     int qn;
-    unsigned char *consent;   /* queue_max x slots */
-    long *consent_seq;        /* queue_max x slots: order of overreach consents */
+    unsigned char *consent;   /* queue_max rows x slots, a row per item */
+    long *consent_seq;        /* queue_max rows x slots: order of overreach consents */
+    int *free_rows, n_free;   /* rows no item holds: an item that goes frees
+                               * its row, and no row is moved */
+    int overreach_open;       /* consents now CONSENT_OVERREACH: 0 skips 4.2's
+                               * detection scan */
     long next_seq;
     int win_buckets;          /* min(decision_window, steps): no item is older */
     int *win_stamp;           /* buckets by step % decision_window */
@@ -107,6 +117,12 @@ struct samen_sim {
     int *scratch;       /* workspace: at least max slots ints */
     int has_output_error;
 };
+
+/* The consent of the member in slot to the q-th open item. */
+static inline unsigned char *samen_consent(net *nw, int q, int slot)
+{
+    return &nw->consent[(size_t)nw->queue[q].row * (size_t)nw->slots + (size_t)slot];
+}
 
 /* fit.c: pure functions of the model (MODEL.md section 2 notation, 4.1). */
 double samen_fit(const double *a, const double *b, int k);
