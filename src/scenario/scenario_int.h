@@ -89,12 +89,17 @@ int samen_parse_number(const char *s, double *out, char *msg, size_t n);
 /* The shortest of %.15g, %.16g, %.17g that reads back as v (messages). */
 const char *samen_num_text(double v, char *buf, size_t n);
 
+/* v as run.ini writes it, %.17g (the contract: the same bytes in every
+ * run.ini), or with shortest as samen_num_text (samen check). */
+const char *samen_num_format(double v, int shortest, char *buf, size_t n);
+
 /* Checks a number against d's range (and wholeness). Returns 0 or -1. */
 int samen_check_range(const samen_param_def *d, double v, char *msg, size_t n);
 
 int samen_dist_parse(const char *s, samen_dist *out, char *msg, size_t n);
-/* Writes the canonical text (%.17g arguments) into buf of n bytes. */
-void samen_dist_format(const samen_dist *d, char *buf, size_t n);
+/* Writes the canonical text (%.17g arguments, or with shortest the
+ * shortest text that reads back as the same double) into buf of n bytes. */
+void samen_dist_format(const samen_dist *d, int shortest, char *buf, size_t n);
 
 /* Splits a comma list into trimmed items (malloc'd array of malloc'd
  * strings). Empty text gives 0 items; an empty item is an error.
@@ -148,11 +153,12 @@ int samen_ini_read(samen_raw *raw, const char *path, samen_error *err);
 int samen_apply_override(samen_raw *raw, const char *kv, samen_error *err);
 
 /* Splits a full key ("trust.gain", "network.X.type") into the section of
- * the raw store ("trust", "network X") and its definition. known_net(ctx,
- * NAME) tells whether a network exists. Returns 0, or -1 with msg naming
- * the nearest known key. */
+ * the raw store ("trust", "network X") and its definition. nearest_net(ctx,
+ * NAME) returns NULL when the network exists, else the nearest network name
+ * ("" when there is none). Returns 0, or -1 with msg naming the nearest
+ * known key or network. */
 int samen_resolve_key(const char *key,
-                      int (*known_net)(const void *ctx, const char *name),
+                      const char *(*nearest_net)(const void *ctx, const char *name),
                       const void *ctx, char *section, size_t n,
                       const samen_param_def **def, char *msg, size_t msgn);
 
