@@ -52,7 +52,7 @@ static int names_a_file(char **ov, int n)
 }
 
 static int rerun(const char *dir, long long run, const char *out, const char *detail,
-                 int force, int quiet)
+                 int force, int quiet, int argc, char **argv)
 {
     char path[4200], inputs[4200], def_out[4300];
     snprintf(path, sizeof path, "%s/sweep.ini", dir);
@@ -95,6 +95,18 @@ static int rerun(const char *dir, long long run, const char *out, const char *de
         samen_error_print(&err, stderr);
         status = err.code;
     }
+    char **rec = status < 0 ? malloc(((size_t)argc + 1) * sizeof *rec) : NULL;
+    if (status < 0 && !rec) {
+        fputs("samen: out of memory\n", stderr);
+        status = 1;
+    }
+    if (status < 0 && samen_scenario_set_provenance(sc, samen_args_recorded(argc, argv, rec),
+                                                    rec, samen_overrides_list(&all), all.n,
+                                                    &err)) {
+        samen_error_print(&err, stderr);
+        status = err.code;
+    }
+    free(rec);
     if (status < 0)
         status = samen_prepare_out_dir(out, force);
     if (status < 0) {
@@ -151,5 +163,5 @@ int samen_cmd_rerun(int argc, char **argv)
     int rc = samen_args_whole(&a, "RUN", run_text, 0, LLONG_MAX, &run);
     if (rc)
         return rc;
-    return rerun(dir, run, out, detail, force, quiet);
+    return rerun(dir, run, out, detail, force, quiet, argc, argv);
 }
