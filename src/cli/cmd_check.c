@@ -117,7 +117,8 @@ parsed:
         samen_error_print(&err, stderr);
         status = err.code ? err.code : 2;
     } else if ((print_valid(sc), samen_warn_scenario(sc, 0),
-                explain ? samen_explain_reach(sc, stdout) : samen_scenario_print_short(sc, stdout)) != 0 ||
+                explain ? samen_explain_reach(sc, stdout)
+                        : samen_scenario_print_short(sc, stdout)) != 0 ||
                fflush(stdout) != 0) {
         fputs("samen: cannot write to standard output\n", stderr);
         status = 1;

@@ -2,16 +2,17 @@
  * key or meaning holds WORD) with its default, allowed range and meaning,
  * wrapped to the width of the terminal: a table where it fits, else one
  * block per key. */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "samen/samen.h"
+#include "util/wrap.h"
 
 static const char usage[] =
     "usage: samen describe [WORD] [--width N]\n"
@@ -54,38 +55,11 @@ static int matches(const samen_param_text *t, const char *word)
     return !word || holds(t->key, word) || holds(t->meaning, word);
 }
 
-/* Writes text from column col on, wrapped at spaces so that no line passes
- * width, continuation lines indented by indent (a word longer than a line
- * is cut); ends the line. */
+/* text from column col on, wrapped to width with continuation lines
+ * indented by indent; ends the line */
 static void wrap(FILE *fp, const char *text, int col, int indent, int width)
 {
-    int fresh = 1; /* nothing written on this line since its indent */
-    for (const char *p = text; *p;) {
-        while (*p == ' ')
-            p++;
-        int w = (int)strcspn(p, " ");
-        if (!w)
-            break;
-        if (!fresh && col + 1 + w > width) {
-            fprintf(fp, "\n%*s", indent, "");
-            col = indent;
-            fresh = 1;
-        }
-        if (!fresh) {
-            fputc(' ', fp);
-            col++;
-        }
-        while (col + w > width) {
-            int part = width - col > 0 ? width - col : 1;
-            fprintf(fp, "%.*s\n%*s", part, p, indent, "");
-            p += part;
-            w -= part;
-            col = indent;
-        }
-        col += fprintf(fp, "%.*s", w, p);
-        p += w;
-        fresh = 0;
-    }
+    samen_wrap(fp, text, " ", col, indent, width);
     fputc('\n', fp);
 }
 

@@ -117,9 +117,8 @@ void samen_warn_reach(const samen_scenario *sc)
             warn(&count, "%s: network %s: no candidate can join at the start; the best, "
                  "'%s', has attraction %.3g (%s), so the network dissolves "
                  "(too-few-partners) after recruitment; samen check --explain lists "
-                 "every candidate", sc->path, sp->name,
-                    sc->orgs[best].id, bt.attraction,
-                    samen_reach_why_not(sc, k, best, &bt, why, sizeof why));
+                 "every candidate", sc->path, sp->name, sc->orgs[best].id, bt.attraction,
+                 samen_reach_why_not(sc, k, best, &bt, why, sizeof why));
         else
             warn_necessary(sc, k, &count);
     }

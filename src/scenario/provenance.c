@@ -11,10 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Lines are wrapped before this width: inih reads at most 199 characters
- * of a line, and ini.c takes indented lines in [samen] as continuations
- * whatever they hold. */
-#define WIDTH 150
+#include "util/wrap.h"
 
 static const char *const keys[] = {"source", "command", "set", NULL};
 
@@ -92,26 +89,8 @@ static void read_own(const char *path, FILE *out, int *found)
  * word); a word too long for a line is cut. */
 static void put_text(FILE *out, const char *key, const char *text, const char *sep)
 {
-    int col = fprintf(out, "%s =", key);
-    const char *p = text;
-    while (*p) {
-        size_t w = strcspn(p, sep);
-        if (col > 3 && col + 1 + (int)w > WIDTH) {
-            fputs("\n   ", out);
-            col = 3;
-        }
-        while (col + 1 + (int)w > WIDTH) {
-            size_t part = (size_t)(WIDTH - col - 1);
-            fprintf(out, " %.*s\n   ", (int)part, p);
-            p += part;
-            w -= part;
-            col = 3;
-        }
-        col += fprintf(out, " %.*s", (int)w, p);
-        p += w;
-        if (*p)
-            p++;
-    }
+    int col = fprintf(out, "%s = ", key);
+    samen_wrap(out, text, sep, col, 3, SAMEN_INI_WRAP);
     fputc('\n', out);
 }
 
@@ -178,23 +157,18 @@ static int put_new(const samen_scenario *sc, int argc, char **argv,
     free(source);
     free(cmd);
     /* the keys, each once, in the order first given */
-    int col = fprintf(out, "set =");
+    samen_list_out l = samen_list_begin(out, "set");
     for (int i = 0; i < n_ov; i++) {
         size_t k = strcspn(ov[i], "=");
         int seen = 0;
         for (int j = 0; j < i && !seen; j++)
             seen = strcspn(ov[j], "=") == k && !strncmp(ov[i], ov[j], k);
-        if (seen)
-            continue;
-        if (col > 5 && col + 2 + (int)k > WIDTH) {
-            fputs(",\n   ", out);
-            col = 3;
-        } else if (col > 5) {
-            col += fprintf(out, ",");
-        }
-        col += fprintf(out, " %.*s", (int)k, ov[i]);
+        char key[SAMEN_INI_MAX_LINE + 1];
+        snprintf(key, sizeof key, "%.*s", (int)k, ov[i]);
+        if (!seen)
+            samen_list_item(&l, key);
     }
-    fputc('\n', out);
+    samen_list_end(&l);
     return 0;
 }
 

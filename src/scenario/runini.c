@@ -19,25 +19,18 @@
 
 /* List lines are wrapped before this width: one item is at most about 130
  * characters (an id of 100 or a theme of 64 with a %.17g weight). */
-#define WRAP 150
+#define WRAP SAMEN_INI_WRAP
 
 static const char *const type_names[] = {"overleg", "adhoc", "network"};
 
-/* Writes "name = a, b, c" wrapped into indented continuation lines: begin
- * with list_begin, then one list_item per item, then list_end. */
-typedef struct list_out {
-    FILE *fp;
-    int col, n;
-} list_out;
-
-static list_out list_begin(FILE *fp, const char *name)
+samen_list_out samen_list_begin(FILE *fp, const char *name)
 {
-    list_out l = {fp, 0, 0};
+    samen_list_out l = {fp, 0, 0};
     l.col = fprintf(fp, "%s =", name);
     return l;
 }
 
-static void list_item(list_out *l, const char *item)
+void samen_list_item(samen_list_out *l, const char *item)
 {
     int len = (int)strlen(item);
     if (l->n > 0 && l->col + len + 2 > WRAP) {
@@ -51,7 +44,7 @@ static void list_item(list_out *l, const char *item)
     l->n++;
 }
 
-static void list_end(list_out *l)
+void samen_list_end(samen_list_out *l)
 {
     fputc('\n', l->fp);
 }
@@ -59,22 +52,22 @@ static void list_end(list_out *l)
 static void put_ids(FILE *fp, const samen_scenario *sc, const char *name,
                     const int *ids, int n)
 {
-    list_out l = list_begin(fp, name);
+    samen_list_out l = samen_list_begin(fp, name);
     for (int i = 0; i < n; i++)
-        list_item(&l, sc->orgs[ids[i]].id);
-    list_end(&l);
+        samen_list_item(&l, sc->orgs[ids[i]].id);
+    samen_list_end(&l);
 }
 
 static void put_issue(FILE *fp, const samen_scenario *sc, const double *issue, int shortest)
 {
-    list_out l = list_begin(fp, "issue");
+    samen_list_out l = samen_list_begin(fp, "issue");
     for (int k = 0; k < sc->n_themes; k++) {
         char buf[SAMEN_MAX_THEME_NAME + 40], nb[32];
         snprintf(buf, sizeof buf, "%s:%s", sc->themes[k],
                  samen_num_format(issue[k], shortest, nb, sizeof nb));
-        list_item(&l, buf);
+        samen_list_item(&l, buf);
     }
-    list_end(&l);
+    samen_list_end(&l);
 }
 
 /* One table key of a global section or of a network. */
@@ -114,10 +107,10 @@ static void put_key(FILE *fp, const samen_scenario *sc, const samen_param_def *d
     }
     case SAMEN_PT_THEMES:
     {
-        list_out l = list_begin(fp, d->name);
+        samen_list_out l = samen_list_begin(fp, d->name);
         for (int k = 0; k < sc->n_themes; k++)
-            list_item(&l, sc->themes[k]);
-        list_end(&l);
+            samen_list_item(&l, sc->themes[k]);
+        samen_list_end(&l);
         break;
     }
     case SAMEN_PT_DETAIL: {

@@ -11,6 +11,8 @@
 
 /* inih (Debian) reads at most this many characters of a line. */
 #define SAMEN_INI_MAX_LINE 199
+/* run.ini wraps long values onto indented lines before this width. */
+#define SAMEN_INI_WRAP 150
 /* Longest organisation id, theme name and network name, so that every
  * list item of run.ini fits on one line. */
 #define SAMEN_MAX_ID 100
@@ -206,6 +208,20 @@ int samen_org_override_check(const samen_scenario *sc, const char *id,
                              const char *column, const char *value, int *is_numeric,
                              char *msg, size_t n);
 int samen_ties_read(samen_scenario *sc, samen_error *err);
+
+/* ---- writing run.ini (runini.c) ---- */
+
+/* "name = a, b, c" wrapped onto indented continuation lines before
+ * SAMEN_INI_WRAP columns: samen_list_begin, then samen_list_item per item,
+ * then samen_list_end. */
+typedef struct samen_list_out {
+    FILE *fp;
+    int col, n;
+} samen_list_out;
+
+samen_list_out samen_list_begin(FILE *fp, const char *name);
+void samen_list_item(samen_list_out *l, const char *item);
+void samen_list_end(samen_list_out *l);
 
 /* ---- text checks shared by the INI and CSV readers ---- */
 

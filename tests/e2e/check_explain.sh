@@ -70,6 +70,12 @@ grep -q "leren (network): dissolved at step 11 (too-few-partners)" r.out || fail
 "$SAMEN" check "$TOP/scenarios/flanders-region.ini" > /dev/null 2> fl.err || fail "check region"
 grep -q "necessary actor '[a-z0-9-]*' can never join (attraction .*), so the network misses its necessary quorum and dissolves (necessary-actor-missing)" fl.err \
     || fail "region: $(cat fl.err)"
+# a large region: the first five such warnings, then how many more
+"$SAMEN" generate --orgs 1000 --networks 150 --out big.ini > /dev/null || fail "generate"
+"$SAMEN" check big.ini > /dev/null 2> big.err || fail "check big"
+[ "$(grep -c "can join\|can never join" big.err)" -eq 5 ] || fail "not five warnings: $(cat big.err)"
+grep -q "^samen: warning: big.ini: [0-9]* more such warnings; samen check --explain lists" big.err \
+    || fail "no count of the other warnings: $(cat big.err)"
 # a scenario where someone can join gets no such warning
 "$SAMEN" check "$TOP/scenarios/brede-school-molenbeek.ini" > /dev/null 2> ok.err || fail "check"
 [ ! -s ok.err ] || fail "warning without cause: $(cat ok.err)"
