@@ -158,6 +158,11 @@ int samen_scenario_check_override(const samen_scenario *sc, const char *key,
                                   const char *value, int *is_numeric,
                                   int *is_whole, samen_error *err);
 
+/* v as the shortest of %.15g, %.16g and %.17g that reads back as the same
+ * double, into buf of n bytes (32 suffice); returns buf. For messages and
+ * `samen check`, where run.ini writes %.17g. */
+const char *samen_num_text(double v, char *buf, size_t n);
+
 /* As samen_scenario_print, for reading: every number as the shortest text
  * that reads back as the same double (run.ini keeps %.17g). */
 int samen_scenario_print_short(const samen_scenario *sc, FILE *fp);

@@ -15,25 +15,31 @@ const char *samen_reach_why_not(const samen_scenario *sc, int net, int org,
     const samen_params *p = &sc->p;
     const samen_org *o = &sc->orgs[org];
     const samen_net_spec *sp = &sc->nets[net];
+    /* parameters as check prints them; the factors, which are derived, in
+     * three digits */
+    char a[32], b[32], c[32];
     if (o->capacity < p->model.join_cost)
-        snprintf(buf, n, "its capacity %g is below model.join_cost %g: no spare capacity "
-                 "to join", o->capacity, p->model.join_cost);
+        snprintf(buf, n, "its capacity %s is below model.join_cost %s: no spare capacity "
+                 "to join", samen_num_text(o->capacity, a, sizeof a),
+                 samen_num_text(p->model.join_cost, b, sizeof b));
     else if (t->attraction >= p->model.attraction_min)
         return NULL;
     else if (t->need == 0)
-        snprintf(buf, n, "need 0: its capacity %g is at least the effort %g, so it could "
-                 "do it alone", o->capacity, sp->effort);
+        snprintf(buf, n, "need 0: its capacity %s is at least the effort %s, so it could "
+                 "do it alone", samen_num_text(o->capacity, a, sizeof a),
+                 samen_num_text(sp->effort, b, sizeof b));
     else if (t->fit == 0)
         snprintf(buf, n, "fit 0: its mission has no weight on the themes of the issue");
     else if (t->appeal == 0)
-        snprintf(buf, n, "appeal 0 at concreteness %g (model.appeal_alpha %g, "
-                 "model.appeal_beta %g)", sp->concreteness, p->model.appeal_alpha,
-                 p->model.appeal_beta);
+        snprintf(buf, n, "appeal 0 at concreteness %s (model.appeal_alpha %s, "
+                 "model.appeal_beta %s)", samen_num_text(sp->concreteness, a, sizeof a),
+                 samen_num_text(p->model.appeal_alpha, b, sizeof b),
+                 samen_num_text(p->model.appeal_beta, c, sizeof c));
     else
         snprintf(buf, n, "fit %.3g x appeal %.3g x need %.3g%s = %.3g, below "
-                 "model.attraction_min %g", t->fit, t->appeal, t->need,
+                 "model.attraction_min %s", t->fit, t->appeal, t->need,
                  t->bonus != 1 ? " x ask bonus" : "", t->attraction,
-                 p->model.attraction_min);
+                 samen_num_text(p->model.attraction_min, a, sizeof a));
     return buf;
 }
 
@@ -136,9 +142,11 @@ static int explain_row(const samen_scenario *sc, int k, int o, int w, FILE *fp)
     samen_start_attraction(sc, k, o, &t);
     int init = o == sp->initiator;
     const char *no = init ? NULL : samen_reach_why_not(sc, k, o, &t, why, sizeof why);
-    fprintf(fp, "%-*s  %-9s  %8g  %6.3f  %6.3f  %6.3f  %5g  %10.4f  %s%s\n", w,
+    char cap[32], bonus[32];
+    fprintf(fp, "%-*s  %-9s  %8s  %6.3f  %6.3f  %6.3f  %5s  %10.4f  %s%s\n", w,
             sc->orgs[o].id, init ? "initiator" : is_necessary(sp, o) ? "necessary" : "member",
-            sc->orgs[o].capacity, t.fit, t.appeal, t.need, t.bonus, t.attraction,
+            samen_num_text(sc->orgs[o].capacity, cap, sizeof cap), t.fit, t.appeal, t.need,
+            samen_num_text(t.bonus, bonus, sizeof bonus), t.attraction,
             init ? "always (the initiator)" : no ? "no: " : "yes", no ? no : "");
     return !init && !no;
 }
@@ -154,12 +162,15 @@ int samen_explain_reach(const samen_scenario *sc, FILE *fp)
             w = len > w ? len : w;
         }
         w = w < 12 ? 12 : w;
-        fprintf(fp, "%s[network %s] %s, starts at step %d, concreteness %g, effort %g\n",
+        char a[32], b[32];
+        fprintf(fp, "%s[network %s] %s, starts at step %d, concreteness %s, effort %s\n",
                 k ? "\n" : "", sp->name, samen_type_name(sp->type), sp->start,
-                sp->concreteness, sp->effort);
+                samen_num_text(sp->concreteness, a, sizeof a),
+                samen_num_text(sp->effort, b, sizeof b));
         fprintf(fp, "A candidate joins when attraction = fit x appeal x need x bonus is at "
-                "least\nmodel.attraction_min %g and its capacity at least model.join_cost "
-                "%g (MODEL.md 3.3.1).\n", p->model.attraction_min, p->model.join_cost);
+                "least\nmodel.attraction_min %s and its capacity at least model.join_cost "
+                "%s (MODEL.md 3.3.1).\n", samen_num_text(p->model.attraction_min, a, sizeof a),
+                samen_num_text(p->model.join_cost, b, sizeof b));
         fprintf(fp, "%-*s  %-9s  %8s  %6s  %6s  %6s  %5s  %10s  %s\n", w, "organisation",
                 "role", "capacity", "fit", "appeal", "need", "bonus", "attraction", "joins");
         explain_row(sc, k, sp->initiator, w, fp);

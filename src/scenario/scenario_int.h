@@ -88,9 +88,6 @@ const char *samen_param_range(const samen_param_def *d, char *buf, size_t n);
  * Returns 0 or -1 with msg filled. */
 int samen_parse_number(const char *s, double *out, char *msg, size_t n);
 
-/* The shortest of %.15g, %.16g, %.17g that reads back as v (messages). */
-const char *samen_num_text(double v, char *buf, size_t n);
-
 /* v as run.ini writes it, %.17g (the contract: the same bytes in every
  * run.ini), or with shortest as samen_num_text (samen check). */
 const char *samen_num_format(double v, int shortest, char *buf, size_t n);
