@@ -1,8 +1,11 @@
 # Makefile: builds samen (build/samen), its tests (also under ASan/UBSan),
-# the MPI build (make MPI=1), the benchmark and the experiments.
+# the MPI build (make MPI=1), the benchmark and the experiments, and
+# installs them (make install PREFIX=... DESTDIR=...).
 # `make run` and `make test` install missing Debian packages first.
 
 BUILD   := build
+PREFIX  ?= /usr/local
+DESTDIR ?=
 CC      ?= cc
 OPT     ?= -O2 -g
 # -Werror only where the project is tested (make test, CI): a user's plain
@@ -34,7 +37,8 @@ SAN_OBJ  := $(LIB_SRC:%.c=$(BUILD)/san/%.o)
 TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 SAN_TESTS:= $(TEST_SRC:tests/%.c=$(BUILD)/san-tests/%)
 
-.PHONY: all deps deps-test run test unit unit-san e2e bench bench-fmt experiments mpi clean
+.PHONY: all deps deps-test run test unit unit-san e2e bench bench-fmt experiments mpi clean \
+        install uninstall
 
 ifeq ($(MPI),1)
 all: $(BUILD)/samen $(TOOLS) $(BUILD)/samen-mpi
@@ -123,6 +127,23 @@ experiments: deps
 
 clean:
 	rm -rf $(BUILD)
+
+# samen, samen-mpi where it was built (make MPI=1), the plot scripts and
+# the manual page samen(1); DESTDIR for staged installs (packages).
+install: $(BUILD)/samen
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/samen \
+	    $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/samen $(DESTDIR)$(PREFIX)/bin/samen
+	if [ -x $(BUILD)/samen-mpi ]; then \
+	    install -m 755 $(BUILD)/samen-mpi $(DESTDIR)$(PREFIX)/bin/samen-mpi; fi
+	install -m 644 scripts/plot-run.gp scripts/plot-sweep.gp $(DESTDIR)$(PREFIX)/share/samen
+	install -m 644 docs/samen.1 $(DESTDIR)$(PREFIX)/share/man/man1/samen.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/samen $(DESTDIR)$(PREFIX)/bin/samen-mpi \
+	    $(DESTDIR)$(PREFIX)/share/samen/plot-run.gp $(DESTDIR)$(PREFIX)/share/samen/plot-sweep.gp \
+	    $(DESTDIR)$(PREFIX)/share/man/man1/samen.1
+	-rmdir $(DESTDIR)$(PREFIX)/share/samen 2>/dev/null
 
 # Header dependencies, as the compiler found them (-MMD -MP).
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

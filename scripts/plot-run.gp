@@ -10,7 +10,8 @@
 # Variables:
 #   dir    the output folder of "samen run" (for a run of a sweep: the folder
 #          "samen rerun SWEEPDIR RUN --out DIR" writes); required
-#   net    the network to plot (default: the first network of network.csv)
+#   net    the network to plot (default: the first network of the scenario,
+#          as run.ini declares them)
 #   out    the file to write, .png (default run.png), .svg or .pdf
 #   title  the plot's title (default: "NET, seed SEED (DIR)")
 # Needs a POSIX shell with awk (the rows of one network are picked with awk).
@@ -26,7 +27,14 @@ if (ok ne "1") {
     print sprintf("plot-run.gp: cannot read %s (is dir a run folder?)", csv)
     exit status 2
 }
-if (!exists("net")) net = system(sprintf("awk -F, 'NR == 2 { print $2; exit }' '%s'", csv))
+# The first network of the scenario: the rows of a step come in the random
+# order of the schedule, so the first row would pick one by chance.
+if (!exists("net")) {
+    net = system(sprintf("awk '/^\\[network / { sub(/^\\[network +/, \"\"); sub(/ *\\].*/, \"\"); print; exit }' '%s/run.ini' 2>/dev/null", dir))
+    if (net eq "") {
+        net = system(sprintf("awk -F, 'NR > 1 { print $2 }' '%s' | sort -u | head -n 1", csv))
+    }
+}
 rows = sprintf("< awk -F, -v n='%s' 'NR == 1 || $2 == n' '%s'", net, csv)
 nrows = system(sprintf("awk -F, -v n='%s' '$2 == n' '%s' | wc -l", net, csv)) + 0
 if (nrows == 0) {

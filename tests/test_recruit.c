@@ -1,6 +1,8 @@
 /* test_recruit.c: MODEL.md 4.1, recruitment by TAAK/IK/WIJ with the
  * concreteness balance. Runs are seeded, so every count is exact for a
  * given GSL; the margins below leave room for any reasonable stream. */
+#include <math.h>
+
 #include "fixture.h"
 
 static void test_concrete_issue_starts_with_low_engagement(void **state)
@@ -149,6 +151,62 @@ static void test_only_possible_members_join(void **state)
         }
     }
     assert_true(seen_m1 > 0 && seen_n > 0);
+}
+
+/* Records the value of every join event: the attraction the model used. */
+typedef struct join_log {
+    int n;
+    char org[16][8];
+    double value[16];
+} join_log;
+
+static int log_join(void *user, const samen_event *ev)
+{
+    join_log *j = user;
+    if (!strcmp(ev->event, "join") && j->n < 16) {
+        snprintf(j->org[j->n], sizeof j->org[0], "%s", ev->org);
+        j->value[j->n++] = ev->value;
+    }
+    return 0;
+}
+
+static void test_start_attraction_known(void **state)
+{
+    (void)state;
+    samen_scenario *sc = fx_load(fx_ini, fx_orgs_csv, "org.m2.capacity=8", NULL);
+    samen_attraction_terms t;
+    /* m1: mission (0.7,0.2,1), issue (0.6,0.3,0.3): fit 0.78 / sqrt(0.54 *
+     * 1.53); appeal(0.5) = 4 0.5 0.5 = 1; need 1 - 2/8 = 0.75; no bonus */
+    samen_start_attraction(sc, 0, samen_scenario_org_index(sc, "m1"), &t);
+    double fit = 0.78 / sqrt(0.54 * 1.53);
+    assert_float_equal(t.fit, fit, 1e-12);
+    assert_float_equal(t.appeal, 1.0, 1e-12);
+    assert_float_equal(t.need, 0.75, 1e-15);
+    assert_float_equal(t.bonus, 1.0, 0);
+    assert_float_equal(t.attraction, fit * 0.75, 1e-12);
+    /* n1 is necessary: bonus 1 + ask_bonus = 2 */
+    samen_start_attraction(sc, 0, samen_scenario_org_index(sc, "n1"), &t);
+    assert_float_equal(t.bonus, 2.0, 0);
+    assert_float_equal(t.attraction, 2 * t.fit * t.appeal * t.need, 1e-15);
+    /* m2 with capacity 8 = the effort could do it alone: need 0 */
+    samen_start_attraction(sc, 0, samen_scenario_org_index(sc, "m2"), &t);
+    assert_float_equal(t.need, 0.0, 0);
+    assert_float_equal(t.attraction, 0.0, 0);
+
+    /* The join events of a run carry the attraction the model computed:
+     * the same doubles, bit for bit. */
+    join_log j = {0};
+    samen_observer obs = {.user = &j, .event = log_join};
+    samen_sim *sim = samen_sim_new(sc, NULL);
+    assert_non_null(sim);
+    for (int step = 0; step < 12; step++)
+        assert_int_equal(samen_sim_step(sim, &obs), 0);
+    assert_true(j.n >= 3);
+    for (int i = 0; i < j.n; i++) {
+        samen_start_attraction(sc, 0, samen_scenario_org_index(sc, j.org[i]), &t);
+        assert_memory_equal(&t.attraction, &j.value[i], sizeof(double));
+    }
+    samen_sim_free(sim);
     samen_scenario_free(sc);
 }
 
@@ -161,6 +219,7 @@ int main(void)
         cmocka_unit_test(test_capacity_and_max_members_bound_joining),
         cmocka_unit_test(test_necessary_actor_missing_dissolves),
         cmocka_unit_test(test_only_possible_members_join),
+        cmocka_unit_test(test_start_attraction_known),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -184,6 +184,9 @@ static const struct CMUnitTest error_tests[] = {
         .key = "", .msg = "without ']'"),
     ERR(text_after_header, .ini = BASE "[model] x\n", .file = "s.ini", .line = 12,
         .key = "", .msg = "after ']'"),
+    ERR(inline_comment_without_space, .ini = BASE "[model]\nrecruit_steps = 26; weeks\n",
+        .file = "s.ini", .line = 13, .key = "model.recruit_steps",
+        .msg = "an inline comment needs white space before its ';': 26 ; weeks"),
     ERR(unknown_key_hint, .ini = BASE "[model]\njoin_rat = 0.3\n", .file = "s.ini",
         .line = 13, .key = "model.join_rat", .msg = "did you mean 'join_rate'"),
     ERR(key_case_sensitive, .ini = BASE "[trust]\nGain = 0.3\n", .file = "s.ini",
@@ -402,6 +405,27 @@ static const struct CMUnitTest error_tests[] = {
         .line = 0, .key = "organisations.file", .msg = "nothere.csv': No such file"),
     ERR(orgs_binary, .orgs = ORG_HDR "a,A\x01,edu,2,decision,1,0.5,20,1,0,0\n",
         .file = "orgs.csv", .line = 2, .key = "", .msg = "not a text file"),
+    /* saved by Excel in a Dutch or Belgian locale, or as tab-separated */
+    ERR(orgs_semicolons,
+        .orgs = "id;name;sector;capacity;mandate;latency;guard;patience;learning;care;sport\n"
+                "a;A;edu;2;decision;1;0,5;20;1;0;0\n",
+        .file = "orgs.csv", .line = 1, .key = "", .msg = "separated by semicolons"),
+    ERR(orgs_semicolons_save, .orgs = "id;name;sector;capacity\n", .file = "orgs.csv",
+        .line = 1, .key = "", .msg = "save it as 'CSV UTF-8 (Comma delimited)'"),
+    ERR(orgs_tabs,
+        .orgs = "id\tname\tsector\tcapacity\tmandate\tlatency\tguard\tpatience\tlearning"
+                "\tcare\tsport\na\tA\tedu\t2\tdecision\t1\t0.5\t20\t1\t0\t0\n",
+        .file = "orgs.csv", .line = 1, .key = "", .msg = "separated by tabs"),
+    ERR(orgs_decimal_commas, .orgs = ORG_HDR "a,A,edu,2,decision,1,0,5,20,1,0,3,0\n",
+        .file = "orgs.csv", .line = 2, .key = "",
+        .msg = "written with decimal commas ('0,5' for 0.5)"),
+    ERR(orgs_decimal_comma_one, .orgs = ORG_HDR "a,A,edu,2,decision,1,0,5,20,1,0,0\n",
+        .file = "orgs.csv", .line = 2, .key = "", .msg = "if '0,5' is one number"),
+    ERR(orgs_decimal_comma_quoted, .orgs = ORG_HDR "a,A,edu,2,decision,1,\"0,5\",20,1,0,0\n",
+        .file = "orgs.csv", .line = 2, .key = "guard",
+        .msg = "decimal comma; write a decimal point (0.5)"),
+    ERR(ties_semicolons, .ini = BASE TIES, .ties = "org_a;org_b;trust\na;b;0,5\n",
+        .file = "ties.csv", .line = 1, .key = "", .msg = "separated by semicolons"),
 
     /* the ties file */
     ERR(tie_unknown_id, .ini = BASE TIES, .ties = "org_a,org_b,trust\na,zz,0.5\n",
@@ -429,6 +453,11 @@ static const struct CMUnitTest error_tests[] = {
         .key = "trst.gain", .msg = "did you mean 'trust.gain'"),
     ERR(override_unknown_network, .set1 = "network.nope.concreteness=0.5", .file = "--set",
         .line = 0, .key = "network.nope.concreteness", .msg = "no [network nope]"),
+    ERR(override_network_name_hint, .set1 = "network.nett1.concreteness=0.5",
+        .file = "--set", .line = 0, .key = "network.nett1.concreteness",
+        .msg = "(did you mean 'net1'?)"),
+    ERR(override_network_and_key_hint, .set1 = "network.nett1.x=0.5", .file = "--set",
+        .line = 0, .key = "network.nett1.x", .msg = "did you mean 'network.net1."),
     ERR(override_network_key_hint, .set1 = "network.net1.concretness=0.5",
         .file = "--set", .line = 0, .key = "network.net1.concretness",
         .msg = "network.net1.concreteness"),
@@ -826,11 +855,12 @@ static void test_describe(void **state)
     fclose(mem);
     /* Every key of the table once: 20 model, 5 comm, 3 trust, 3 goal,
      * 2 exec, 5 framing, 7 drop, 1 turnover, 5 persons, 10 form,
-     * 3 simulation, 2 output, organisations, ties, samen, 11 network. */
+     * 3 simulation, 2 output, organisations, ties, 4 samen (version and
+     * run.ini's provenance: source, command, set), 11 network. */
     int lines = 0;
     for (char *p = buf; *p; p++)
         lines += *p == '\n';
-    assert_int_equal(lines, 1 + 20 + 5 + 3 + 3 + 2 + 5 + 7 + 1 + 5 + 10 + 3 + 2 + 3 + 11);
+    assert_int_equal(lines, 1 + 20 + 5 + 3 + 3 + 2 + 5 + 7 + 1 + 5 + 10 + 3 + 2 + 2 + 4 + 11);
     const char *keys[] = {
         "\nmodel.ask_bonus ", "\nmodel.necessary_grace ", "\ncomm.guard_gain ",
         "\ntrust.exit_loss ", "\ngoal.max_steps ", "\nexec.speed ", "\nframing.trust_loss ",
@@ -1132,6 +1162,54 @@ static void test_write_tmp_then_commit(void **state)
     samen_scenario_free(sc);
 }
 
+/* run.ini's [samen] provenance: written for a new run, kept by a run of
+ * the run.ini without overrides (the same run.ini again), started anew
+ * with overrides; its lines may hold '=' and wrap, and never change the
+ * scenario. */
+static void test_provenance(void **state)
+{
+    (void)state;
+    char dir[256], path[600];
+    const char *sets[] = {"trust.gain=0.25", "simulation.seed=9", "trust.gain=0.5"};
+    samen_scenario *sc = load_mini(sets, 3);
+    samen_error err;
+    char *argv[] = {"run", "mini.ini", "--set", "trust.gain=0.25", "--seed", "9", "--set",
+                    "trust.gain=0.5", "--out", "a folder with spaces/" X50 X50 X50, "--set",
+                    "network.x.issue=a:1, b:0.5"};
+    assert_int_equal(samen_scenario_set_provenance(sc, 12, argv, sets, 3, &err), SAMEN_OK);
+    assert_non_null(strstr(sc->provenance, "\nset = trust.gain, simulation.seed\n"));
+    assert_non_null(strstr(sc->provenance, "data/scenario/mini.ini\n"));
+    assert_non_null(strstr(sc->provenance, "command = samen run mini.ini --set trust.gain=0.25"));
+    assert_non_null(strstr(sc->provenance, "'a folder with spaces/xxx"));
+    assert_non_null(strstr(sc->provenance, "'network.x.issue=a:1, b:0.5'"));
+    for (const char *l = sc->provenance; *l; l = strchr(l, '\n') + 1)
+        assert_true(strchr(l, '\n') - l <= 150);
+    test_dir("provenance", dir, sizeof dir);
+    assert_int_equal(samen_scenario_write_ini(sc, dir, 0, &err), SAMEN_OK);
+    snprintf(path, sizeof path, "%s/run.ini", dir);
+    char *first = read_all(path);
+
+    /* run.ini again, no overrides: the same provenance, the same bytes */
+    samen_scenario *again;
+    assert_int_equal(samen_scenario_load(&again, path, NULL, 0, &err), SAMEN_OK);
+    assert_true(again->p.trust.gain == 0.5 && again->seed == 9);
+    char *argv2[] = {"run", path};
+    assert_int_equal(samen_scenario_set_provenance(again, 2, argv2, NULL, 0, &err), SAMEN_OK);
+    assert_string_equal(again->provenance, sc->provenance);
+    char *text = print_text(again);
+    assert_string_equal(text, first);
+    free(text);
+
+    /* with an override it is a new run from run.ini */
+    const char *one[] = {"trust.decay=0.01"};
+    assert_int_equal(samen_scenario_set_provenance(again, 2, argv2, one, 1, &err), SAMEN_OK);
+    assert_non_null(strstr(again->provenance, "run.ini\ncommand = samen run "));
+    assert_non_null(strstr(again->provenance, "\nset = trust.decay\n"));
+    samen_scenario_free(again);
+    samen_scenario_free(sc);
+    free(first);
+}
+
 static void test_check_override(void **state)
 {
     (void)state;
@@ -1211,6 +1289,7 @@ int main(void)
         cmocka_unit_test(test_roundtrip_big),
         cmocka_unit_test(test_write_tmp_then_commit),
         cmocka_unit_test(test_check_override),
+        cmocka_unit_test(test_provenance),
     };
     int failed = cmocka_run_group_tests_name("scenario", tests, group_setup, group_teardown);
     failed += cmocka_run_group_tests_name("scenario errors", error_tests, group_setup,

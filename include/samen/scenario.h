@@ -117,6 +117,9 @@ typedef struct samen_scenario {
     char *ties_path;         /* NULL when there is no [ties] section */
     int n_nets;
     samen_net_spec *nets;    /* in declaration order */
+    char *provenance;        /* run.ini's [samen] lines after version (where the
+                              * run came from), or NULL: see
+                              * samen_scenario_set_provenance */
 } samen_scenario;
 
 /* Loads and validates a scenario file, then applies the overrides
@@ -158,7 +161,39 @@ int samen_scenario_check_override(const samen_scenario *sc, const char *key,
                                   const char *value, int *is_numeric,
                                   int *is_whole, samen_error *err);
 
-/* Prints every parameter (key, default, allowed range, meaning) to fp. */
+/* v as the shortest of %.15g, %.16g and %.17g that reads back as the same
+ * double, into buf of n bytes (32 suffice); returns buf. For messages and
+ * `samen check`, where run.ini writes %.17g. */
+const char *samen_num_text(double v, char *buf, size_t n);
+
+/* As samen_scenario_print, for reading: every number as the shortest text
+ * that reads back as the same double (run.ini keeps %.17g). */
+int samen_scenario_print_short(const samen_scenario *sc, FILE *fp);
+
+/* Records where a run comes from, for the [samen] section of its run.ini:
+ * source (the scenario file), command ("samen" and argv, argv[0] being the
+ * command's name) and set (the keys of the overrides, "KEY=VALUE"). A
+ * scenario file that records them itself (a run.ini) keeps its own when
+ * there are no overrides, so that its run writes the same run.ini. Returns
+ * SAMEN_OK, or SAMEN_EIO (out of memory) with err filled. */
+int samen_scenario_set_provenance(samen_scenario *sc, int argc, char **argv,
+                                  const char *const *overrides, int n_overrides,
+                                  samen_error *err);
+
+/* Prints every parameter (key, default, allowed range, meaning) to fp,
+ * one line each. */
 void samen_params_describe(FILE *fp);
+
+/* One scenario parameter as `samen describe` lists it. */
+typedef struct samen_param_text {
+    char key[80];        /* section.name, or network.NAME.name */
+    const char *def;     /* the default, "required" or "(empty)" */
+    char range[160];     /* the allowed values */
+    const char *meaning; /* with the MODEL.md section in brackets */
+} samen_param_text;
+
+/* Fills out with the i-th parameter (from 0) and returns 1, or returns 0
+ * past the last. */
+int samen_param_describe(int i, samen_param_text *out);
 
 #endif

@@ -118,6 +118,22 @@ typedef struct samen_net_summary {
 
 void samen_sim_summary(const samen_sim *sim, int net, samen_net_summary *out);
 
+/* The factors of an organisation's attraction to a network's issue
+ * (MODEL.md 3.3.1), as recruitment computes them. */
+typedef struct samen_attraction_terms {
+    double fit;        /* TAAK: f(m_o, q_n) */
+    double appeal;     /* IK: a(kappa_n) */
+    double need;       /* WIJ: 1 - min(1, C_o / E_n) */
+    double bonus;      /* 1 + model.ask_bonus for a necessary actor, else 1 */
+    double attraction; /* A_o(q_n): fit x appeal x need x bonus */
+} samen_attraction_terms;
+
+/* The attraction of organisation org (an index into sc->orgs) to the issue
+ * of network net (an index into sc->nets) when the network starts: what
+ * recruitment compares with model.attraction_min. Needs no simulation. */
+void samen_start_attraction(const samen_scenario *sc, int net, int org,
+                            samen_attraction_terms *t);
+
 /* Drop-out reasons in the order of MODEL.md 4.9. */
 extern const char *const samen_dropout_reasons[5];
 

@@ -259,13 +259,24 @@ int samen_args_folder_only(const char *cmd, const char *usage, int argc, char **
     return samen_args_need_folder(&a, *dir) ? 2 : -1;
 }
 
-void samen_warn_scenario(const samen_scenario *sc, int quiet)
+int samen_args_recorded(int argc, char **argv, char **out)
 {
-    if (quiet)
-        return;
-    for (int i = 0; i < sc->n_nets; i++)
-        if (sc->nets[i].start >= sc->steps)
-            fprintf(stderr, "samen: warning: %s: network %s starts at step %d, after "
-                    "the last step (%d): it never runs\n", sc->path, sc->nets[i].name,
-                    sc->nets[i].start, sc->steps - 1);
+    /* where and how a command reports, not what it runs */
+    static const char *const flags[] = {"--force", "--quiet", "-q", "--progress", NULL};
+    int n = 0;
+    for (int i = 0; i < argc; i++) {
+        int skip = 0;
+        for (int k = 0; flags[k]; k++)
+            skip |= !strcmp(argv[i], flags[k]);
+        if (!strcmp(argv[i], "--out"))
+            skip = 1 + (i + 1 < argc);
+        else if (!strncmp(argv[i], "--out=", 6))
+            skip = 1;
+        if (skip) {
+            i += skip - 1;
+            continue;
+        }
+        out[n++] = argv[i];
+    }
+    return n;
 }

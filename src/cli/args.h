@@ -95,6 +95,12 @@ const char *const *samen_overrides_list(const samen_overrides *o);
 
 void samen_overrides_free(samen_overrides *o);
 
+/* Copies into out (room for argc pointers) the arguments of a command as
+ * run.ini records them: without the options that only say where and how
+ * it reports (--out DIR, --force, --quiet, --progress), so that the same
+ * run into another folder records the same run.ini. Returns their number. */
+int samen_args_recorded(int argc, char **argv, char **out);
+
 /* Creates a folder and its missing parents (mkdir -p, mode 0777 less the
  * umask). Returns 0, or -1 with errno set (ENOTDIR when a part of the path
  * is not a folder). */
@@ -103,9 +109,5 @@ int samen_mkdir_p(const char *path);
 /* Creates dir and refuses it (exit 2) if it holds the outputs of a run or
  * a sweep, unless force. Returns -1 to go on, else the exit status. */
 int samen_prepare_out_dir(const char *dir, int force);
-
-/* Warns on stderr (unless quiet) about what is valid but likely a mistake:
- * a network that starts after the last step and so never runs. */
-void samen_warn_scenario(const samen_scenario *sc, int quiet);
 
 #endif

@@ -2,6 +2,7 @@
  * prints its size and first design points, or writes design.csv. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -9,7 +10,7 @@
 #include "sweep/sweep.h"
 
 static const char usage[] =
-    "usage: samen check SWEEP [--design-only]\n"
+    "usage: samen check SWEEP [--design-only [--force]]\n"
     "\n"
     "Validates a sweep file (every key and value, against its base scenario)\n"
     "and prints how many points and runs it has and its first design points.\n"
@@ -17,15 +18,18 @@ static const char usage[] =
     "options:\n"
     "  --design-only  write design.csv (point, then one column per varied key)\n"
     "                 into the current folder instead, e.g. for R's\n"
-    "                 sensitivity package or SALib\n"
+    "                 sensitivity package or SALib; an existing design.csv\n"
+    "                 is left alone unless --force\n"
+    "  --force        replace design.csv\n"
     "  -h, --help     show this help\n"
     "\n"
     "Exit status: 0 valid, 1 I/O error, 2 bad input or usage.\n";
 
-enum { OPT_DESIGN_ONLY };
+enum { OPT_DESIGN_ONLY, OPT_FORCE };
 
 static const samen_optspec opts[] = {
     {"--design-only", NULL, NULL, OPT_DESIGN_ONLY},
+    {"--force", NULL, NULL, OPT_FORCE},
     {0},
 };
 
@@ -75,7 +79,7 @@ int samen_cmd_check_sweep(int argc, char **argv)
     samen_args a;
     samen_args_init(&a, "check", usage, opts, argc, argv);
     const char *file = NULL, *v;
-    int design_only = 0, id;
+    int design_only = 0, force = 0, id;
     while ((id = samen_args_next(&a, &v)) != SAMEN_ARG_END) {
         switch (id) {
         case SAMEN_ARG_HELP: return 0;
@@ -87,10 +91,20 @@ int samen_cmd_check_sweep(int argc, char **argv)
             file = v;
             break;
         case OPT_DESIGN_ONLY: design_only = 1; break;
+        case OPT_FORCE: force = 1; break;
         }
     }
     if (!file)
         return samen_args_error(&a, "no sweep file given");
+    if (force && !design_only)
+        return samen_args_error(&a, "--force applies to --design-only (it replaces "
+                                "design.csv)");
+    /* design.csv may be a user's own work, or another sweep's design. */
+    if (design_only && !force && access("design.csv", F_OK) == 0) {
+        fprintf(stderr, "samen check: design.csv exists in the current folder; use "
+                "--force to replace it, or run from another folder\n");
+        return 2;
+    }
     samen_error err;
     samen_error_clear(&err);
     samen_sweep *sw = NULL;

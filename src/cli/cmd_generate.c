@@ -1,8 +1,10 @@
 /* cmd_generate.c: `samen generate`: writes a synthetic region scenario
  * (many Brede School-like networks over one pool of organisations) and its
  * organisations file. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "cli/args.h"
@@ -110,6 +112,21 @@ int samen_cmd_generate(int argc, char **argv)
                     exists);
             free(orgs);
             return 2;
+        }
+    }
+    /* --out gen/x.ini: gen/ is made, as run and sweep make their --out */
+    const char *slash = strrchr(out, '/');
+    if (slash && slash > out) {
+        char *dir = strndup(out, (size_t)(slash - out));
+        int bad = !dir || samen_mkdir_p(dir) != 0;
+        int e = errno;
+        if (bad)
+            fprintf(stderr, "samen generate: %s: cannot create the folder: %s\n",
+                    dir ? dir : out, strerror(dir ? e : ENOMEM));
+        free(dir);
+        if (bad) {
+            free(orgs);
+            return e == ENOTDIR ? 2 : 1;
         }
     }
     int rc = samen_region_generate(&o, out, &err);

@@ -42,7 +42,7 @@ static const samen_optspec opts[] = {
 };
 
 static int rerun(const char *dir, long long run, const char *out, const char *detail,
-                 int force, int quiet)
+                 int force, int quiet, int argc, char **argv)
 {
     char path[4200], def_out[4300];
     snprintf(path, sizeof path, "%s/sweep.ini", dir);
@@ -73,6 +73,27 @@ static int rerun(const char *dir, long long run, const char *out, const char *de
         samen_error_print(&err, stderr);
         status = err.code;
     }
+    char **rec = status < 0 ? malloc(((size_t)argc + 1) * sizeof *rec) : NULL;
+    if (status < 0 && !rec) {
+        fputs("samen: out of memory\n", stderr);
+        status = 1;
+    }
+    /* The run's overrides, as the sweep gives them, are what it sets. */
+    char **ov = NULL;
+    int n_ov = status < 0 ? samen_sweep_overrides(sw, (size_t)run, &ov) : 0;
+    if (status < 0 && n_ov < 0) {
+        fputs("samen: out of memory\n", stderr);
+        status = 1;
+    }
+    if (status < 0 && samen_scenario_set_provenance(sc, samen_args_recorded(argc, argv, rec),
+                                                    rec, (const char *const *)ov, n_ov,
+                                                    &err)) {
+        samen_error_print(&err, stderr);
+        status = err.code;
+    }
+    if (n_ov > 0)
+        samen_sweep_overrides_free(ov, n_ov);
+    free(rec);
     if (status < 0)
         status = samen_prepare_out_dir(out, force);
     if (status < 0) {
@@ -126,5 +147,5 @@ int samen_cmd_rerun(int argc, char **argv)
     int rc = samen_args_whole(&a, "RUN", run_text, 0, LLONG_MAX, &run);
     if (rc)
         return rc;
-    return rerun(dir, run, out, detail, force, quiet);
+    return rerun(dir, run, out, detail, force, quiet, argc, argv);
 }

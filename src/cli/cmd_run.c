@@ -11,6 +11,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/warn.h"
 #include "output/output.h"
 #include "samen/samen.h"
 
@@ -62,6 +63,8 @@ typedef struct run_opts {
     const char *scenario, *out;
     int force, quiet, progress;
     samen_overrides ov;
+    int argc;          /* the command line, for run.ini's provenance */
+    char **argv;
 } run_opts;
 
 /* The scenario key a shorthand option stands for. */
@@ -195,9 +198,10 @@ static void print_summary(const samen_scenario *sc, const char *dir,
         }
         printf(", form %s, %d member%s, ", samen_type_name(s->form), s->members,
                s->members == 1 ? "" : "s");
+        /* an overleg never formulates a shared goal (MODEL.md 3.3.5) */
         if (s->agreed_step >= 0)
             printf("goal agreed at step %d, ", s->agreed_step);
-        else
+        else if (s->type != SAMEN_TYPE_OVERLEG)
             printf("goal never agreed, ");
         if (s->dropouts == 0) {
             printf("no drop-outs\n");
@@ -227,6 +231,19 @@ static int run(const run_opts *ro)
         return err.code ? err.code : 2;
     }
     samen_warn_scenario(sc, ro->quiet);
+    char **rec = malloc(((size_t)ro->argc + 1) * sizeof *rec);
+    if (!rec || samen_scenario_set_provenance(sc, samen_args_recorded(ro->argc, ro->argv, rec),
+                                              rec, samen_overrides_list(&ro->ov), ro->ov.n,
+                                              &err)) {
+        if (rec)
+            samen_error_print(&err, stderr);
+        else
+            fputs("samen: out of memory\n", stderr);
+        free(rec);
+        samen_scenario_free(sc);
+        return rec ? err.code : 1;
+    }
+    free(rec);
 
     int status = 0;
     char *dir = NULL;
@@ -284,6 +301,8 @@ int samen_cmd_run(int argc, char **argv)
 {
     run_opts ro;
     memset(&ro, 0, sizeof ro);
+    ro.argc = argc;
+    ro.argv = argv;
     int status = parse(argc, argv, &ro);
     if (status < 0)
         status = run(&ro);

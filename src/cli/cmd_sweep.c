@@ -9,6 +9,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/filekind.h"
 #include "samen/samen.h"
 #include "sweep/sweep.h"
 
@@ -171,6 +172,14 @@ int samen_sweep_command(int argc, char **argv, samen_sweep_executor exec,
     free(split);
     if (rc >= 0)
         return rc;
+    int kind = samen_file_kind(o.file);
+    if ((kind & SAMEN_FILE_SCENARIO) && !(kind & SAMEN_FILE_SWEEP)) {
+        fprintf(stderr, "samen sweep: %s is a scenario, not a sweep file (it has no [sweep] "
+                "section): run it with `samen run %s`; a sweep file names its scenario in "
+                "[sweep] and the keys to vary in [vary]\n", o.file, o.file);
+        free(o.out);
+        return 2;
+    }
     samen_error err;
     samen_error_clear(&err);
     samen_sweep *sw = NULL;

@@ -45,15 +45,8 @@ int samen_set_phase(samen_sim *sim, net *nw, samen_phase ph, const samen_observe
 /* Attraction A_o(v) of 4.1, with the ask bonus for necessary actors. */
 double samen_attraction(const samen_sim *sim, const net *nw, int c, const double *v)
 {
-    const samen_params *p = sim->p;
-    const samen_org *o = &sim->sc->orgs[samen_cand_org(nw, c)];
-    double need = 1 - fmin(1, o->capacity / nw->spec->effort);
-    double a = samen_fit(o->mission, v, sim->K) *
-               samen_appeal(nw->spec->concreteness, p->model.appeal_alpha,
-                            p->model.appeal_beta) * need;
-    if (nw->necessary[c])
-        a *= 1 + p->model.ask_bonus;
-    return a;
+    return samen_attraction_of(sim->p, &sim->sc->orgs[samen_cand_org(nw, c)], nw->spec,
+                               nw->necessary[c], v, sim->K, NULL);
 }
 
 int samen_member_join(samen_sim *sim, net *nw, int c, double attraction,

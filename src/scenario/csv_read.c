@@ -1,5 +1,7 @@
 /* csv_read.c: reads a CSV input file with libcsv in strict RFC 4180 mode,
- * record by record, knowing the line each record starts on. */
+ * record by record, knowing the line each record starts on, and refuses a
+ * file saved with another separator or decimal commas (Excel in a Dutch or
+ * Belgian locale) with a message that says how to save it. */
 #include "scenario/scenario_int.h"
 
 #include <ctype.h>
@@ -12,6 +14,8 @@
 #include "util/input.h"
 
 typedef struct csv_ctx {
+    const char *path;
+    int header_n;  /* fields of the header; 0 before it */
     samen_csv_row_fn fn;
     void *user;
     samen_error *err;
@@ -55,11 +59,80 @@ static void on_field(void *s, size_t len, void *data)
     c->fields[c->nf++] = v;
 }
 
+/* Nonzero if s is digits, after an optional '-' when sign. */
+static int digits(const char *s, int sign)
+{
+    if (sign && *s == '-')
+        s++;
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (!isdigit((unsigned char)*s))
+            return 0;
+    return 1;
+}
+
+/* A header joined by ';' or tabs (one field, as a comma file sees it), or a
+ * row split by decimal commas into more fields than the header has. */
+static int foreign_format(csv_ctx *c, char **f, int n)
+{
+    static const char save[] = "samen reads comma-separated files with a decimal point: "
+                               "save it as 'CSV UTF-8 (Comma delimited)' with '.' as the "
+                               "decimal separator (in LibreOffice: field delimiter ',')";
+    if (!c->header_n) {
+        for (int i = 0; i < n; i++) {
+            if (strchr(f[i], ';'))
+                return samen_error_set(c->err, SAMEN_EINPUT, c->path, c->row_line, NULL,
+                                       "the header '%.40s%s' is separated by semicolons, "
+                                       "not commas (as Excel saves CSV in a Dutch or "
+                                       "Belgian locale); %s", f[i],
+                                       strlen(f[i]) > 40 ? "..." : "", save);
+            if (strchr(f[i], '\t'))
+                return samen_error_set(c->err, SAMEN_EINPUT, c->path, c->row_line, NULL,
+                                       "the header is separated by tabs, not commas (a "
+                                       "tab-separated file); %s", save);
+        }
+        c->header_n = n;
+        return SAMEN_OK;
+    }
+    /* Fields that would be one number with a decimal comma: "3,5". The
+     * example named is one that starts with 0 ("0,5") where there is one:
+     * no whole number is written so. */
+    int extra = n - c->header_n, pairs = 0, first = -1, zero = -1;
+    for (int i = 0, next = 0; extra > 0 && i + 1 < n; i++) {
+        if (!digits(f[i], 1) || !digits(f[i + 1], 0))
+            continue;
+        if (i >= next) { /* pairs that do not overlap */
+            pairs++;
+            next = i + 2;
+        }
+        first = first < 0 ? i : first;
+        if (zero < 0 && (!strcmp(f[i], "0") || !strcmp(f[i], "-0")))
+            zero = i;
+    }
+    first = zero >= 0 ? zero : first;
+    if (!pairs)
+        return SAMEN_OK;
+    if (extra >= 2 && pairs >= extra)
+        return samen_error_set(c->err, SAMEN_EINPUT, c->path, c->row_line, NULL,
+                               "%d fields, but the header has %d columns: the numbers are "
+                               "written with decimal commas ('%s,%s' for %s.%s); %s", n,
+                               c->header_n, f[first], f[first + 1], f[first], f[first + 1],
+                               save);
+    return samen_error_set(c->err, SAMEN_EINPUT, c->path, c->row_line, NULL,
+                           "%d fields on this line, but the header has %d columns (a field "
+                           "with a comma must be in double quotes; if '%s,%s' is one number "
+                           "with a decimal comma, write %s.%s)", n, c->header_n, f[first],
+                           f[first + 1], f[first], f[first + 1]);
+}
+
 static void on_row(int term, void *data)
 {
     csv_ctx *c = data;
     (void)term;
     c->in_row = 0;
+    if (!c->rc)
+        c->rc = foreign_format(c, c->fields, c->nf);
     if (!c->rc)
         c->rc = c->fn(c->user, c->row_line, c->fields, c->nf, c->err);
     drop_fields(c);
@@ -84,7 +157,7 @@ int samen_csv_read(const char *path, samen_csv_row_fn fn, void *user,
         samen_input_close(&in);
         return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
     }
-    csv_ctx c = {.fn = fn, .user = user, .err = err};
+    csv_ctx c = {.path = path, .fn = fn, .user = user, .err = err};
     char *buf = NULL;
     size_t cap = 0;
     ssize_t len;

@@ -96,14 +96,16 @@ int samen_dist_parse(const char *s, samen_dist *out, char *msg, size_t n)
     return 0;
 }
 
-void samen_dist_format(const samen_dist *d, char *buf, size_t n)
+void samen_dist_format(const samen_dist *d, int shortest, char *buf, size_t n)
 {
     const char *name = NULL;
+    char a[32], b[32];
     for (int i = 0; i < 3; i++)
         if (dist_names[i].kind == d->kind)
             name = dist_names[i].name;
     if (!name)
-        snprintf(buf, n, "%.17g", d->a);
+        snprintf(buf, n, "%s", samen_num_format(d->a, shortest, a, sizeof a));
     else
-        snprintf(buf, n, "%s(%.17g, %.17g)", name, d->a, d->b);
+        snprintf(buf, n, "%s(%s, %s)", name, samen_num_format(d->a, shortest, a, sizeof a),
+                 samen_num_format(d->b, shortest, b, sizeof b));
 }

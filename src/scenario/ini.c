@@ -280,7 +280,10 @@ static void classify(ini_ctx *c)
         const char *q = t;
         while (*q && *q != '=' && !(q > t && *q == ';' && isspace((unsigned char)q[-1])))
             q++;
-        if (*t == '[' || *q == '=') {
+        /* [samen] holds run.ini's provenance, text (a command line) that
+         * may hold '=' or start with '[', and is never used. */
+        int samen = c->section >= 0 && !strcmp(c->raw->s[c->section].name, "samen");
+        if ((*t == '[' || *q == '=') && !samen) {
             FAIL(c, c->lineno, NULL,
                  "this line is indented, so it would continue the list of the key "
                  "above; start a key or a [section] at the beginning of the line");

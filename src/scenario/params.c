@@ -206,6 +206,12 @@ const samen_param_def samen_param_table[] = {
      "optional prior trust: org_a,org_b,trust (5)", NONE},
     {"samen", "version", SAMEN_PT_IGNORED, "", 0, 0, 0, 0, "any text",
      "samen version that wrote this run.ini; accepted and ignored", NONE},
+    {"samen", "source", SAMEN_PT_IGNORED, "", 0, 0, 0, 0, "any text",
+     "run.ini: the scenario file the run was loaded from; ignored", NONE},
+    {"samen", "command", SAMEN_PT_IGNORED, "", 0, 0, 0, 0, "any text",
+     "run.ini: the command line of the run; ignored", NONE},
+    {"samen", "set", SAMEN_PT_IGNORED, "", 0, 0, 0, 0, "any text",
+     "run.ini: the keys the command line set (--set, --seed, ...); ignored", NONE},
 
     {"network", "type", SAMEN_PT_NETTYPE, "network", 0, 0, 0, 0,
      "overleg, adhoc or network", "kind of collaboration (2)", NONE},
@@ -346,7 +352,13 @@ int samen_parse_number(const char *s, double *out, char *msg, size_t n)
     /* strtod also reads hex, inf and nan: none is a scenario number. */
     for (const char *p = s; *p; p++)
         if (!strchr("0123456789+-.eE \t", *p)) {
-            snprintf(msg, n, "'%s' is not a number (write e.g. 0.25 or 1e-3)", s);
+            const char *comma = strchr(s, ',');
+            if (comma && comma > s && isdigit((unsigned char)comma[-1]) &&
+                isdigit((unsigned char)comma[1]) && !strchr(comma + 1, ','))
+                snprintf(msg, n, "'%s' has a decimal comma; write a decimal point "
+                         "(%.*s.%s)", s, (int)(comma - s), s, comma + 1);
+            else
+                snprintf(msg, n, "'%s' is not a number (write e.g. 0.25 or 1e-3)", s);
             return -1;
         }
     char *end;
@@ -373,6 +385,14 @@ const char *samen_num_text(double v, char *buf, size_t n)
         if (strtod(buf, NULL) == v)
             break;
     }
+    return buf;
+}
+
+const char *samen_num_format(double v, int shortest, char *buf, size_t n)
+{
+    if (shortest)
+        return samen_num_text(v, buf, n);
+    snprintf(buf, n, "%.17g", v);
     return buf;
 }
 
@@ -536,28 +556,33 @@ const char *samen_text_problem(const char *buf, size_t len)
     return NULL;
 }
 
-/* `samen describe`: one line per key, key, default, range, meaning; the
- * range column as wide as its longest entry, so the meanings line up. */
+int samen_param_describe(int i, samen_param_text *out)
+{
+    if (i < 0 || i >= samen_param_count)
+        return 0;
+    const samen_param_def *d = &samen_param_table[i];
+    if (!strcmp(d->section, "network"))
+        snprintf(out->key, sizeof out->key, "network.NAME.%s", d->name);
+    else
+        snprintf(out->key, sizeof out->key, "%s.%s", d->section, d->name);
+    out->def = !d->def ? "required" : !d->def[0] ? "(empty)" : d->def;
+    samen_param_range(d, out->range, sizeof out->range);
+    out->meaning = d->meaning;
+    return 1;
+}
+
+/* `samen describe` as a table: one line per key, key, default, range,
+ * meaning; the range column as wide as its longest entry, so the meanings
+ * line up. */
 void samen_params_describe(FILE *fp)
 {
-    char rb[160];
+    samen_param_text t;
     int w = (int)strlen("range");
-    for (int i = 0; i < samen_param_count; i++) {
-        int n = (int)strlen(samen_param_range(&samen_param_table[i], rb, sizeof rb));
-        if (n > w)
-            w = n;
-    }
+    for (int i = 0; samen_param_describe(i, &t); i++)
+        if ((int)strlen(t.range) > w)
+            w = (int)strlen(t.range);
     fprintf(fp, "%-36s %-16s %-*s %s\n", "# key", "default", w, "range",
             "meaning (MODEL.md section)");
-    for (int i = 0; i < samen_param_count; i++) {
-        const samen_param_def *d = &samen_param_table[i];
-        char key[80];
-        if (!strcmp(d->section, "network"))
-            snprintf(key, sizeof key, "network.NAME.%s", d->name);
-        else
-            snprintf(key, sizeof key, "%s.%s", d->section, d->name);
-        const char *def = !d->def ? "required" : !d->def[0] ? "(empty)" : d->def;
-        fprintf(fp, "%-36s %-16s %-*s %s\n", key, def, w,
-                samen_param_range(d, rb, sizeof rb), d->meaning);
-    }
+    for (int i = 0; samen_param_describe(i, &t); i++)
+        fprintf(fp, "%-36s %-16s %-*s %s\n", t.key, t.def, w, t.range, t.meaning);
 }

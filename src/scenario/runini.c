@@ -1,7 +1,8 @@
 /* runini.c: writes the resolved scenario back as run.ini (every key, %.17g)
  * with copies of its organisations and ties, so that loading run.ini gives
  * the same scenario; long lists wrap onto indented continuation lines
- * because inih reads at most 199 characters of a line. */
+ * because inih reads at most 199 characters of a line. `samen check` prints
+ * the same text with every number as the shortest that reads back. */
 #include "scenario/scenario_int.h"
 
 #include <errno.h>
@@ -18,25 +19,18 @@
 
 /* List lines are wrapped before this width: one item is at most about 130
  * characters (an id of 100 or a theme of 64 with a %.17g weight). */
-#define WRAP 150
+#define WRAP SAMEN_INI_WRAP
 
 static const char *const type_names[] = {"overleg", "adhoc", "network"};
 
-/* Writes "name = a, b, c" wrapped into indented continuation lines: begin
- * with list_begin, then one list_item per item, then list_end. */
-typedef struct list_out {
-    FILE *fp;
-    int col, n;
-} list_out;
-
-static list_out list_begin(FILE *fp, const char *name)
+samen_list_out samen_list_begin(FILE *fp, const char *name)
 {
-    list_out l = {fp, 0, 0};
+    samen_list_out l = {fp, 0, 0};
     l.col = fprintf(fp, "%s =", name);
     return l;
 }
 
-static void list_item(list_out *l, const char *item)
+void samen_list_item(samen_list_out *l, const char *item)
 {
     int len = (int)strlen(item);
     if (l->n > 0 && l->col + len + 2 > WRAP) {
@@ -50,7 +44,7 @@ static void list_item(list_out *l, const char *item)
     l->n++;
 }
 
-static void list_end(list_out *l)
+void samen_list_end(samen_list_out *l)
 {
     fputc('\n', l->fp);
 }
@@ -58,26 +52,27 @@ static void list_end(list_out *l)
 static void put_ids(FILE *fp, const samen_scenario *sc, const char *name,
                     const int *ids, int n)
 {
-    list_out l = list_begin(fp, name);
+    samen_list_out l = samen_list_begin(fp, name);
     for (int i = 0; i < n; i++)
-        list_item(&l, sc->orgs[ids[i]].id);
-    list_end(&l);
+        samen_list_item(&l, sc->orgs[ids[i]].id);
+    samen_list_end(&l);
 }
 
-static void put_issue(FILE *fp, const samen_scenario *sc, const double *issue)
+static void put_issue(FILE *fp, const samen_scenario *sc, const double *issue, int shortest)
 {
-    list_out l = list_begin(fp, "issue");
+    samen_list_out l = samen_list_begin(fp, "issue");
     for (int k = 0; k < sc->n_themes; k++) {
-        char buf[SAMEN_MAX_THEME_NAME + 40];
-        snprintf(buf, sizeof buf, "%s:%.17g", sc->themes[k], issue[k]);
-        list_item(&l, buf);
+        char buf[SAMEN_MAX_THEME_NAME + 40], nb[32];
+        snprintf(buf, sizeof buf, "%s:%s", sc->themes[k],
+                 samen_num_format(issue[k], shortest, nb, sizeof nb));
+        samen_list_item(&l, buf);
     }
-    list_end(&l);
+    samen_list_end(&l);
 }
 
 /* One table key of a global section or of a network. */
 static void put_key(FILE *fp, const samen_scenario *sc, const samen_param_def *d,
-                    const samen_net_spec *net)
+                    const samen_net_spec *net, int shortest)
 {
     const char *base = d->where == SAMEN_IN_PARAMS     ? (const char *)&sc->p
                        : d->where == SAMEN_IN_SCENARIO ? (const char *)sc
@@ -88,7 +83,7 @@ static void put_key(FILE *fp, const samen_scenario *sc, const samen_param_def *d
     case SAMEN_PT_REAL: {
         double v;
         memcpy(&v, p, sizeof v);
-        fprintf(fp, "%s = %.17g\n", d->name, v);
+        fprintf(fp, "%s = %s\n", d->name, samen_num_format(v, shortest, buf, sizeof buf));
         break;
     }
     case SAMEN_PT_WHOLE: {
@@ -106,16 +101,16 @@ static void put_key(FILE *fp, const samen_scenario *sc, const samen_param_def *d
     case SAMEN_PT_DIST: {
         samen_dist v;
         memcpy(&v, p, sizeof v);
-        samen_dist_format(&v, buf, sizeof buf);
+        samen_dist_format(&v, shortest, buf, sizeof buf);
         fprintf(fp, "%s = %s\n", d->name, buf);
         break;
     }
     case SAMEN_PT_THEMES:
     {
-        list_out l = list_begin(fp, d->name);
+        samen_list_out l = samen_list_begin(fp, d->name);
         for (int k = 0; k < sc->n_themes; k++)
-            list_item(&l, sc->themes[k]);
-        list_end(&l);
+            samen_list_item(&l, sc->themes[k]);
+        samen_list_end(&l);
         break;
     }
     case SAMEN_PT_DETAIL: {
@@ -128,7 +123,9 @@ static void put_key(FILE *fp, const samen_scenario *sc, const samen_param_def *d
                 !strcmp(d->section, "ties") ? TIES_FILE : ORGS_FILE);
         break;
     case SAMEN_PT_IGNORED:
-        fprintf(fp, "%s = %s\n", d->name, SAMEN_VERSION);
+        /* the other [samen] keys are the provenance, after the table's */
+        if (!strcmp(d->name, "version"))
+            fprintf(fp, "%s = %s\n", d->name, SAMEN_VERSION);
         break;
     case SAMEN_PT_NETTYPE:
         fprintf(fp, "%s = %s\n", d->name, type_names[net->type]);
@@ -137,7 +134,7 @@ static void put_key(FILE *fp, const samen_scenario *sc, const samen_param_def *d
         fprintf(fp, "%s = %s\n", d->name, sc->orgs[net->initiator].id);
         break;
     case SAMEN_PT_ISSUE:
-        put_issue(fp, sc, net->issue);
+        put_issue(fp, sc, net->issue, shortest);
         break;
     case SAMEN_PT_ORGLIST:
         if (!strcmp(d->name, "necessary"))
@@ -154,11 +151,15 @@ static void put_key(FILE *fp, const samen_scenario *sc, const samen_param_def *d
     }
 }
 
-int samen_scenario_print(const samen_scenario *sc, FILE *fp)
+static int print(const samen_scenario *sc, FILE *fp, int shortest)
 {
-    fprintf(fp, "; run.ini: the resolved scenario, written by samen %s. Every\n"
-                "; parameter is listed; `samen run run.ini` repeats the run.\n",
-            SAMEN_VERSION);
+    if (shortest)
+        fputs("; The resolved scenario: every parameter, as `samen run` records it in\n"
+              "; run.ini (which writes numbers with 17 digits).\n", fp);
+    else
+        fprintf(fp, "; run.ini: the resolved scenario, written by samen %s. Every\n"
+                    "; parameter is listed; `samen run run.ini` repeats the run.\n",
+                SAMEN_VERSION);
     for (int s = 0; s < samen_param_nsections; s++) {
         const char *sec = samen_param_sections[s];
         if (!strcmp(sec, "network") || (!strcmp(sec, "ties") && !sc->ties_path))
@@ -166,15 +167,27 @@ int samen_scenario_print(const samen_scenario *sc, FILE *fp)
         fprintf(fp, "\n[%s]\n", sec);
         for (int i = 0; i < samen_param_count; i++)
             if (!strcmp(samen_param_table[i].section, sec))
-                put_key(fp, sc, &samen_param_table[i], NULL);
+                put_key(fp, sc, &samen_param_table[i], NULL, shortest);
+        if (!strcmp(sec, "samen") && sc->provenance)
+            fputs(sc->provenance, fp);
     }
     for (int n = 0; n < sc->n_nets; n++) {
         fprintf(fp, "\n[network %s]\n", sc->nets[n].name);
         for (int i = 0; i < samen_param_count; i++)
             if (!strcmp(samen_param_table[i].section, "network"))
-                put_key(fp, sc, &samen_param_table[i], &sc->nets[n]);
+                put_key(fp, sc, &samen_param_table[i], &sc->nets[n], shortest);
     }
     return ferror(fp) ? SAMEN_EIO : SAMEN_OK;
+}
+
+int samen_scenario_print(const samen_scenario *sc, FILE *fp)
+{
+    return print(sc, fp, 0);
+}
+
+int samen_scenario_print_short(const samen_scenario *sc, FILE *fp)
+{
+    return print(sc, fp, 1);
 }
 
 static void put_num(FILE *fp, double v)

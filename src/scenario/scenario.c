@@ -53,6 +53,7 @@ void samen_scenario_free(samen_scenario *sc)
         free(sc->nets[i].candidates);
     }
     free(sc->nets);
+    free(sc->provenance);
     free(sc);
 }
 

@@ -12,6 +12,8 @@
 
 /* inih (Debian) reads at most this many characters of a line. */
 #define SAMEN_INI_MAX_LINE 199
+/* run.ini wraps long values onto indented lines before this width. */
+#define SAMEN_INI_WRAP 150
 /* Longest organisation id, theme name and network name, so that every
  * list item of run.ini fits on one line. */
 #define SAMEN_MAX_ID 100
@@ -87,15 +89,17 @@ const char *samen_param_range(const samen_param_def *d, char *buf, size_t n);
  * Returns 0 or -1 with msg filled. */
 int samen_parse_number(const char *s, double *out, char *msg, size_t n);
 
-/* The shortest of %.15g, %.16g, %.17g that reads back as v (messages). */
-const char *samen_num_text(double v, char *buf, size_t n);
+/* v as run.ini writes it, %.17g (the contract: the same bytes in every
+ * run.ini), or with shortest as samen_num_text (samen check). */
+const char *samen_num_format(double v, int shortest, char *buf, size_t n);
 
 /* Checks a number against d's range (and wholeness). Returns 0 or -1. */
 int samen_check_range(const samen_param_def *d, double v, char *msg, size_t n);
 
 int samen_dist_parse(const char *s, samen_dist *out, char *msg, size_t n);
-/* Writes the canonical text (%.17g arguments) into buf of n bytes. */
-void samen_dist_format(const samen_dist *d, char *buf, size_t n);
+/* Writes the canonical text (%.17g arguments, or with shortest the
+ * shortest text that reads back as the same double) into buf of n bytes. */
+void samen_dist_format(const samen_dist *d, int shortest, char *buf, size_t n);
 
 /* Splits a comma list into trimmed items (malloc'd array of malloc'd
  * strings). Empty text gives 0 items; an empty item is an error.
@@ -154,11 +158,12 @@ int samen_ini_read(samen_raw *raw, const char *path, samen_error *err);
 int samen_apply_override(samen_raw *raw, const char *kv, samen_error *err);
 
 /* Splits a full key ("trust.gain", "network.X.type") into the section of
- * the raw store ("trust", "network X") and its definition. known_net(ctx,
- * NAME) tells whether a network exists. Returns 0, or -1 with msg naming
- * the nearest known key. */
+ * the raw store ("trust", "network X") and its definition. nearest_net(ctx,
+ * NAME) returns NULL when the network exists, else the nearest network name
+ * ("" when there is none). Returns 0, or -1 with msg naming the nearest
+ * known key or network. */
 int samen_resolve_key(const char *key,
-                      int (*known_net)(const void *ctx, const char *name),
+                      const char *(*nearest_net)(const void *ctx, const char *name),
                       const void *ctx, char *section, size_t n,
                       const samen_param_def **def, char *msg, size_t msgn);
 
@@ -209,6 +214,20 @@ int samen_org_override_check(const samen_scenario *sc, const char *id,
  * (scenario.c). Returns 0 or -1 out of memory. */
 int samen_scenario_index_org(samen_scenario *sc, int i);
 int samen_ties_read(samen_scenario *sc, samen_error *err);
+
+/* ---- writing run.ini (runini.c) ---- */
+
+/* "name = a, b, c" wrapped onto indented continuation lines before
+ * SAMEN_INI_WRAP columns: samen_list_begin, then samen_list_item per item,
+ * then samen_list_end. */
+typedef struct samen_list_out {
+    FILE *fp;
+    int col, n;
+} samen_list_out;
+
+samen_list_out samen_list_begin(FILE *fp, const char *name);
+void samen_list_item(samen_list_out *l, const char *item);
+void samen_list_end(samen_list_out *l);
 
 /* ---- text checks shared by the INI and CSV readers ---- */
 

@@ -318,7 +318,7 @@ int samen_parse_value(const samen_scenario *sc, const samen_param_def *d,
 /* ---- keys ---- */
 
 int samen_resolve_key(const char *key,
-                      int (*known_net)(const void *ctx, const char *name),
+                      const char *(*nearest_net)(const void *ctx, const char *name),
                       const void *ctx, char *section, size_t n,
                       const samen_param_def **def, char *msg, size_t msgn)
 {
@@ -337,14 +337,16 @@ int samen_resolve_key(const char *key,
         memcpy(name, rest, nl);
         name[nl] = '\0';
         *def = samen_param_find("network", dot + 1);
+        const char *near = nearest_net(ctx, name);
         if (!*def) {
             snprintf(msg, msgn, "unknown key '%s'; did you mean 'network.%s.%s'? "
-                     "(samen describe lists every key)", key, name,
+                     "(samen describe lists every key)", key, near && *near ? near : name,
                      samen_param_nearest("network", dot + 1));
             return -1;
         }
-        if (!known_net(ctx, name)) {
-            snprintf(msg, msgn, "the scenario has no [network %s] section", name);
+        if (near) {
+            snprintf(msg, msgn, "the scenario has no [network %s] section%s%s%s", name,
+                     *near ? " (did you mean '" : "", near, *near ? "'?)" : "");
             *def = NULL;
             return -1;
         }
@@ -391,22 +393,40 @@ int samen_resolve_key(const char *key,
     return -1;
 }
 
-static int raw_has_net(const void *ctx, const char *name)
+/* NULL when the network exists, else the name nearest to it ("" none). */
+static const char *nearest_of(const char *name, const char *cand, const char **best,
+                              int *bestd)
 {
-    const samen_raw *raw = ctx;
-    for (int i = 0; i < raw->ns; i++)
-        if (raw->s[i].net && !strcmp(raw->s[i].net, name))
-            return 1;
-    return 0;
+    if (!strcmp(cand, name))
+        return NULL;
+    int d = samen_edit_distance(name, cand);
+    if (!*best || d < *bestd) {
+        *best = cand;
+        *bestd = d;
+    }
+    return *best;
 }
 
-static int sc_has_net(const void *ctx, const char *name)
+static const char *raw_nearest_net(const void *ctx, const char *name)
+{
+    const samen_raw *raw = ctx;
+    const char *best = NULL;
+    int bestd = 0;
+    for (int i = 0; i < raw->ns; i++)
+        if (raw->s[i].net && !nearest_of(name, raw->s[i].net, &best, &bestd))
+            return NULL;
+    return best ? best : "";
+}
+
+static const char *sc_nearest_net(const void *ctx, const char *name)
 {
     const samen_scenario *sc = ctx;
+    const char *best = NULL;
+    int bestd = 0;
     for (int i = 0; i < sc->n_nets; i++)
-        if (!strcmp(sc->nets[i].name, name))
-            return 1;
-    return 0;
+        if (!nearest_of(name, sc->nets[i].name, &best, &bestd))
+            return NULL;
+    return best ? best : "";
 }
 
 int samen_apply_override(samen_raw *raw, const char *kv, samen_error *err)
@@ -445,7 +465,7 @@ int samen_apply_override(samen_raw *raw, const char *kv, samen_error *err)
         } else if (samen_raw_add(raw, section, dot + 1, value, "--set", 0) != 0) {
             rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
         }
-    } else if (samen_resolve_key(k, raw_has_net, raw, section, sizeof section, &d, msg,
+    } else if (samen_resolve_key(k, raw_nearest_net, raw, section, sizeof section, &d, msg,
                                  sizeof msg) != 0) {
         rc = samen_error_set(err, SAMEN_EINPUT, "--set", 0, k, "%s", msg);
     } else {
@@ -481,7 +501,7 @@ int samen_scenario_check_override(const samen_scenario *sc, const char *key,
             return samen_error_set(err, SAMEN_EINPUT, NULL, 0, key, "%s", msg);
         return SAMEN_OK;
     }
-    if (samen_resolve_key(key, sc_has_net, sc, section, sizeof section, &d, msg,
+    if (samen_resolve_key(key, sc_nearest_net, sc, section, sizeof section, &d, msg,
                           sizeof msg) != 0)
         return samen_error_set(err, SAMEN_EINPUT, NULL, 0, key, "%s", msg);
     if (is_numeric)
@@ -531,6 +551,12 @@ static int key_error(build *b, const char *section, const char *name,
     char key[SAMEN_INI_MAX_LINE + 80];
     full_key(key, sizeof key, section, name);
     const samen_raw_entry *e = samen_raw_get(b->raw, section, name);
+    /* "260; weeks": inih takes ';' as a comment only after white space */
+    const char *semi = e && e->line > 0 ? strchr(e->value, ';') : NULL;
+    if (semi)
+        return samen_error_set(b->err, SAMEN_EINPUT, e->file, e->line, key,
+                               "%s (an inline comment needs white space before its ';': "
+                               "%.*s ;%s)", msg, (int)(semi - e->value), e->value, semi + 1);
     if (e)
         return samen_error_set(b->err, SAMEN_EINPUT, e->file, e->line, key, "%s", msg);
     return samen_error_set(b->err, SAMEN_EINPUT, b->raw->path,

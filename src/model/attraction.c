@@ -1,0 +1,39 @@
+/* attraction.c: the attraction A_o(v) of MODEL.md 3.3.1 and its factors
+ * (TAAK fit, IK appeal, WIJ need, the ask bonus), computed in one place for
+ * recruitment, goal formulation and `samen check`. */
+#include <math.h>
+
+#include "model/state.h"
+
+double samen_attraction_of(const samen_params *p, const samen_org *o,
+                           const samen_net_spec *sp, int necessary, const double *v,
+                           int k, samen_attraction_terms *t)
+{
+    double fit = samen_fit(o->mission, v, k);
+    double appeal = samen_appeal(sp->concreteness, p->model.appeal_alpha,
+                                 p->model.appeal_beta);
+    /* an organisation that could do it alone has no need of the others */
+    double need = 1 - fmin(1, o->capacity / sp->effort);
+    double bonus = necessary ? 1 + p->model.ask_bonus : 1;
+    double a = fit * appeal * need;
+    if (necessary)
+        a *= bonus;
+    if (t) {
+        t->fit = fit;
+        t->appeal = appeal;
+        t->need = need;
+        t->bonus = bonus;
+        t->attraction = a;
+    }
+    return a;
+}
+
+void samen_start_attraction(const samen_scenario *sc, int net, int org,
+                            samen_attraction_terms *t)
+{
+    const samen_net_spec *sp = &sc->nets[net];
+    int necessary = 0;
+    for (int i = 0; i < sp->n_necessary; i++)
+        necessary |= sp->necessary[i] == org;
+    samen_attraction_of(&sc->p, &sc->orgs[org], sp, necessary, sp->issue, sc->n_themes, t);
+}
