@@ -151,6 +151,7 @@ static void test_only_possible_members_join(void **state)
         }
     }
     assert_true(seen_m1 > 0 && seen_n > 0);
+    samen_scenario_free(sc);
 }
 
 /* Records the value of every join event: the attraction the model used. */
