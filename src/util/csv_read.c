@@ -1,6 +1,6 @@
 /* csv_read.c: reads a CSV input file with libcsv in strict RFC 4180 mode,
  * record by record, knowing the line each record starts on. */
-#include "scenario/scenario_int.h"
+#include "util/csv_read.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -10,6 +10,7 @@
 #include <csv.h>
 
 #include "util/input.h"
+#include "util/parse.h"
 
 typedef struct csv_ctx {
     samen_csv_row_fn fn;
