@@ -12,8 +12,9 @@
 #include "util/hindex.h"
 #include "util/parse.h"
 
-/* inih (Debian) reads at most this many characters of a line. */
-#define SAMEN_INI_MAX_LINE 199
+/* Room for a section name or a full key as --set gives it: a longer one
+ * names no known key (network names are at most SAMEN_MAX_NET_NAME). */
+#define SAMEN_MAX_KEY_TEXT 199
 /* Longest organisation id, theme name and network name, so that every
  * list item of run.ini fits on one line. */
 #define SAMEN_MAX_ID 100
