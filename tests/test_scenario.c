@@ -802,6 +802,21 @@ static char *long_ini(const char *prefix, size_t len, const char *suffix)
     return ini;
 }
 
+/* Asserts that the scenario long_ini(prefix, len) is refused at line with
+ * a message holding what and hint. */
+static void long_refused(const char *dir, const char *prefix, size_t len, int line,
+                         const char *what, const char *hint)
+{
+    samen_scenario *sc;
+    samen_error err;
+    char *ini = long_ini(prefix, len, "\n");
+    assert_int_equal(load_in(dir, ini, NULL, NULL, NULL, 0, &sc, &err), SAMEN_EINPUT);
+    assert_int_equal(err.line, line);
+    assert_non_null(strstr(err.msg, what));
+    assert_non_null(strstr(err.msg, hint));
+    free(ini);
+}
+
 /* A line may be SAMEN_INI_MAX_LINE bytes (1 MiB) long; one byte more is an
  * error at that line, never a value cut short. */
 static void test_long_lines(void **state)
@@ -819,19 +834,10 @@ static void test_long_lines(void **state)
     samen_scenario_free(sc);
     free(ini);
 
-    ini = long_ini("; ", (size_t)SAMEN_INI_MAX_LINE + 1, "\n");
-    assert_int_equal(load_in(dir, ini, NULL, NULL, NULL, 0, &sc, &err), SAMEN_EINPUT);
-    assert_int_equal(err.line, 12);
-    assert_non_null(strstr(err.msg, "at most 1048576"));
-    assert_non_null(strstr(err.msg, "split the comment"));
-    free(ini);
-
-    ini = long_ini("[model]\njoin_rate = 0.3 ; ", (size_t)SAMEN_INI_MAX_LINE + 9, "\n");
-    assert_int_equal(load_in(dir, ini, NULL, NULL, NULL, 0, &sc, &err), SAMEN_EINPUT);
-    assert_int_equal(err.line, 13);
-    assert_non_null(strstr(err.msg, "1048577 bytes long"));
-    assert_non_null(strstr(err.msg, "continue a long list"));
-    free(ini);
+    long_refused(dir, "; ", (size_t)SAMEN_INI_MAX_LINE + 1, 12,
+                 "at most 1048576", "split the comment");
+    long_refused(dir, "[model]\njoin_rate = 0.3 ; ", (size_t)SAMEN_INI_MAX_LINE + 9, 13,
+                 "1048577 bytes long", "continue a long list");
 }
 
 /* A CSV record over several lines: errors name the line it starts on. */

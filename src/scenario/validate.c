@@ -26,17 +26,7 @@ void samen_value_free(samen_value *v)
 
 static char *trimmed(const char *s)
 {
-    while (isspace((unsigned char)*s))
-        s++;
-    size_t n = strlen(s);
-    while (n && isspace((unsigned char)s[n - 1]))
-        n--;
-    char *r = malloc(n + 1);
-    if (r) {
-        memcpy(r, s, n);
-        r[n] = '\0';
-    }
-    return r;
+    return samen_trim_dup(s, strlen(s));
 }
 
 /* Index of an organisation id, or -1 with msg naming the nearest id. */

@@ -18,16 +18,13 @@ typedef struct text {
     size_t len, cap;
 } text;
 
-typedef struct seen_section {
-    char *name;
-    int line;
-} seen_section;
-
-typedef struct seen_key {
+/* A section or a key met before: a section has section -1, a key the
+ * number of its section's record. */
+typedef struct seen_rec {
     int section;
     char *name;
     int line;
-} seen_key;
+} seen_rec;
 
 typedef struct reader {
     FILE *fp;
@@ -38,13 +35,10 @@ typedef struct reader {
     int lineno;
     text line;             /* the line being read, without its end */
     size_t line_len;       /* its whole length, also past what is kept */
-    seen_section *secs;
-    int nsec, capsec;
-    samen_hindex sec_index;
-    seen_key *keys;
-    int nkey, capkey;
-    samen_hindex key_index;
-    int cur;               /* the current section, -1 before the first */
+    seen_rec *seen;        /* sections and keys met so far */
+    int nseen, capseen;
+    samen_hindex seen_index;
+    int cur;               /* the current section's record, -1 before the first */
     /* The key read last: handed on once no continuation line follows. */
     int pending;
     text key, value;
@@ -200,99 +194,52 @@ typedef struct seen_ctx {
     const char *name;
 } seen_ctx;
 
-static int section_match(const void *ctx, int rec)
+static int seen_match(const void *ctx, int rec)
 {
     const seen_ctx *k = ctx;
-    return !strcmp(k->r->secs[rec].name, k->name);
+    const seen_rec *e = &k->r->seen[rec];
+    return e->section == k->section && !strcmp(e->name, k->name);
 }
 
-static int key_match(const void *ctx, int rec)
-{
-    const seen_ctx *k = ctx;
-    return k->r->keys[rec].section == k->section && !strcmp(k->r->keys[rec].name, k->name);
-}
-
-static uint64_t key_hash(int section, const char *name)
+/* Finds name in section (-1: name is a section) or records it at the
+ * current line. *first is the line it was met on before, or 0. Returns
+ * its record, or -1 out of memory. */
+static int meet(reader *r, int section, const char *name, int *first)
 {
     char num[16];
     snprintf(num, sizeof num, "%d", section);
-    return samen_hash_str(samen_hash_str(SAMEN_HASH_START, num), name);
-}
-
-/* Makes name the current section; *first is the line it was given on
- * before, or 0. Returns 0 or -1 out of memory. */
-static int enter_section(reader *r, const char *name, int *first)
-{
-    seen_ctx k = {r, 0, name};
-    uint64_t h = samen_hash_str(SAMEN_HASH_START, name);
-    int i = samen_hindex_find(&r->sec_index, h, section_match, &k);
-    if (i >= 0) {
-        *first = r->secs[i].line;
-        r->cur = i;
-        return 0;
-    }
-    *first = 0;
-    if (r->nsec == r->capsec) {
-        int cap = r->capsec ? 2 * r->capsec : 16;
-        seen_section *s = realloc(r->secs, (size_t)cap * sizeof *s);
-        if (!s)
+    uint64_t h = samen_hash_str(samen_hash_str(SAMEN_HASH_START, num), name);
+    seen_ctx k = {r, section, name};
+    int i = samen_hindex_find(&r->seen_index, h, seen_match, &k);
+    *first = i >= 0 ? r->seen[i].line : 0;
+    if (i >= 0)
+        return i;
+    if (r->nseen == r->capseen) {
+        int cap = r->capseen ? 2 * r->capseen : 64;
+        seen_rec *grown = realloc(r->seen, (size_t)cap * sizeof *grown);
+        if (!grown)
             return -1;
-        r->secs = s;
-        r->capsec = cap;
+        r->seen = grown;
+        r->capseen = cap;
     }
-    seen_section *s = &r->secs[r->nsec];
-    if (!(s->name = strdup(name)))
+    seen_rec *e = &r->seen[r->nseen];
+    if (!(e->name = strdup(name)))
         return -1;
-    s->line = r->lineno;
-    if (samen_hindex_add(&r->sec_index, h, r->nsec) != 0) {
-        free(s->name);
-        return -1;
-    }
-    r->cur = r->nsec++;
-    return 0;
-}
-
-/* The line key name was given on before in the current section, or 0
- * (it is recorded then). Returns 0 or -1 out of memory. */
-static int note_key(reader *r, const char *name, int *first)
-{
-    *first = 0;
-    if (r->cur < 0)
-        return 0; /* the caller refuses a key outside a section */
-    seen_ctx k = {r, r->cur, name};
-    uint64_t h = key_hash(r->cur, name);
-    int i = samen_hindex_find(&r->key_index, h, key_match, &k);
-    if (i >= 0) {
-        *first = r->keys[i].line;
-        return 0;
-    }
-    if (r->nkey == r->capkey) {
-        int cap = r->capkey ? 2 * r->capkey : 64;
-        seen_key *s = realloc(r->keys, (size_t)cap * sizeof *s);
-        if (!s)
-            return -1;
-        r->keys = s;
-        r->capkey = cap;
-    }
-    seen_key *s = &r->keys[r->nkey];
-    if (!(s->name = strdup(name)))
-        return -1;
-    s->section = r->cur;
-    s->line = r->lineno;
-    if (samen_hindex_add(&r->key_index, h, r->nkey) != 0) {
-        free(s->name);
+    e->section = section;
+    e->line = r->lineno;
+    if (samen_hindex_add(&r->seen_index, h, r->nseen) != 0) {
+        free(e->name);
         return -1;
     }
-    r->nkey++;
-    return 0;
+    return r->nseen++;
 }
 
 /* ---- items ---- */
 
 static void item_section(const reader *r, samen_ini_item *it)
 {
-    it->section = r->cur >= 0 ? r->secs[r->cur].name : NULL;
-    it->section_line = r->cur >= 0 ? r->secs[r->cur].line : 0;
+    it->section = r->cur >= 0 ? r->seen[r->cur].name : NULL;
+    it->section_line = r->cur >= 0 ? r->seen[r->cur].line : 0;
 }
 
 /* Hands on the pending key, if any. */
@@ -358,7 +305,7 @@ static int header(reader *r, const char *t)
     }
     name->s[name->len] = '\0';
     int first;
-    if (enter_section(r, name->s, &first) != 0)
+    if ((r->cur = meet(r, -1, name->s, &first)) < 0)
         return oom(r);
     samen_ini_item it = {.line = r->lineno, .first_line = first};
     item_section(r, &it);
@@ -378,8 +325,11 @@ static int key_line(reader *r, const char *t)
     const char *v = trim(eq + 1, &vn);
     if (!kn)
         return SYNTAX(r, "a key name is missing before '='");
-    if (text_set(&r->key, k, kn) != 0 || text_set(&r->value, v, vn) != 0 ||
-        note_key(r, r->key.s, &r->key_first) != 0)
+    if (text_set(&r->key, k, kn) != 0 || text_set(&r->value, v, vn) != 0)
+        return oom(r);
+    /* A key before any section is the caller's to refuse. */
+    r->key_first = 0;
+    if (r->cur >= 0 && meet(r, r->cur, r->key.s, &r->key_first) < 0)
         return oom(r);
     r->key_line = r->lineno;
     r->pending = 1;
@@ -416,14 +366,10 @@ int samen_ini_read_stream(FILE *fp, const char *path, samen_ini_fn fn, void *use
     funlockfile(fp);
     if (rc == SAMEN_OK)
         rc = flush(&r);
-    for (int i = 0; i < r.nsec; i++)
-        free(r.secs[i].name);
-    for (int i = 0; i < r.nkey; i++)
-        free(r.keys[i].name);
-    free(r.secs);
-    free(r.keys);
-    samen_hindex_free(&r.sec_index);
-    samen_hindex_free(&r.key_index);
+    for (int i = 0; i < r.nseen; i++)
+        free(r.seen[i].name);
+    free(r.seen);
+    samen_hindex_free(&r.seen_index);
     free(r.line.s);
     free(r.key.s);
     free(r.value.s);

@@ -51,7 +51,7 @@ const char *samen_num_text(double v, char *buf, size_t n)
     return buf;
 }
 
-static char *trim_dup(const char *s, size_t len)
+char *samen_trim_dup(const char *s, size_t len)
 {
     while (len && isspace((unsigned char)*s)) {
         s++;
@@ -96,7 +96,7 @@ int samen_split_list(const char *s, char ***items, int *n, char *msg, size_t msg
     for (;;) {
         const char *comma = strchr(start, ',');
         size_t len = comma ? (size_t)(comma - start) : strlen(start);
-        v[k] = trim_dup(start, len);
+        v[k] = samen_trim_dup(start, len);
         if (!v[k]) {
             samen_free_list(v, k);
             return -2;
