@@ -11,9 +11,9 @@
 #include <unistd.h>
 
 #include "samen/samen.h"
-#include "scenario/scenario_int.h"
 #include "util/ini_reader.h"
 #include "util/outfile.h"
+#include "util/parse.h"
 
 /* ---- reading: the raw entries of each section, with their lines ---- */
 
