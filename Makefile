@@ -14,10 +14,10 @@ WARN    := -std=c11 -Wall -Wextra $(if $(WERROR),-Werror)
 CPPFLAGS_ALL := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc
 DEPFLAGS     := -MMD -MP
 CFLAGS_ALL   := $(WARN) $(OPT) $(CFLAGS)
-LDLIBS_ALL   := -lgsl -lgslcblas -lcsv -linih -lz -lm $(LDLIBS)
+LDLIBS_ALL   := -lgsl -lgslcblas -lcsv -lz -lm $(LDLIBS)
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-BUILD_PKGS := gcc make libc6-dev libgsl-dev libcsv-dev libinih-dev zlib1g-dev
+BUILD_PKGS := gcc make libc6-dev libgsl-dev libcsv-dev zlib1g-dev
 TEST_PKGS  := libcmocka-dev openmpi-bin libopenmpi-dev slurm-wlm munge gnuplot-nox
 EXP_PKGS   := gnuplot-nox
 

@@ -1,6 +1,6 @@
 /* test_generate.c: the synthetic region generator (src/generate/region.c):
  * determinism, sizes, line lengths, sector shares, the networks' actor sets
- * and the files it writes, read back with inih and libcsv as a user would. */
+ * and the files it writes, read back with the INI reader and libcsv. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,10 +16,10 @@
 #include <unistd.h>
 
 #include <csv.h>
-#include <ini.h>
 
 #include "generate/region.h"
 #include "samen/scenario.h"
+#include "util/ini_reader.h"
 
 /* ---- generating into memory ---- */
 
@@ -193,11 +193,26 @@ static int ini_cb(void *user, const char *section, const char *name, const char 
     return 1;
 }
 
+static int item_cb(void *user, const samen_ini_item *it, samen_error *err)
+{
+    (void)err;
+    if (it->key)
+        ini_cb(user, it->section ? it->section : "", it->key, it->value);
+    return SAMEN_OK;
+}
+
 static scen *scen_read(const char *ini)
 {
     scen *s = calloc(1, sizeof *s);
     assert_non_null(s);
-    assert_int_equal(ini_parse_string(ini, ini_cb, s), 0);
+    FILE *fp = fmemopen((void *)ini, strlen(ini), "r");
+    assert_non_null(fp);
+    samen_error err;
+    int rc = samen_ini_read_stream(fp, "region.ini", item_cb, s, &err);
+    if (rc)
+        samen_error_print(&err, stderr);
+    assert_int_equal(rc, SAMEN_OK);
+    fclose(fp);
     return s;
 }
 

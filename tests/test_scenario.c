@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "samen/samen.h"
+#include "util/ini_reader.h"
 
 /* One temporary folder for the whole program; each test works in its own
  * subfolder of it. */
@@ -170,10 +171,6 @@ static void run_case(void **state)
 
 static const struct CMUnitTest error_tests[] = {
     /* the INI file */
-    ERR(too_long_line, .ini = BASE "[model]\njoin_rate = 0.3 ; " X50 X50 X50 X50 "\n",
-        .file = "s.ini", .line = 13, .key = "", .msg = "at most 199"),
-    ERR(too_long_comment, .ini = BASE "; " X50 X50 X50 X50 "\n", .file = "s.ini",
-        .line = 12, .key = "", .msg = "split the comment"),
     ERR(unknown_section, .ini = BASE "[modle]\njoin_rate = 0.3\n", .file = "s.ini",
         .line = 12, .key = "", .msg = "did you mean [model]"),
     ERR(network_without_name, .ini = BASE "[network]\n", .file = "s.ini", .line = 12,
@@ -216,6 +213,12 @@ static const struct CMUnitTest error_tests[] = {
         .key = "steps", .msg = "before any [section]"),
     ERR(not_key_value, .ini = BASE "[model]\njust words\n", .file = "s.ini", .line = 13,
         .key = "", .msg = "key = value"),
+    ERR(colon_separator, .ini = BASE "[trust]\ngain: 0.3\n", .file = "s.ini", .line = 13,
+        .key = "", .msg = "'=', not ':', separates"),
+    ERR(key_name_missing, .ini = BASE "[trust]\n = 0.3\n", .file = "s.ini", .line = 13,
+        .key = "", .msg = "key name is missing"),
+    ERR(stray_cr, .ini = BASE "[trust]\ngain = 0.3\rdecay = 0.1\n", .file = "s.ini",
+        .line = 13, .key = "", .msg = "carriage return"),
     ERR(empty_file, .ini = "", .file = "s.ini", .line = 0, .key = "", .msg = "empty"),
     ERR(comments_only, .ini = "; nothing\n\n# here\n", .file = "s.ini", .line = 0,
         .key = "", .msg = "empty"),
@@ -765,9 +768,9 @@ static void test_syntax_accepted(void **state)
     char dir[256];
     samen_scenario *sc;
     samen_error err;
-    /* Inline comments, ':' as separator, lists over indented lines with and
-     * without trailing commas, a BOM, CRLF line ends, a line of exactly
-     * 199 characters, spaces inside distributions. */
+    /* Inline comments, lists over indented lines with and without
+     * trailing commas, a BOM, CRLF line ends, a long comment line, spaces
+     * inside distributions, a network header with two spaces. */
     char line199[256];
     snprintf(line199, sizeof line199, "; %s", X50 X50 X50 X10 X10 X10 X10 "xxxxxxx");
     assert_int_equal(strlen(line199), 199);
@@ -778,12 +781,12 @@ static void test_syntax_accepted(void **state)
              "   care ; the second = '=' in a comment\r\n"
              "   ; an indented comment = a comment\r\n"
              "\tsport\r\n"
-             "seed: 7\r\n"
+             "seed = 7\r\n"
              "%s\r\n"
              "[organisations]\nfile = orgs.csv\n"
              "[persons]\nself_interest =  beta( 2 ,5 )  ; spaces\nuncertainty = 0.25\n"
              "[output]\ndetail =\n"
-             "[network net1]\ninitiator = a\nissue = learning:0.5,\n  sport : 0.5\n"
+             "[network  net1]\ninitiator = a\nissue = learning:0.5,\n  sport : 0.5\n"
              "concreteness = 0.5\neffort = 4e0\nnecessary =\n\n  b\n"
              "candidates = d,\n  c\n",
              line199);
@@ -812,12 +815,58 @@ static void test_syntax_accepted(void **state)
     assert_int_equal(sc->n_orgs, 4);
     assert_string_equal(sc->orgs[3].name, "D, \"x\"\ny");
     samen_scenario_free(sc);
+}
 
-    /* 200 characters are too many. */
-    strcat(line199, "x");
-    snprintf(ini, sizeof ini, BASE "%s\n", line199);
+/* Builds BASE, then prefix, then fill bytes 'x' to make that line len
+ * bytes long, then suffix; the caller frees it. */
+static char *long_ini(const char *prefix, size_t len, const char *suffix)
+{
+    size_t nb = strlen(BASE), np = strlen(prefix), ns = strlen(suffix);
+    char *ini = malloc(nb + len + ns + 1);
+    assert_non_null(ini);
+    memcpy(ini, BASE, nb);
+    memcpy(ini + nb, prefix, np);
+    memset(ini + nb + np, 'x', len - np);
+    memcpy(ini + nb + len, suffix, ns + 1);
+    return ini;
+}
+
+/* Asserts that the scenario long_ini(prefix, len) is refused at line with
+ * a message holding what and hint. */
+static void long_refused(const char *dir, const char *prefix, size_t len, int line,
+                         const char *what, const char *hint)
+{
+    samen_scenario *sc;
+    samen_error err;
+    char *ini = long_ini(prefix, len, "\n");
     assert_int_equal(load_in(dir, ini, NULL, NULL, NULL, 0, &sc, &err), SAMEN_EINPUT);
-    assert_int_equal(err.line, 12);
+    assert_int_equal(err.line, line);
+    assert_non_null(strstr(err.msg, what));
+    assert_non_null(strstr(err.msg, hint));
+    free(ini);
+}
+
+/* A line may be SAMEN_INI_MAX_LINE bytes (1 MiB) long; one byte more is an
+ * error at that line, never a value cut short. */
+static void test_long_lines(void **state)
+{
+    (void)state;
+    char dir[256];
+    samen_scenario *sc;
+    samen_error err;
+    test_dir("long", dir, sizeof dir);
+    char *ini = long_ini("; ", (size_t)SAMEN_INI_MAX_LINE, "\n");
+    int rc = load_in(dir, ini, NULL, NULL, NULL, 0, &sc, &err);
+    if (rc)
+        samen_error_print(&err, stderr);
+    assert_int_equal(rc, SAMEN_OK);
+    samen_scenario_free(sc);
+    free(ini);
+
+    long_refused(dir, "; ", (size_t)SAMEN_INI_MAX_LINE + 1, 12,
+                 "at most 1048576", "split the comment");
+    long_refused(dir, "[model]\njoin_rate = 0.3 ; ", (size_t)SAMEN_INI_MAX_LINE + 9, 13,
+                 "1048577 bytes long", "continue a long list");
 }
 
 /* A CSV record over several lines: errors name the line it starts on. */
@@ -1278,6 +1327,7 @@ int main(void)
         cmocka_unit_test(test_defaults),
         cmocka_unit_test(test_overrides),
         cmocka_unit_test(test_syntax_accepted),
+        cmocka_unit_test(test_long_lines),
         cmocka_unit_test(test_csv_record_lines),
         cmocka_unit_test(test_binary_nul),
         cmocka_unit_test(test_missing_file),

@@ -19,6 +19,7 @@
 #include "samen/samen.h"
 #include "sweep/sweep.h"
 #include "sweep_fixture.h"
+#include "util/ini_reader.h"
 
 /* ---- seeds ---- */
 
@@ -327,14 +328,21 @@ static void test_errors(void **state)
     refused("[vary]\ntrust.gain = 0.1\n", 0, NULL);
     refused("[sweep]\nreplicates = 2\n", 1, "scenario");
     refused("[sweep]\nscenario = base.ini\nthis line has no equals sign\n", 3, NULL);
-    char longline[400];
-    snprintf(longline, sizeof longline, "[sweep]\nscenario = base.ini\n[vary]\n"
-             "trust.gain = 0.1%0250d\n", 0);
+    refused("[sweep]\nscenario = base.ini\nseed: 3\n", 3, NULL);
+    /* A line past SAMEN_INI_MAX_LINE is refused, not cut to a value. */
+    const char *head = "[sweep]\nscenario = base.ini\n[vary]\ntrust.gain = 0.1";
+    size_t nh = strlen(head), n = nh + SAMEN_INI_MAX_LINE;
+    char *longline = malloc(n + 2);
+    assert_non_null(longline);
+    memcpy(longline, head, nh);
+    memset(longline + nh, '0', n - nh);
+    memcpy(longline + n, "\n", 2);
     refused(longline, 4, NULL);
+    free(longline);
 }
 
-/* inih reads 199 characters of a line: a line of exactly 199 before
- * "\r\n" is whole, and a NUL byte is not text, not a long line. */
+/* A line of 199 characters before "\r\n" (once inih's limit) is whole,
+ * and a NUL byte is not text, not a long line. */
 static void test_line_limits(void **state)
 {
     (void)state;

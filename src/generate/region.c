@@ -134,7 +134,7 @@
 #define EFFORT_SIGMA 0.35
 #define START_SPREAD 156   /* three years of weeks */
 #define SERVICE_REACH 1    /* neighbourhoods a municipality service reaches on each side */
-#define WRAP 96            /* list lines are wrapped well below inih's 199 */
+#define WRAP 96            /* list lines are wrapped, for reading by eye */
 
 static const char *const theme_names[N_THEMES] = {
     "learning", "childcare", "leisure", "welfare", "parents", "language",

@@ -163,7 +163,7 @@ static int put_new(const samen_scenario *sc, int argc, char **argv,
         int seen = 0;
         for (int j = 0; j < i && !seen; j++)
             seen = strcspn(ov[j], "=") == k && !strncmp(ov[i], ov[j], k);
-        char key[SAMEN_INI_MAX_LINE + 1];
+        char key[SAMEN_MAX_KEY_TEXT + 1];
         snprintf(key, sizeof key, "%.*s", (int)k, ov[i]);
         if (!seen)
             samen_list_item(&l, key);

@@ -1,8 +1,9 @@
 /* runini.c: writes the resolved scenario back as run.ini (every key, %.17g)
  * with copies of its organisations and ties, so that loading run.ini gives
- * the same scenario; long lists wrap onto indented continuation lines
- * because inih reads at most 199 characters of a line. `samen check` prints
- * the same text with every number as the shortest that reads back. */
+ * the same scenario; long lists wrap onto indented continuation lines, so
+ * that run.ini stays readable (and its bytes are those it always had).
+ * `samen check` prints the same text with every number as the shortest
+ * that reads back. */
 #include "scenario/scenario_int.h"
 
 #include <errno.h>

@@ -8,12 +8,15 @@
 #include <stdio.h>
 
 #include "samen/scenario.h"
+#include "util/csv_read.h"
 #include "util/hindex.h"
+#include "util/parse.h"
 
-/* inih (Debian) reads at most this many characters of a line. */
-#define SAMEN_INI_MAX_LINE 199
 /* run.ini wraps long values onto indented lines before this width. */
 #define SAMEN_INI_WRAP 150
+/* Room for a section name or a full key as --set gives it: a longer one
+ * names no known key (network names are at most SAMEN_MAX_NET_NAME). */
+#define SAMEN_MAX_KEY_TEXT 199
 /* Longest organisation id, theme name and network name, so that every
  * list item of run.ini fits on one line. */
 #define SAMEN_MAX_ID 100
@@ -74,9 +77,6 @@ const samen_param_def *samen_param_find(const char *section, const char *name);
  * known section). */
 const char *samen_param_nearest(const char *section, const char *name);
 
-/* Levenshtein distance (strings cut at 128 bytes). */
-int samen_edit_distance(const char *a, const char *b);
-
 /* Nonzero if section is one of samen_param_sections (without "network"). */
 int samen_param_is_section(const char *section);
 
@@ -84,10 +84,6 @@ int samen_param_is_section(const char *section);
 const char *samen_param_range(const samen_param_def *d, char *buf, size_t n);
 
 /* ---- values (params.c, dist.c) ---- */
-
-/* Strict number: the whole text (spaces around allowed), finite, decimal.
- * Returns 0 or -1 with msg filled. */
-int samen_parse_number(const char *s, double *out, char *msg, size_t n);
 
 /* v as run.ini writes it, %.17g (the contract: the same bytes in every
  * run.ini), or with shortest as samen_num_text (samen check). */
@@ -101,14 +97,8 @@ int samen_dist_parse(const char *s, samen_dist *out, char *msg, size_t n);
  * shortest text that reads back as the same double) into buf of n bytes. */
 void samen_dist_format(const samen_dist *d, int shortest, char *buf, size_t n);
 
-/* Splits a comma list into trimmed items (malloc'd array of malloc'd
- * strings). Empty text gives 0 items; an empty item is an error.
- * Returns 0, -1 with msg filled, or -2 out of memory. */
-int samen_split_list(const char *s, char ***items, int *n, char *msg, size_t msgn);
-void samen_free_list(char **items, int n);
-
-/* Nonzero if s matches [A-Za-z0-9_.-]+ (dot allowed only if allow_dot). */
-int samen_valid_name(const char *s, int allow_dot);
+/* Theme names: printable text without the characters that separate
+ * lists, pairs and comments (params.c). */
 int samen_valid_theme(const char *s);
 
 /* ---- the raw store: every key as text, before validation ---- */
@@ -191,15 +181,7 @@ void samen_value_free(samen_value *v);
 /* Builds the scenario from raw (validate.c). */
 int samen_scenario_build(samen_raw *raw, samen_scenario **out, samen_error *err);
 
-/* ---- CSV files (csv_read.c, orgs_csv.c, ties_csv.c) ---- */
-
-/* Called for each record: line is the CSV line the record starts on; the
- * first record is the header. Returns SAMEN_OK or an error code. */
-typedef int (*samen_csv_row_fn)(void *user, int line, char **fields,
-                                int n, samen_error *err);
-
-int samen_csv_read(const char *path, samen_csv_row_fn fn, void *user,
-                   samen_error *err);
+/* ---- CSV files (orgs_csv.c, ties_csv.c; read with util/csv_read.h) ---- */
 
 /* Reads the organisations file; raw's org.ID.COLUMN overrides (sections
  * "org ID") replace their fields. */
@@ -228,11 +210,5 @@ typedef struct samen_list_out {
 samen_list_out samen_list_begin(FILE *fp, const char *name);
 void samen_list_item(samen_list_out *l, const char *item);
 void samen_list_end(samen_list_out *l);
-
-/* ---- text checks shared by the INI and CSV readers ---- */
-
-/* Returns NULL if buf[0..len) is UTF-8 text without NUL or control bytes
- * other than tab, CR and LF, else what is wrong. */
-const char *samen_text_problem(const char *buf, size_t len);
 
 #endif

@@ -26,17 +26,7 @@ void samen_value_free(samen_value *v)
 
 static char *trimmed(const char *s)
 {
-    while (isspace((unsigned char)*s))
-        s++;
-    size_t n = strlen(s);
-    while (n && isspace((unsigned char)s[n - 1]))
-        n--;
-    char *r = malloc(n + 1);
-    if (r) {
-        memcpy(r, s, n);
-        r[n] = '\0';
-    }
-    return r;
+    return samen_trim_dup(s, strlen(s));
 }
 
 /* Index of an organisation id, or -1 with msg naming the nearest id. */
@@ -331,7 +321,7 @@ int samen_resolve_key(const char *key,
             return -1;
         }
         size_t nl = (size_t)(dot - rest);
-        char name[SAMEN_INI_MAX_LINE + 1];
+        char name[SAMEN_MAX_KEY_TEXT + 1];
         if (nl >= sizeof name)
             nl = sizeof name - 1;
         memcpy(name, rest, nl);
@@ -450,7 +440,7 @@ int samen_apply_override(samen_raw *raw, const char *kv, samen_error *err)
         free(value);
         return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
     }
-    char section[SAMEN_INI_MAX_LINE + 16], msg[700];
+    char section[SAMEN_MAX_KEY_TEXT + 16], msg[700];
     const samen_param_def *d;
     int rc = SAMEN_OK;
     const char *dot = strrchr(k, '.');
@@ -489,7 +479,7 @@ int samen_scenario_check_override(const samen_scenario *sc, const char *key,
                                   const char *value, int *is_numeric,
                                   int *is_whole, samen_error *err)
 {
-    char section[SAMEN_INI_MAX_LINE + 16], msg[700];
+    char section[SAMEN_MAX_KEY_TEXT + 16], msg[700];
     const samen_param_def *d;
     const char *dot = strrchr(key, '.');
     if (!strncmp(key, "org.", 4) && dot > key + 4) {
@@ -548,7 +538,7 @@ static int section_line(const samen_raw *raw, const char *section)
 static int key_error(build *b, const char *section, const char *name,
                      const char *msg)
 {
-    char key[SAMEN_INI_MAX_LINE + 80];
+    char key[SAMEN_MAX_KEY_TEXT + 80];
     full_key(key, sizeof key, section, name);
     const samen_raw_entry *e = samen_raw_get(b->raw, section, name);
     /* "260; weeks": inih takes ';' as a comment only after white space */

@@ -4,7 +4,7 @@
 #define SAMEN_STATS_COLUMNS_H
 
 #include "samen/error.h"
-#include "scenario/scenario_int.h"
+#include "util/csv_read.h"
 
 /* The index of the first of the n header fields equal to name, or -1. */
 int samen_stats_find_col(char **fields, int n, const char *name);

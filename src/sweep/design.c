@@ -2,7 +2,7 @@
  * grid ranges and lists, Latin hypercubes and Sobol points. */
 #include "sweep/sweep.h"
 
-#include "scenario/scenario_int.h"
+#include "util/parse.h"
 
 #include <ctype.h>
 #include <math.h>

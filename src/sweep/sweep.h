@@ -197,8 +197,8 @@ int samen_sweep_overrides(const samen_sweep *sw, size_t run, char ***items);
 void samen_sweep_overrides_free(char **items, int n);
 
 /* Writes the resolved sweep (sweep.ini): itself a sweep file that loads
- * to the same sweep. Returns 0, or -1 when a line would be too long for
- * inih (err filled). */
+ * to the same sweep. Returns 0, or -1 when a value is too long for one
+ * line of the INI reader (err filled). */
 int samen_sweep_write_resolved(const samen_sweep *sw, FILE *fp,
                                samen_error *err);
 

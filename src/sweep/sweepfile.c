@@ -1,6 +1,6 @@
-/* sweepfile.c: the sweep file (FORMATS.md "Sweep file"): read with inih,
- * validated against the base scenario, resolved into points and seeds,
- * and written back as sweep.ini. */
+/* sweepfile.c: the sweep file (FORMATS.md "Sweep file"): read with
+ * util/ini_reader.c, validated against the base scenario, resolved into
+ * points and seeds, and written back as sweep.ini. */
 #include "sweep/sweep.h"
 
 #include <errno.h>
@@ -10,12 +10,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <ini.h>
-
 #include "samen/samen.h"
-#include "scenario/scenario_int.h"
-#include "util/input.h"
+#include "util/ini_reader.h"
 #include "util/outfile.h"
+#include "util/parse.h"
 
 /* ---- reading: the raw entries of each section, with their lines ---- */
 
@@ -34,183 +32,56 @@ typedef struct section {
 } section;
 
 typedef struct reader {
-    FILE *fp;
     const char *path;
-    int line;              /* lines read so far */
-    int indented;          /* the last line read starts with white space */
     int cur;               /* current section, -1 before the first */
-    int have_prev;         /* inih has a previous key to continue */
     section sec[N_SEC];
-    samen_error *err;
-    int failed;
-    char *buf;             /* the line being read, whole */
-    size_t cap;
 } reader;
 
-static int fail(reader *r, int line, const char *key, const char *msg)
-{
-    if (!r->failed)
-        samen_error_set(r->err, SAMEN_EINPUT, r->path, line, key, "%s", msg);
-    r->failed = 1;
-    return 0;
-}
-
-/* inih's fgets: counts lines (Debian's inih gives the handler none), finds
- * lines it would cut, and follows section headers, which it does not
- * report when a section has no keys. */
-static char *read_line(char *str, int num, void *stream)
-{
-    reader *r = stream;
-    if (r->failed)
-        return NULL;
-    /* getline, not fgets: a NUL byte or a line of exactly num - 1
-     * characters before "\r\n" must not look like a line cut short. */
-    errno = 0;
-    ssize_t got = getline(&r->buf, &r->cap, r->fp);
-    if (got < 0) {
-        if (errno == ENOMEM)
-            fail(r, r->line, NULL, "out of memory");
-        return NULL;
-    }
-    r->line++;
-    char msg[200];
-    const char *bad = samen_text_problem(r->buf, (size_t)got);
-    if (bad) {
-        snprintf(msg, sizeof msg, "the line holds %s", bad);
-        fail(r, r->line, NULL, msg);
-        return NULL;
-    }
-    size_t len = (size_t)got;
-    if (len > 0 && r->buf[len - 1] == '\n')
-        len--;
-    if (len > 0 && r->buf[len - 1] == '\r')
-        len--;
-    r->buf[len] = '\0';
-    const char *text = r->buf;
-    if (r->line == 1 && !strncmp(text, "\xef\xbb\xbf", 3)) {
-        text += 3; /* a UTF-8 byte order mark, which inih skips too */
-        len -= 3;
-    }
-    if (len > (size_t)num - 1) {
-        snprintf(msg, sizeof msg, "the line is %zu characters long; at most %d are "
-                 "read: continue a list on indented lines", len, num - 1);
-        fail(r, r->line, NULL, msg);
-        return NULL;
-    }
-    memcpy(str, text, len + 1);
-    const char *p = str;
-    const char *start = p;
-    while (*p == ' ' || *p == '\t' || *p == '\r')
-        p++;
-    r->indented = p > start;
-    if (r->indented && r->have_prev && *p && *p != ';' && *p != '#') {
-        /* No list item holds '=' or starts with '[': an indented key or
-         * header would else be glued to the list above it. */
-        const char *q = p;
-        while (*q && *q != '=' && !(q > p && *q == ';' && (q[-1] == ' ' || q[-1] == '\t')))
-            q++;
-        if (*p == '[' || *q == '=') {
-            fail(r, r->line, NULL, "this line is indented, so it would continue the "
-                 "list of the key above; start a key or a [section] at the beginning "
-                 "of the line");
-            return NULL;
-        }
-    }
-    /* inih takes an indented line after a key as a continuation. */
-    if (*p == '[' && !(r->have_prev && r->indented)) {
-        const char *end = strchr(p, ']');
-        if (!end)
-            return str; /* inih reports the syntax error */
-        p++;
-        while (p < end && (*p == ' ' || *p == '\t'))
-            p++;
-        size_t n = (size_t)(end - p);
-        while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-            n--;
-        r->have_prev = 0;
-        for (int s = 0; s < N_SEC; s++)
-            if (strlen(sec_names[s]) == n && !strncmp(p, sec_names[s], n)) {
-                if (r->sec[s].line) {
-                    char msg[160];
-                    snprintf(msg, sizeof msg, "section [%s] given twice (first "
-                             "on line %d)", sec_names[s], r->sec[s].line);
-                    fail(r, r->line, NULL, msg);
-                    return NULL;
-                }
-                r->sec[s].line = r->line;
-                r->cur = s;
-                return str;
-            }
-        char msg[200];
-        snprintf(msg, sizeof msg, "unknown section [%.*s]; a sweep file has "
-                 "[sweep], [set], [vary] and (written by samen) [samen]", (int)n, p);
-        fail(r, r->line, NULL, msg);
-        return NULL;
-    }
-    return str;
-}
-
-static int on_entry(void *user, const char *section_name, const char *name,
-                    const char *value)
+/* One section header or key from util/ini_reader.c. */
+static int on_item(void *user, const samen_ini_item *it, samen_error *err)
 {
     reader *r = user;
-    (void)section_name; /* r->cur follows the same headers */
-    if (r->failed)
-        return 1;
-    if (r->cur < 0)
-        return fail(r, r->line, name, "key before any section; put it under "
-                    "[sweep] or [vary]");
-    section *s = &r->sec[r->cur];
-    if (r->have_prev && r->indented && s->n > 0 && !strcmp(s->e[s->n - 1].name, name)) {
-        /* A continuation line: FORMATS.md joins the lines with ",". */
-        entry *e = &s->e[s->n - 1];
-        size_t n = strlen(e->value) + strlen(value) + 2;
-        char *v = malloc(n);
-        if (!v)
-            return fail(r, r->line, name, "out of memory");
-        /* Debian's inih leaves inline comments on continuation lines. */
-        size_t vl = strlen(value);
-        for (const char *c = value; *c; c++)
-            if (*c == ';' && c > value && (c[-1] == ' ' || c[-1] == '\t')) {
-                vl = (size_t)(c - value);
-                break;
+    if (!it->key) {
+        for (int s = 0; s < N_SEC; s++)
+            if (!strcmp(it->section, sec_names[s])) {
+                if (it->first_line)
+                    return samen_error_set(err, SAMEN_EINPUT, r->path, it->line, NULL,
+                                           "section [%s] given twice (first on line %d)",
+                                           sec_names[s], it->first_line);
+                r->sec[s].line = it->line;
+                r->cur = s;
+                return SAMEN_OK;
             }
-        while (vl > 0 && (value[vl - 1] == ' ' || value[vl - 1] == '\t'))
-            vl--;
-        size_t ol = strlen(e->value);
-        int comma = ol > 0 && e->value[ol - 1] != ',';
-        snprintf(v, n, "%s%s%.*s", e->value, comma ? "," : "", (int)vl, value);
-        free(e->value);
-        e->value = v;
-        return 1;
+        return samen_error_set(err, SAMEN_EINPUT, r->path, it->line, NULL,
+                               "unknown section [%s]; a sweep file has [sweep], [set], "
+                               "[vary] and (written by samen) [samen]", it->section);
     }
-    r->have_prev = 1;
-    for (int i = 0; i < s->n; i++)
-        if (!strcmp(s->e[i].name, name)) {
-            char msg[160];
-            snprintf(msg, sizeof msg, "key given twice (first on line %d)",
-                     s->e[i].line);
-            return fail(r, r->line, name, msg);
-        }
+    if (r->cur < 0)
+        return samen_error_set(err, SAMEN_EINPUT, r->path, it->line, it->key,
+                               "key before any section; put it under [sweep] or [vary]");
+    if (it->first_line)
+        return samen_error_set(err, SAMEN_EINPUT, r->path, it->line, it->key,
+                               "key given twice (first on line %d)", it->first_line);
+    section *s = &r->sec[r->cur];
     if (s->n == s->cap) {
         int cap = s->cap ? 2 * s->cap : 8;
         entry *grown = realloc(s->e, (size_t)cap * sizeof *grown);
         if (!grown)
-            return fail(r, r->line, name, "out of memory");
+            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
         s->e = grown;
         s->cap = cap;
     }
     entry *e = &s->e[s->n];
-    e->name = strdup(name);
-    e->value = strdup(value);
-    e->line = r->line;
+    e->name = strdup(it->key);
+    e->value = strdup(it->value);
+    e->line = it->line;
     if (!e->name || !e->value) {
         free(e->name);
         free(e->value);
-        return fail(r, r->line, name, "out of memory");
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
     }
     s->n++;
-    return 1;
+    return SAMEN_OK;
 }
 
 static void reader_free(reader *r)
@@ -229,29 +100,7 @@ static int read_file(reader *r, const char *path, samen_error *err)
     memset(r, 0, sizeof *r);
     r->path = path;
     r->cur = -1;
-    r->err = err;
-    samen_input in;
-    if (samen_input_open(&in, path) != 0)
-        return samen_error_set(err, in.code, path, 0, NULL,
-                               "cannot open the sweep file: %s", in.why);
-    r->fp = in.fp;
-    int rc = ini_parse_stream(read_line, r, on_entry, r);
-    int bad_read = ferror(r->fp);
-    samen_input_close(&in);
-    r->fp = NULL;
-    free(r->buf);
-    r->buf = NULL;
-    if (r->failed)
-        return SAMEN_EINPUT;
-    if (bad_read)
-        return samen_error_set(err, SAMEN_EIO, path, 0, NULL,
-                               "cannot read the sweep file");
-    if (rc > 0)
-        return samen_error_set(err, SAMEN_EINPUT, path, rc, NULL,
-                               "not a 'key = value' line, a [section] or a comment");
-    if (rc != 0)
-        return samen_error_set(err, SAMEN_EIO, path, 0, NULL, "out of memory");
-    return SAMEN_OK;
+    return samen_ini_read_file(path, "sweep file", on_item, r, err);
 }
 
 static const entry *find(const reader *r, int s, const char *name)
@@ -269,23 +118,13 @@ static int check_known(const reader *r, int s, const char *const *known,
 {
     for (int i = 0; i < r->sec[s].n; i++) {
         const entry *e = &r->sec[s].e[i];
-        const char *best = NULL;
-        int bestd = INT_MAX, found = 0;
-        for (const char *const *k = known; *k; k++) {
-            if (!strcmp(*k, e->name)) {
-                found = 1;
-                break;
-            }
-            int d = samen_edit_distance(*k, e->name);
-            if (d < bestd) {
-                bestd = d;
-                best = *k;
-            }
-        }
+        int found = 0;
+        for (const char *const *k = known; *k && !found; k++)
+            found = !strcmp(*k, e->name);
         if (!found)
             return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
                                    "unknown key in [%s]; did you mean '%s'?",
-                                   sec_names[s], best);
+                                   sec_names[s], samen_nearest(e->name, known));
     }
     return SAMEN_OK;
 }
@@ -1158,11 +997,16 @@ int samen_sweep_check_points(const samen_sweep *sw, samen_error *err)
 
 /* ---- sweep.ini and design.csv ---- */
 
+/* Lines of sweep.ini are wrapped at the width they always had (199), so
+ * that it stays readable and its bytes do not change, though the reader
+ * takes far longer lines (SAMEN_INI_MAX_LINE). */
+#define SWEEP_INI_WIDTH 199
+
 /* One "key = value" line, or the items of a list on continuation lines
- * when the line would be longer than inih reads. */
+ * when the line would be longer than SWEEP_INI_WIDTH. */
 static int write_kv(FILE *fp, const char *key, const char *value, samen_error *err)
 {
-    if (strlen(key) + strlen(value) + 3 <= SAMEN_INI_MAX_LINE - 1) {
+    if (strlen(key) + strlen(value) + 3 <= SWEEP_INI_WIDTH - 1) {
         fprintf(fp, "%s = %s\n", key, value);
         return 0;
     }
@@ -1170,9 +1014,9 @@ static int write_kv(FILE *fp, const char *key, const char *value, samen_error *e
     size_t n;
     if (samen_vary_split(value, &items, &n) != 0)
         n = 0, items = NULL;
-    int ok = n > 1 && strlen(key) + 3 + strlen(items[0]) <= SAMEN_INI_MAX_LINE - 1;
+    int ok = n > 1 && strlen(key) + 3 + strlen(items[0]) <= SWEEP_INI_WIDTH - 1;
     for (size_t i = 1; ok && i < n; i++)
-        ok = strlen(items[i]) + 4 <= SAMEN_INI_MAX_LINE - 1;
+        ok = strlen(items[i]) + 4 <= SWEEP_INI_WIDTH - 1;
     if (ok) {
         /* Items lose enclosing quotes in the split; the raw value keeps
          * them, so cut the raw text at the same top-level commas. */
@@ -1198,10 +1042,14 @@ static int write_kv(FILE *fp, const char *key, const char *value, samen_error *e
         }
     }
     samen_vary_free(items, n);
-    if (!ok)
+    if (ok)
+        return 0;
+    /* No list to wrap: one long line, which the reader takes whole. */
+    if (strlen(key) + strlen(value) + 3 > SAMEN_INI_MAX_LINE)
         return samen_error_set(err, SAMEN_EINPUT, NULL, 0, key,
                                "value too long for one line of sweep.ini (%d "
-                               "characters at most)", SAMEN_INI_MAX_LINE);
+                               "bytes at most)", SAMEN_INI_MAX_LINE);
+    fprintf(fp, "%s = %s\n", key, value);
     return 0;
 }
 

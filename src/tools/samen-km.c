@@ -8,10 +8,10 @@
 #include <string.h>
 
 #include "samen/samen.h"
-#include "scenario/scenario_int.h"
 #include "stats/columns.h"
 #include "stats/km.h"
 #include "util/outfile.h"
+#include "util/parse.h"
 
 static const char usage_text[] =
     "usage: samen-km [--time COL] [--event COL] [--by COL] [--level L]\n"

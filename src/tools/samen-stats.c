@@ -9,10 +9,10 @@
 #include <string.h>
 
 #include "samen/samen.h"
-#include "scenario/scenario_int.h"
 #include "stats/columns.h"
 #include "stats/stats.h"
 #include "util/outfile.h"
+#include "util/parse.h"
 
 static const char usage_text[] =
     "usage: samen-stats prop --success COND [options] [FILE]\n"

@@ -2,7 +2,7 @@
  * record by record, knowing the line each record starts on, and refuses a
  * file saved with another separator or decimal commas (Excel in a Dutch or
  * Belgian locale) with a message that says how to save it. */
-#include "scenario/scenario_int.h"
+#include "util/csv_read.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -12,6 +12,7 @@
 #include <csv.h>
 
 #include "util/input.h"
+#include "util/parse.h"
 
 typedef struct csv_ctx {
     const char *path;
