@@ -18,13 +18,13 @@ static const char usage[] =
     "\n"
     "Runs run RUN (0-based, as in DIR/manifest.csv) of the sweep in DIR again\n"
     "and writes a run folder as `samen run` does: network.csv, events.csv,\n"
-    "ties.csv (whatever tables the sweep kept), orgs.csv and persons.csv as\n"
-    "the detail asks, and run.ini, so that `samen run DIR2/run.ini` reproduces\n"
-    "it. Its rows are the run's rows in the sweep's collected files.\n"
+    "ties.csv (whatever tables the sweep kept), orgs.csv, persons.csv and\n"
+    "graph.csv as the detail asks, and run.ini, so that `samen run DIR2/run.ini`\n"
+    "reproduces it. Its rows are the run's rows in the sweep's collected files.\n"
     "\n"
     "options:\n"
     "  --out DIR2     output folder (default DIR/rerun-RUN)\n"
-    "  --detail LIST  orgs, persons, both or empty: as samen run --detail\n"
+    "  --detail LIST  orgs, persons, both, graph or empty: as samen run --detail\n"
     "  --force        write into a folder that holds outputs already\n"
     "  --quiet        print nothing but errors\n"
     "  -h, --help     show this help\n"
@@ -41,59 +41,24 @@ static const samen_optspec opts[] = {
     {0},
 };
 
-/* A varied or set input file is named relative to the base scenario, so
- * such a run is loaded from there; any other from the folder's copy. */
-static int names_a_file(char **ov, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (!strncmp(ov[i], "organisations.file=", 19) || !strncmp(ov[i], "ties.file=", 10))
-            return 1;
-    return 0;
-}
-
 static int rerun(const char *dir, long long run, const char *out, const char *detail,
                  int force, int quiet)
 {
-    char path[4200], inputs[4200], def_out[4300];
+    char path[4200], def_out[4300];
     snprintf(path, sizeof path, "%s/sweep.ini", dir);
     samen_error err;
     samen_error_clear(&err);
     samen_sweep *sw = NULL;
-    int rc = samen_sweep_load(&sw, path, SAMEN_SWEEP_TRUSTED, &err);
-    if (rc) {
+    samen_scenario *sc = NULL;
+    int status = -1;
+    if (samen_sweep_load(&sw, path, SAMEN_SWEEP_TRUSTED, &err)
+        || samen_sweep_run_scenario(sw, dir, run, detail, &sc, &err)) {
         samen_error_print(&err, stderr);
-        return rc;
-    }
-    if (run < 0 || (size_t)run >= sw->n_runs) {
-        fprintf(stderr, "samen rerun: run %lld is not in the sweep: its runs are 0 to %zu\n",
-                run, sw->n_runs - 1);
-        samen_sweep_free(sw);
-        return 2;
+        status = err.code;
     }
     if (!out) {
         snprintf(def_out, sizeof def_out, "%s/rerun-%06lld", dir, run);
         out = def_out;
-    }
-    char **ov = NULL;
-    int n = samen_sweep_overrides(sw, (size_t)run, &ov);
-    samen_overrides all = {0};
-    for (int i = 0; rc == SAMEN_OK && i < n; i++) {
-        const char *eq = strchr(ov[i], '=');
-        char key[256];
-        snprintf(key, sizeof key, "%.*s", (int)(eq - ov[i]), ov[i]);
-        rc = samen_overrides_add(&all, key, eq + 1);
-    }
-    if (n < 0 || rc || (detail && samen_overrides_add(&all, "output.detail", detail))) {
-        fputs("samen: out of memory\n", stderr);
-        rc = 1;
-    }
-    samen_sweep_inputs_path(inputs, sizeof inputs, dir);
-    const char *from = names_a_file(ov, n) || access(inputs, R_OK) != 0 ? sw->scenario : inputs;
-    samen_scenario *sc = NULL;
-    int status = rc ? rc : -1;
-    if (status < 0 && samen_scenario_load(&sc, from, samen_overrides_list(&all), all.n, &err)) {
-        samen_error_print(&err, stderr);
-        status = err.code;
     }
     if (status < 0)
         status = samen_prepare_out_dir(out, force);
@@ -108,9 +73,6 @@ static int rerun(const char *dir, long long run, const char *out, const char *de
                    (unsigned long)samen_sweep_seed_of(sw, (size_t)run), dir, out);
     }
     samen_scenario_free(sc);
-    samen_overrides_free(&all);
-    if (n >= 0)
-        samen_sweep_overrides_free(ov, n);
     samen_sweep_free(sw);
     return status;
 }

@@ -9,6 +9,7 @@ int samen_cmd_run(int argc, char **argv);
 int samen_cmd_sweep(int argc, char **argv);
 int samen_cmd_collect(int argc, char **argv);
 int samen_cmd_rerun(int argc, char **argv);
+int samen_cmd_export(int argc, char **argv);
 int samen_cmd_check(int argc, char **argv);
 int samen_cmd_describe(int argc, char **argv);
 int samen_cmd_generate(int argc, char **argv);

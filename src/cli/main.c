@@ -18,6 +18,7 @@ static const struct {
     {"sweep", samen_cmd_sweep, "run a batch of runs over a parameter design"},
     {"collect", samen_cmd_collect, "merge a sweep's runs into one CSV per table"},
     {"rerun", samen_cmd_rerun, "run one run of a sweep again into a folder of its own"},
+    {"export", samen_cmd_export, "write a run's ties for Gephi, igraph or RSiena"},
     {"check", samen_cmd_check, "validate a scenario or sweep, print it resolved"},
     {"describe", samen_cmd_describe, "list every parameter: key, default, range, meaning"},
     {"generate", samen_cmd_generate, "write a synthetic region scenario"},

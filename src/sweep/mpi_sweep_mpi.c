@@ -200,6 +200,7 @@ static const struct {
     int (*fn)(int, char **);
 } commands[] = {
     {"run", samen_cmd_run}, {"collect", samen_cmd_collect}, {"rerun", samen_cmd_rerun},
+    {"export", samen_cmd_export},
     {"check", samen_cmd_check}, {"describe", samen_cmd_describe},
     {"generate", samen_cmd_generate}, {"version", samen_cmd_version},
 };

@@ -192,7 +192,7 @@ void samen_host_name(char *buf, size_t n);
  * summary rows. */
 enum { SAMEN_PART_SUMMARY = SAMEN_OUT_COUNT, SAMEN_PART_COUNT };
 
-/* "network", "events", "ties", "orgs", "persons", "summary". */
+/* "network", "events", "ties", "orgs", "persons", "graph", "summary". */
 extern const char *const samen_part_names[SAMEN_PART_COUNT];
 
 /* The header line (without newline) of part p's files. */
@@ -345,6 +345,15 @@ typedef int (*samen_part_line_fn)(void *user, const char *line, size_t len,
 int samen_sweep_read_range(const char *out, samen_sweep_index *idx,
                            size_t run, int part, samen_part_line_fn fn,
                            void *user, samen_error *err);
+
+/* ---- rerun.c ---- */
+
+/* The scenario of run `run` of the sweep sw in dir, as the sweep ran it,
+ * with output.detail = detail when detail is not NULL. Returns SAMEN_OK
+ * with *sc set (free with samen_scenario_free), or an error code with err
+ * filled (SAMEN_EINPUT for a run not in the sweep) and *sc NULL. */
+int samen_sweep_run_scenario(const samen_sweep *sw, const char *dir, long long run,
+                             const char *detail, samen_scenario **sc, samen_error *err);
 
 /* ---- collect.c ---- */
 
