@@ -21,6 +21,7 @@
 #include <libxml/tree.h>
 
 #include "export/export.h"
+#include "fixture.h"
 #include "samen/samen.h"
 #include "scenario/scenario_int.h"
 #include "util/outfile.h"
@@ -58,15 +59,10 @@ enum { N_ORGS = 8 };
 static char work[64];     /* the folder of the test: s.ini, orgs.csv, run/ */
 static char run_dir[128];
 
-static void write_text(const char *dir, const char *name, const char *text)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *fp = fopen(path, "w");
-    assert_non_null(fp);
-    fputs(text, fp);
-    assert_int_equal(fclose(fp), 0);
-}
+typedef struct row row;
+static row *t, *e;        /* the run's ties.csv and events.csv, read once */
+static int nt, ne;
+static row *read_rows(const char *name, int kind, int *n);
 
 static int setup(void **state)
 {
@@ -74,8 +70,8 @@ static int setup(void **state)
     snprintf(work, sizeof work, "/tmp/samen-export-test-XXXXXX");
     if (!mkdtemp(work))
         return -1;
-    write_text(work, "s.ini", run_ini);
-    write_text(work, "orgs.csv", run_orgs);
+    if (fx_write(work, "s.ini", run_ini) || fx_write(work, "orgs.csv", run_orgs))
+        return -1;
     snprintf(run_dir, sizeof run_dir, "%s/run", work);
     char path[512];
     snprintf(path, sizeof path, "%s/s.ini", work);
@@ -86,6 +82,10 @@ static int setup(void **state)
         return -1;
     int rc = samen_run_to_dir(sc, run_dir, NULL, &err);
     samen_scenario_free(sc);
+    if (rc == SAMEN_OK) {
+        t = read_rows("ties.csv", 't', &nt);
+        e = read_rows("events.csv", 'e', &ne);
+    }
     return rc;
 }
 
@@ -93,6 +93,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
+    free(t);
+    free(e);
     char path[512];
     static const char *const subs[] = {"run/rsiena", "out/rsiena", "out", "run"};
     for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
@@ -114,11 +116,11 @@ static int org_of(const char *id)
 
 /* ---- the run's rows, read independently of src/export ---- */
 
-typedef struct row {
+struct row {
     int step;
     char net[16], a[16], b[16], event[32];
     double trust;
-} row;
+};
 
 /* ties.csv (kind 't': step,net,a,b,trust) or events.csv ('e':
  * step,net,org as a,person,event); none of their fields needs quoting. */
@@ -272,9 +274,6 @@ static void gexf_dynamic(void **state)
     char path[512];
     snprintf(path, sizeof path, "%s/network.gexf", run_dir);
     export_ok(SAMEN_EXPORT_GEPHI, NULL, path, 0.5);
-    int nt, ne;
-    row *t = read_rows("ties.csv", 't', &nt);
-    row *e = read_rows("events.csv", 'e', &ne);
 
     xmlDoc *doc = parse(path);
     xmlNode *root = xmlDocGetRootElement(doc);
@@ -365,8 +364,6 @@ static void gexf_dynamic(void **state)
     assert_true(want_values > 0);
     assert_int_equal(n_values, want_values);
     xmlFreeDoc(doc);
-    free(t);
-    free(e);
 }
 
 /* ---- GraphML ---- */
@@ -379,9 +376,6 @@ static void graphml_last_snapshot(void **state)
     char path[512];
     snprintf(path, sizeof path, "%s/beta.graphml", run_dir);
     export_ok(SAMEN_EXPORT_GRAPHML, "beta", path, 0.5);
-    int nt, ne;
-    row *t = read_rows("ties.csv", 't', &nt);
-    row *e = read_rows("events.csv", 'e', &ne);
     int last = -1;
     for (int i = 0; i < nt; i++)
         if (!strcmp(t[i].net, "beta") && t[i].step > last)
@@ -450,8 +444,6 @@ static void graphml_last_snapshot(void **state)
         want_edges += t[i].step == last && !strcmp(t[i].net, "beta");
     assert_int_equal(n_edges, want_edges);
     xmlFreeDoc(doc);
-    free(t);
-    free(e);
 }
 
 /* ---- RSiena ---- */
@@ -507,9 +499,6 @@ static void rsiena_waves(void **state)
     char dir[512];
     snprintf(dir, sizeof dir, "%s/rsiena", run_dir);
     export_ok(SAMEN_EXPORT_RSIENA, "alpha", dir, 0.3);
-    int nt, ne;
-    row *t = read_rows("ties.csv", 't', &nt);
-    row *e = read_rows("events.csv", 'e', &ne);
     int ja[N_ORGS], la[N_ORGS];
     spells_of(e, ne, "alpha", ja, la);
 
@@ -569,8 +558,6 @@ static void rsiena_waves(void **state)
     free(w);
     free(a);
     free(cp);
-    free(t);
-    free(e);
 }
 
 /* ---- whole or nothing, and the loader's errors ---- */
@@ -588,7 +575,7 @@ static void whole_or_nothing(void **state)
     samen_error err;
     samen_error_clear(&err);
     assert_int_equal(samen_export_load(&r, run_dir, NULL, &err), SAMEN_OK);
-    char out[512], path[600];
+    char out[128], path[600];
     snprintf(out, sizeof out, "%s/out", work);
     /* a folder that is not there: an I/O error, nothing written */
     snprintf(path, sizeof path, "%s/network.gexf", out);
@@ -596,7 +583,7 @@ static void whole_or_nothing(void **state)
     assert_false(exists(out));
     /* rsiena into a folder of other files: refused, the folder untouched */
     assert_int_equal(mkdir(out, 0777), 0);
-    write_text(out, "notes.txt", "mine\n");
+    assert_int_equal(fx_write(out, "notes.txt", "mine\n"), 0);
     assert_int_equal(samen_export_rsiena(&r, out, 0.5, &err), SAMEN_EINPUT);
     assert_non_null(strstr(err.msg, "notes.txt"));
     assert_true(exists(path) == 0);

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "graph/field.h"
 #include "output/output.h"
 #include "util/outfile.h"
@@ -45,6 +46,21 @@ static void add(samen_field *f, const char *net, const char *a, const char *b, d
         fail_msg("samen_field_add %s %s-%s: %s", net, a, b, err.msg);
 }
 
+/* Compares a measured row with the one worked out by hand. */
+static void expect(samen_field_stats got, samen_field_stats want)
+{
+    assert_int_equal(got.orgs, want.orgs);
+    assert_int_equal(got.ties, want.ties);
+    assert_near(got.density, want.density);
+    assert_int_equal(got.components, want.components);
+    assert_near(got.largest_component, want.largest_component);
+    assert_near(got.transitivity, want.transitivity);
+    assert_near(got.mean_degree, want.mean_degree);
+    assert_near(got.degree_centralization, want.degree_centralization);
+    assert_int_equal(got.bridging_orgs, want.bridging_orgs);
+    assert_near(got.mean_trust, want.mean_trust);
+}
+
 static samen_field_stats measure(samen_field *f)
 {
     samen_error err;
@@ -69,17 +85,10 @@ static void triangle_and_pendant(void **state)
     add(f, "n1", "b", "c", 0.4);
     add(f, "n1", "a", "c", 0.6);
     add(f, "n1", "c", "d", 0.8);
-    samen_field_stats st = measure(f);
-    assert_int_equal(st.orgs, 4);
-    assert_int_equal(st.ties, 4);
-    assert_near(st.density, 2.0 / 3.0);
-    assert_int_equal(st.components, 1);
-    assert_near(st.largest_component, 1.0);
-    assert_near(st.transitivity, 0.6);
-    assert_near(st.mean_degree, 2.0);
-    assert_near(st.degree_centralization, 2.0 / 3.0);
-    assert_int_equal(st.bridging_orgs, 0);
-    assert_near(st.mean_trust, 0.5);
+    expect(measure(f), (samen_field_stats){
+        .orgs = 4, .ties = 4, .density = 2.0 / 3.0, .components = 1, .largest_component = 1,
+        .transitivity = 0.6, .mean_degree = 2, .degree_centralization = 2.0 / 3.0,
+        .bridging_orgs = 0, .mean_trust = 0.5});
     samen_field_free(f);
 }
 
@@ -97,16 +106,10 @@ static void two_components(void **state)
     add(f, "y", "c", "d", 0.3);
     add(f, "y", "d", "e", 0.5);
     add(f, "y", "c", "e", 0.7);
-    samen_field_stats st = measure(f);
-    assert_int_equal(st.ties, 4);
-    assert_near(st.density, 8.0 / 30.0);
-    assert_int_equal(st.components, 3);
-    assert_near(st.largest_component, 0.5);
-    assert_near(st.transitivity, 1.0);
-    assert_near(st.mean_degree, 8.0 / 6.0);
-    assert_near(st.degree_centralization, 0.2);
-    assert_int_equal(st.bridging_orgs, 0);
-    assert_near(st.mean_trust, 0.4);
+    expect(measure(f), (samen_field_stats){
+        .orgs = 6, .ties = 4, .density = 8.0 / 30.0, .components = 3,
+        .largest_component = 0.5, .transitivity = 1, .mean_degree = 8.0 / 6.0,
+        .degree_centralization = 0.2, .bridging_orgs = 0, .mean_trust = 0.4});
     samen_field_free(f);
 }
 
@@ -117,50 +120,32 @@ static void empty_field(void **state)
     (void)state;
     static const char *const ids[] = {"a", "b", "c", "d", "e"};
     samen_field *f = field(5, ids, 0, NULL);
-    samen_field_stats st = measure(f);
-    assert_int_equal(st.orgs, 5);
-    assert_int_equal(st.ties, 0);
-    assert_near(st.density, 0);
-    assert_int_equal(st.components, 5);
-    assert_near(st.largest_component, 0.2);
-    assert_near(st.transitivity, 0);
-    assert_near(st.mean_degree, 0);
-    assert_near(st.degree_centralization, 0);
-    assert_int_equal(st.bridging_orgs, 0);
-    assert_near(st.mean_trust, 0);
+    expect(measure(f), (samen_field_stats){.orgs = 5, .components = 5,
+                                           .largest_component = 0.2});
     samen_field_free(f);
 }
 
-/* Fields too small for the formulas' denominators: none, one, two. */
+/* Fields too small for the formulas' denominators: none, one, two (with
+ * their tie: density 2/(2*1) = 1, centralization 0 as n < 3). */
 static void tiny_fields(void **state)
 {
     (void)state;
     samen_field *f = field(0, NULL, 0, NULL);
-    samen_field_stats st = measure(f);
-    assert_int_equal(st.orgs, 0);
-    assert_int_equal(st.components, 0);
-    assert_near(st.largest_component, 0);
-    assert_near(st.density, 0);
-    assert_near(st.mean_degree, 0);
+    expect(measure(f), (samen_field_stats){0});
     samen_field_free(f);
 
     static const char *const one[] = {"solo"};
     f = field(1, one, 0, NULL);
-    st = measure(f);
-    assert_int_equal(st.components, 1);
-    assert_near(st.largest_component, 1);
-    assert_near(st.density, 0);
+    expect(measure(f), (samen_field_stats){.orgs = 1, .components = 1, .largest_component = 1});
     samen_field_free(f);
 
-    /* two with their tie: density 2/(2*1) = 1, centralization 0 (n < 3) */
     static const char *const two[] = {"p", "q"};
     static const char *const nets[] = {"n"};
     f = field(2, two, 1, nets);
     add(f, "n", "p", "q", 0.9);
-    st = measure(f);
-    assert_near(st.density, 1);
-    assert_near(st.degree_centralization, 0);
-    assert_near(st.mean_trust, 0.9);
+    expect(measure(f), (samen_field_stats){
+        .orgs = 2, .ties = 1, .density = 1, .components = 1, .largest_component = 1,
+        .mean_degree = 1, .mean_trust = 0.9});
     samen_field_free(f);
 }
 
@@ -179,13 +164,11 @@ static void one_org_in_three_networks(void **state)
     add(f, "n2", "h", "x2", 0.5);
     add(f, "n2", "h", "x1", 0.9);
     add(f, "n3", "h", "x3", 0.4);
-    samen_field_stats st = measure(f);
-    assert_int_equal(st.ties, 3);
-    assert_int_equal(st.bridging_orgs, 2);
-    assert_near(st.mean_trust, 0.6);
-    assert_near(st.degree_centralization, 1);
-    assert_near(st.transitivity, 0);
-    assert_int_equal(st.components, 1);
+    /* density 2*3/(4*3) = 0.5, mean degree 6/4 */
+    expect(measure(f), (samen_field_stats){
+        .orgs = 4, .ties = 3, .density = 0.5, .components = 1, .largest_component = 1,
+        .transitivity = 0, .mean_degree = 1.5, .degree_centralization = 1,
+        .bridging_orgs = 2, .mean_trust = 0.6});
     samen_field_free(f);
 }
 
@@ -205,25 +188,23 @@ static void steps_and_growth(void **state)
     }
     static const char *const nets[] = {"n1", "n2"};
     samen_field *f = field(N, ids, 2, nets);
+    /* one tie: 29 components, the largest 2 of 30; degrees 1, 1 and 28
+     * zeros: Freeman 28 / (29*28) = 1/29 */
     add(f, "n1", "o00", "o01", 0.5);
-    samen_field_stats st = measure(f);
-    assert_int_equal(st.ties, 1);
+    expect(measure(f), (samen_field_stats){
+        .orgs = N, .ties = 1, .density = 2.0 / (N * (N - 1)), .components = N - 1,
+        .largest_component = 2.0 / N, .mean_degree = 2.0 / N,
+        .degree_centralization = 1.0 / (N - 1), .mean_trust = 0.5});
     for (int k = 0; k < 2; k++)
         for (int i = 0; i < N; i++)
             for (int j = i + 1; j < N; j++)
                 add(f, nets[k], ids[i], ids[j], k ? 0.25 : 0.75);
-    st = measure(f);
-    assert_int_equal(st.ties, N * (N - 1) / 2);
-    assert_near(st.density, 1);
-    assert_near(st.transitivity, 1);
-    assert_int_equal(st.components, 1);
-    assert_near(st.degree_centralization, 0);
-    assert_int_equal(st.bridging_orgs, N);
-    assert_near(st.mean_trust, 0.75);
-    st = measure(f);
-    assert_int_equal(st.ties, 0);
-    assert_int_equal(st.components, N);
-    assert_int_equal(st.bridging_orgs, 0);
+    expect(measure(f), (samen_field_stats){
+        .orgs = N, .ties = N * (N - 1) / 2, .density = 1, .components = 1,
+        .largest_component = 1, .transitivity = 1, .mean_degree = N - 1,
+        .degree_centralization = 0, .bridging_orgs = N, .mean_trust = 0.75});
+    expect(measure(f), (samen_field_stats){.orgs = N, .components = N,
+                                           .largest_component = 1.0 / N});
     samen_field_free(f);
 }
 
@@ -297,33 +278,16 @@ static const char scenario_orgs[] =
     "o5,Five,welfare,3,feedback,2,0.5,80,0.9,0.8\n"
     "o6,Six,youth,3,decision,2,0.5,80,0.5,0.6\n";
 
-static void write_text(const char *dir, const char *name, const char *text)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *fp = fopen(path, "w");
-    assert_non_null(fp);
-    fputs(text, fp);
-    assert_int_equal(fclose(fp), 0);
-}
-
 /* Every graph.csv row is the field of the ties.csv rows of its step, and
  * the rows are the multiples of snapshot_every and the last step. */
 static void run_graph_matches_ties(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/samen-graph-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    write_text(dir, "s.ini", scenario_ini);
-    write_text(dir, "orgs.csv", scenario_orgs);
-    char path[1024], out[600];
-    snprintf(path, sizeof path, "%s/s.ini", dir);
-    snprintf(out, sizeof out, "%s/out", dir);
-    assert_int_equal(mkdir(out, 0777), 0);
-    samen_scenario *sc;
+    char out[] = "/tmp/samen-graph-XXXXXX", path[1024];
+    assert_non_null(mkdtemp(out));
+    samen_scenario *sc = fx_load(scenario_ini, scenario_orgs, NULL);
     samen_error err;
     samen_error_clear(&err);
-    assert_int_equal(samen_scenario_load(&sc, path, NULL, 0, &err), SAMEN_OK);
     assert_int_equal(samen_run_to_dir(sc, out, NULL, &err), SAMEN_OK);
 
     int n;
@@ -374,7 +338,6 @@ static void run_graph_matches_ties(void **state)
     free(t);
     samen_scenario_free(sc);
     assert_int_equal(samen_remove_folder(out), 0);
-    assert_int_equal(samen_remove_folder(dir), 0);
 }
 
 int main(void)

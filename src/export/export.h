@@ -84,10 +84,28 @@ int samen_export_graphml(const samen_export_run *r, const char *path, samen_erro
 int samen_export_rsiena(const samen_export_run *r, const char *path, double threshold,
                         samen_error *err);
 
-/* ---- the loader's parts (runfolder.c, spells.c, ties_in.c) ---- */
+/* ---- the loader's parts (runfolder.c, table.c, spells.c, ties_in.c) ---- */
 
-/* A step column's value: a whole number in [0, steps). Returns 0 or -1. */
-int samen_export_step(const char *text, int steps, int *step);
+/* One of the run's tables being read (table.c): its header's columns. */
+typedef struct samen_export_table {
+    const char *path;
+    int n_cols;            /* the header's fields; 0 until it is read */
+    int col[5];            /* the columns named by need[], in its order */
+} samen_export_table;
+
+/* Reads the header f[0..n): the column of each of need[0..n_need) (at
+ * most 5; the first two are the step and the network). A missing one is
+ * SAMEN_EINPUT naming the file, line and column. */
+int samen_export_header(samen_export_table *t, int line, char **f, int n,
+                        const char *const *need, int n_need, samen_error *err);
+
+/* The start of row f[0..n): as many fields as the header, a step of the
+ * run and one of its networks. Returns SAMEN_OK with *step and *net set
+ * (*net -1: a network the export does not keep), or SAMEN_EINPUT with err
+ * naming the file, line and column. */
+int samen_export_row(const samen_export_table *t, const samen_export_run *r,
+                     const samen_name_index *nets, int line, char **f, int n,
+                     int *step, int *net, samen_error *err);
 
 /* events.csv -> r->spells, node being the organisation's index until the
  * loader numbers the nodes; *member (n_orgs bytes) marks who joined. */

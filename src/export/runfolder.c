@@ -4,7 +4,6 @@
  * ever members of the networks kept. */
 #include "export/export.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -29,17 +28,6 @@ int samen_export_format_of(const char *name, const char **nearest)
     }
     *nearest = samen_export_formats[best];
     return -1;
-}
-
-int samen_export_step(const char *text, int steps, int *step)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(text, &end, 10);
-    if (end == text || *end || errno || v < 0 || v >= steps)
-        return -1;
-    *step = (int)v;
-    return 0;
 }
 
 int samen_export_find_network(const samen_scenario *sc, const char *name,

@@ -8,29 +8,19 @@
 #include <string.h>
 
 #include "stats/columns.h"
+#include "util/grow.h"
+
+/* ties.csv's columns that count, in samen_export_table's order. */
+static const char *const need[] = {"step", "network", "org_a", "org_b", "trust"};
+enum { C_A = 2, C_B = 3, C_TRUST = 4 };
 
 typedef struct ties_ctx {
     samen_export_run *r;
-    const char *path;
+    samen_export_table t;
     const samen_name_index *orgs, *nets;
     const int *org_node;
-    int n_cols;
-    int c_step, c_net, c_a, c_b, c_trust;
     size_t cap;
 } ties_ctx;
-
-static int header(ties_ctx *c, int line, char **f, int n, samen_error *err)
-{
-    static const char *const need[] = {"step", "network", "org_a", "org_b", "trust"};
-    int *col[] = {&c->c_step, &c->c_net, &c->c_a, &c->c_b, &c->c_trust};
-    for (int i = 0; i < 5; i++)
-        if ((*col[i] = samen_stats_find_col(f, n, need[i])) < 0)
-            return samen_error_set(err, SAMEN_EINPUT, c->path, line, need[i],
-                                   "no such column: ties.csv begins with "
-                                   "step,network,org_a,org_b,trust,since");
-    c->n_cols = n;
-    return SAMEN_OK;
-}
 
 /* The node of an organisation id of the row, or -1 with err filled. */
 static int node_of(ties_ctx *c, int line, const char *col, const char *id, samen_error *err)
@@ -38,7 +28,7 @@ static int node_of(ties_ctx *c, int line, const char *col, const char *id, samen
     int org = samen_name_index_find(c->orgs, id);
     int node = org >= 0 ? c->org_node[org] : -1;
     if (node < 0)
-        samen_error_set(err, SAMEN_EINPUT, c->path, line, col,
+        samen_error_set(err, SAMEN_EINPUT, c->t.path, line, col,
                         org < 0 ? "'%s' is not an organisation of this run"
                                 : "'%s' never joined this network in events.csv", id);
     return node;
@@ -48,43 +38,30 @@ static int row(void *user, int line, char **f, int n, samen_error *err)
 {
     ties_ctx *c = user;
     samen_export_run *r = c->r;
-    if (!c->n_cols)
-        return header(c, line, f, n, err);
-    if (n != c->n_cols)
-        return samen_error_set(err, SAMEN_EINPUT, c->path, line, NULL,
-                               "%d fields where the header has %d", n, c->n_cols);
-    int step;
-    if (samen_export_step(f[c->c_step], r->sc->steps, &step) != 0)
-        return samen_error_set(err, SAMEN_EINPUT, c->path, line, "step",
-                               "'%s' is not a step of this run (0 to %d)", f[c->c_step],
-                               r->sc->steps - 1);
-    int net = samen_name_index_find(c->nets, f[c->c_net]);
-    if (net < 0)
-        return samen_error_set(err, SAMEN_EINPUT, c->path, line, "network",
-                               "'%s' is not a network of this run's run.ini", f[c->c_net]);
-    if (r->net >= 0 && net != r->net)
-        return SAMEN_OK;
+    if (!c->t.n_cols)
+        return samen_export_header(&c->t, line, f, n, need, 5, err);
+    int step, net;
+    int rc = samen_export_row(&c->t, r, c->nets, line, f, n, &step, &net, err);
+    if (rc || net < 0)
+        return rc;
+    const char *text = f[c->t.col[C_TRUST]];
     char *end;
     errno = 0;
-    double trust = strtod(f[c->c_trust], &end);
-    if (end == f[c->c_trust] || *end || errno || !(trust >= 0 && trust <= 1))
-        return samen_error_set(err, SAMEN_EINPUT, c->path, line, "trust",
-                               "'%s' is not a trust in [0, 1]", f[c->c_trust]);
-    int a = node_of(c, line, "org_a", f[c->c_a], err);
-    int b = a < 0 ? -1 : node_of(c, line, "org_b", f[c->c_b], err);
+    double trust = strtod(text, &end);
+    if (end == text || *end || errno || !(trust >= 0 && trust <= 1))
+        return samen_error_set(err, SAMEN_EINPUT, c->t.path, line, "trust",
+                               "'%s' is not a trust in [0, 1]", text);
+    int a = node_of(c, line, "org_a", f[c->t.col[C_A]], err);
+    int b = a < 0 ? -1 : node_of(c, line, "org_b", f[c->t.col[C_B]], err);
     if (b < 0)
         return SAMEN_EINPUT;
     if (a == b)
-        return samen_error_set(err, SAMEN_EINPUT, c->path, line, "org_b",
-                               "a tie of '%s' with itself", f[c->c_a]);
-    if (r->n_ties == c->cap) {
-        size_t cap = c->cap ? 2 * c->cap : 1024;
-        samen_xtie *t = realloc(r->ties, cap * sizeof *t);
-        if (!t)
-            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-        r->ties = t;
-        c->cap = cap;
-    }
+        return samen_error_set(err, SAMEN_EINPUT, c->t.path, line, "org_b",
+                               "a tie of '%s' with itself", f[c->t.col[C_A]]);
+    samen_xtie *t = samen_grow(r->ties, r->n_ties, &c->cap, sizeof *t, 1024);
+    if (!t)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    r->ties = t;
     r->ties[r->n_ties++] = (samen_xtie){
         .a = a < b ? a : b, .b = a < b ? b : a, .step = step, .trust = trust};
     if (step > r->last_tie_step)
@@ -107,8 +84,9 @@ int samen_export_read_ties(samen_export_run *r, const char *path,
                            const samen_name_index *nets, const int *org_node,
                            samen_error *err)
 {
-    ties_ctx c = {.r = r, .path = path, .orgs = orgs, .nets = nets, .org_node = org_node};
-    int rc = samen_stats_read_table(path, row, &c, &c.n_cols, err);
+    ties_ctx c = {.r = r, .t = {.path = path}, .orgs = orgs, .nets = nets,
+                  .org_node = org_node};
+    int rc = samen_stats_read_table(path, row, &c, &c.t.n_cols, err);
     if (rc)
         return rc;
     /* a pair the step lists in several networks: one tie, its largest trust */
