@@ -360,8 +360,8 @@ int samen_sweep_run_scenario(const samen_sweep *sw, const char *dir, long long r
 typedef enum { SAMEN_COLLECT_ALL, SAMEN_COLLECT_LAST,
                SAMEN_COLLECT_EVERY } samen_collect_mode;
 
-/* Writes OUT/network.csv, events.csv, ties.csv (and orgs.csv, persons.csv
- * where kept) from every run done, with run,point,replicate and the
+/* Writes OUT/network.csv, events.csv, ties.csv (and orgs.csv, persons.csv,
+ * graph.csv where kept) from every run done, with run,point,replicate and the
  * varied keys before each row; with --last OUT/network-last.csv and with
  * --every N OUT/network-every-N.csv alone. *n_runs gets the number of runs
  * merged. */
