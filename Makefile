@@ -11,13 +11,17 @@ OPT     ?= -O2 -g
 # -Werror only where the project is tested (make test, CI): a user's plain
 # make must not fail on a warning a newer compiler adds.
 WARN    := -std=c11 -Wall -Wextra $(if $(WERROR),-Werror)
-CPPFLAGS_ALL := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc
+# igraph and libxml2 keep their headers in folders of their own; -isystem
+# keeps their warnings out of -Werror.
+CPPFLAGS_ALL := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc \
+                -isystem /usr/include/igraph -isystem /usr/include/libxml2
 DEPFLAGS     := -MMD -MP
 CFLAGS_ALL   := $(WARN) $(OPT) $(CFLAGS)
-LDLIBS_ALL   := -lgsl -lgslcblas -lcsv -lz -lm $(LDLIBS)
+LDLIBS_ALL   := -ligraph -lxml2 -lgsl -lgslcblas -lcsv -lz -lm $(LDLIBS)
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-BUILD_PKGS := gcc make libc6-dev libgsl-dev libcsv-dev zlib1g-dev
+BUILD_PKGS := gcc make libc6-dev libgsl-dev libcsv-dev zlib1g-dev \
+              libigraph-dev libxml2-dev
 TEST_PKGS  := libcmocka-dev openmpi-bin libopenmpi-dev slurm-wlm munge gnuplot-nox
 EXP_PKGS   := gnuplot-nox
 

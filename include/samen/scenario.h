@@ -97,6 +97,7 @@ typedef struct samen_net_spec {
 
 #define SAMEN_DETAIL_ORGS 1
 #define SAMEN_DETAIL_PERSONS 2
+#define SAMEN_DETAIL_GRAPH 4
 
 typedef struct samen_scenario {
     char *path;              /* the scenario file as given */

@@ -14,7 +14,7 @@ static const char usage[] =
     "\n"
     "Merges the rows of the runs done in the sweep in DIR into one CSV per\n"
     "table the sweep keeps (DIR/network.csv, events.csv, ties.csv, and\n"
-    "orgs.csv, persons.csv with detail), rows in run order with\n"
+    "orgs.csv, persons.csv, graph.csv with detail), rows in run order with\n"
     "run,point,replicate and the varied keys first (one read.csv or\n"
     "pandas.read_csv call loads the sweep), and rebuilds DIR/manifest.csv and\n"
     "DIR/summary.csv. The same bytes whatever -j, shards or resumes ran it.\n"

@@ -18,13 +18,13 @@ static const char usage[] =
     "\n"
     "Runs run RUN (0-based, as in DIR/manifest.csv) of the sweep in DIR again\n"
     "and writes a run folder as `samen run` does: network.csv, events.csv,\n"
-    "ties.csv (whatever tables the sweep kept), orgs.csv and persons.csv as\n"
-    "the detail asks, and run.ini, so that `samen run DIR2/run.ini` reproduces\n"
-    "it. Its rows are the run's rows in the sweep's collected files.\n"
+    "ties.csv (whatever tables the sweep kept), orgs.csv, persons.csv and\n"
+    "graph.csv as the detail asks, and run.ini, so that `samen run DIR2/run.ini`\n"
+    "reproduces it. Its rows are the run's rows in the sweep's collected files.\n"
     "\n"
     "options:\n"
     "  --out DIR2     output folder (default DIR/rerun-RUN)\n"
-    "  --detail LIST  orgs, persons, both or empty: as samen run --detail\n"
+    "  --detail LIST  orgs, persons, both, graph or empty: as samen run --detail\n"
     "  --force        write into a folder that holds outputs already\n"
     "  --quiet        print nothing but errors\n"
     "  -h, --help     show this help\n"
@@ -49,29 +49,16 @@ static int rerun(const char *dir, long long run, const char *out, const char *de
     samen_error err;
     samen_error_clear(&err);
     samen_sweep *sw = NULL;
-    int rc = samen_sweep_load(&sw, path, SAMEN_SWEEP_TRUSTED, &err);
-    if (rc) {
+    samen_scenario *sc = NULL;
+    int status = -1;
+    if (samen_sweep_load(&sw, path, SAMEN_SWEEP_TRUSTED, &err)
+        || samen_sweep_run_scenario(sw, dir, run, detail, &sc, &err)) {
         samen_error_print(&err, stderr);
-        return rc;
-    }
-    if (run < 0 || (size_t)run >= sw->n_runs) {
-        fprintf(stderr, "samen rerun: run %lld is not in the sweep: its runs are 0 to %zu\n",
-                run, sw->n_runs - 1);
-        samen_sweep_free(sw);
-        return 2;
+        status = err.code;
     }
     if (!out) {
         snprintf(def_out, sizeof def_out, "%s/rerun-%06lld", dir, run);
         out = def_out;
-    }
-    char detail_kv[4200];
-    const char *extra[1] = {detail_kv};
-    snprintf(detail_kv, sizeof detail_kv, "output.detail=%s", detail ? detail : "");
-    samen_scenario *sc = NULL;
-    int status = -1;
-    if (samen_sweep_load_run(sw, dir, (size_t)run, extra, detail ? 1 : 0, &sc, &err)) {
-        samen_error_print(&err, stderr);
-        status = err.code;
     }
     char **rec = status < 0 ? malloc(((size_t)argc + 1) * sizeof *rec) : NULL;
     if (status < 0 && !rec) {

@@ -11,6 +11,7 @@ int samen_cmd_collect(int argc, char **argv);
 int samen_cmd_rerun(int argc, char **argv);
 int samen_cmd_summarise(int argc, char **argv);
 int samen_cmd_analyse(int argc, char **argv);
+int samen_cmd_export(int argc, char **argv);
 int samen_cmd_check(int argc, char **argv);
 int samen_cmd_describe(int argc, char **argv);
 int samen_cmd_generate(int argc, char **argv);

@@ -20,6 +20,7 @@ static const struct {
     {"rerun", samen_cmd_rerun, "run one run of a sweep again into a folder of its own"},
     {"summarise", samen_cmd_summarise, "per point and network of a sweep: shares, means, intervals"},
     {"analyse", samen_cmd_analyse, "sensitivity indices of a saltelli or morris sweep"},
+    {"export", samen_cmd_export, "write a run's ties for Gephi, igraph or RSiena"},
     {"check", samen_cmd_check, "validate a scenario or sweep, print it resolved"},
     {"describe", samen_cmd_describe, "list every parameter: key, default, range, meaning"},
     {"generate", samen_cmd_generate, "write a synthetic region scenario"},

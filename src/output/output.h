@@ -13,6 +13,7 @@ enum {
     SAMEN_OUT_TIES,
     SAMEN_OUT_ORGS,
     SAMEN_OUT_PERSONS,
+    SAMEN_OUT_GRAPH,
     SAMEN_OUT_COUNT
 };
 
@@ -28,8 +29,8 @@ typedef struct samen_outputs {
     const char *prefix;    /* written before every row (a sweep's "RUN,"); NULL none */
 } samen_outputs;
 
-/* Creates network.csv, events.csv and ties.csv (plus orgs.csv and
- * persons.csv as the SAMEN_DETAIL_* bits of detail ask) under temporary
+/* Creates network.csv, events.csv and ties.csv (plus orgs.csv, persons.csv
+ * and graph.csv as the SAMEN_DETAIL_* bits of detail ask) under temporary
  * names in dir and writes their header lines. On failure nothing is left
  * behind and o is zeroed. */
 int samen_outputs_open(samen_outputs *o, const char *dir, int detail,
@@ -69,6 +70,44 @@ int samen_out_person_row(void *user, const samen_person_row *row);
 /* Called after each step with the number of steps done and in total; a
  * nonzero return stops the run (an interrupt), which then writes nothing. */
 typedef int (*samen_progress_fn)(void *user, int done, int total);
+
+/* ---- graph_out.c: graph.csv, the field's graph at each snapshot ---- */
+
+typedef struct samen_field samen_field;
+
+/* An observer in front of another: it hands every callback on and
+ * gathers the tie rows of each graph step (a multiple of snapshot_every,
+ * or the run's last step) into the field, whose row it writes to the
+ * outputs' graph.csv when the step ends. */
+typedef struct samen_graph_out {
+    samen_field *field;
+    samen_outputs *out;
+    samen_observer inner;
+    int every, last_step;
+} samen_graph_out;
+
+/* Sets up g in front of inner (copied) for a run of sc writing to
+ * out->file[SAMEN_OUT_GRAPH], and fills obs with its callbacks. Returns
+ * SAMEN_OK, or SAMEN_EIO with err filled. */
+int samen_graph_out_open(samen_graph_out *g, const samen_scenario *sc,
+                         samen_outputs *out, const samen_observer *inner,
+                         samen_observer *obs, samen_error *err);
+
+/* After step: writes its graph.csv row if it is a graph step. Returns
+ * SAMEN_OK or an error code with out->err filled. */
+int samen_graph_out_step(samen_graph_out *g, int step);
+
+/* Frees what open allocated; safe on a zeroed record. */
+void samen_graph_out_close(samen_graph_out *g);
+
+/* Runs sim to its last step, reporting to obs, with graph.csv rows when
+ * out's graph file is open, and progress after each step (NULL: none).
+ * Returns SAMEN_OK or an error code with err filled (a stopped run that
+ * did not say why is SAMEN_EIO). */
+int samen_outputs_simulate(samen_sim *sim, const samen_scenario *sc,
+                           samen_outputs *out, const samen_observer *obs,
+                           samen_progress_fn progress, void *progress_user,
+                           samen_error *err);
 
 /* samen_run_to_dir with a progress callback (NULL for none). */
 int samen_run_to_dir_progress(const samen_scenario *sc, const char *dir,

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 const char *const samen_out_names[SAMEN_OUT_COUNT] = {
-    "network.csv", "events.csv", "ties.csv", "orgs.csv", "persons.csv",
+    "network.csv", "events.csv", "ties.csv", "orgs.csv", "persons.csv", "graph.csv",
 };
 
 /* The leading columns are a public contract (FORMATS.md "Outputs"). */
@@ -23,6 +23,8 @@ const char *const samen_out_headers[SAMEN_OUT_COUNT] = {
     "step,network,org,role,interest,engagement,fit_issue,fit_goal,c_po,c_pn,"
     "link,mandate",
     "step,network,org,person,c_po,c_pn,self_interest,uncertainty,tenure",
+    "step,orgs,ties,density,components,largest_component,transitivity,mean_degree,"
+    "degree_centralization,bridging_orgs,mean_trust",
 };
 
 static int wanted(int which, int detail)
@@ -31,6 +33,8 @@ static int wanted(int which, int detail)
         return (detail & SAMEN_DETAIL_ORGS) != 0;
     if (which == SAMEN_OUT_PERSONS)
         return (detail & SAMEN_DETAIL_PERSONS) != 0;
+    if (which == SAMEN_OUT_GRAPH)
+        return (detail & SAMEN_DETAIL_GRAPH) != 0;
     return 1;
 }
 

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 const char *const samen_run_files[] = {
-    "network.csv", "events.csv", "ties.csv", "orgs.csv", "persons.csv",
+    "network.csv", "events.csv", "ties.csv", "orgs.csv", "persons.csv", "graph.csv",
     "run.ini", "input-organisations.csv", "input-ties.csv", NULL,
 };
 
@@ -43,6 +43,8 @@ static void remove_stale(const samen_scenario *sc, const char *dir)
         unlink_in(dir, samen_out_names[SAMEN_OUT_ORGS], "");
     if (!(sc->detail & SAMEN_DETAIL_PERSONS))
         unlink_in(dir, samen_out_names[SAMEN_OUT_PERSONS], "");
+    if (!(sc->detail & SAMEN_DETAIL_GRAPH))
+        unlink_in(dir, samen_out_names[SAMEN_OUT_GRAPH], "");
     if (!sc->ties_path)
         unlink_in(dir, "input-ties.csv", "");
 }
@@ -56,26 +58,8 @@ static int simulate(const samen_scenario *sc, samen_outputs *out,
         return err->code ? err->code : SAMEN_EIO;
     samen_observer obs;
     samen_outputs_observer(out, &obs);
-    int rc = 0;
-    if (!progress) {
-        rc = samen_sim_run(sim, &obs);
-    } else {
-        while (!rc && samen_sim_current_step(sim) < sc->steps) {
-            rc = samen_sim_step(sim, &obs);
-            if (!rc && progress(progress_user, samen_sim_current_step(sim), sc->steps))
-                rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL,
-                                     "interrupted at step %d; nothing was written",
-                                     samen_sim_current_step(sim));
-        }
-    }
-    if (rc) {
-        /* Only the writers stop a run, and they fill err; anything else is
-         * still a failed run, not bad input. */
-        if (err->code == SAMEN_OK)
-            samen_error_set(err, SAMEN_EIO, NULL, 0, NULL,
-                            "the run was stopped by its output (code %d)", rc);
-        rc = err->code;
-    } else if (summary) {
+    int rc = samen_outputs_simulate(sim, sc, out, &obs, progress, progress_user, err);
+    if (!rc && summary) {
         for (int i = 0; i < sc->n_nets; i++)
             samen_sim_summary(sim, i, &summary[i]);
     }

@@ -38,10 +38,10 @@ const samen_param_def samen_param_table[] = {
      NONE},
 
     {"output", "detail", SAMEN_PT_DETAIL, "", 0, 0, 0, 0,
-     "orgs, persons, both or empty",
-     "extra per-step outputs: orgs.csv, persons.csv", NONE},
+     "a list of orgs, persons, both, graph; or empty",
+     "extra outputs: orgs.csv, persons.csv, graph.csv", NONE},
     {"output", "snapshot_every", WHOLE, "13", COUNT,
-     "steps between ties.csv snapshots", S(snapshot_every)},
+     "steps between ties.csv and graph.csv snapshots", S(snapshot_every)},
 
     {"model", "ask_bonus", REAL, "1", NONNEG,
      "attraction bonus of necessary actors, asked by the initiator (4.1)",

@@ -115,8 +115,12 @@ static void put_key(FILE *fp, const samen_scenario *sc, const samen_param_def *d
         break;
     }
     case SAMEN_PT_DETAIL: {
+        /* orgs and persons keep their old spelling ("both"), so that the
+         * run.ini of a run without graph is the same bytes as before */
         static const char *const detail[] = {"", " orgs", " persons", " both"};
-        fprintf(fp, "%s =%s\n", d->name, detail[sc->detail & 3]);
+        int graph = (sc->detail & SAMEN_DETAIL_GRAPH) != 0;
+        fprintf(fp, "%s =%s%s%s\n", d->name, detail[sc->detail & 3],
+                graph && (sc->detail & 3) ? "," : "", graph ? " graph" : "");
         break;
     }
     case SAMEN_PT_PATH:

@@ -267,9 +267,11 @@ int samen_parse_value(const samen_scenario *sc, const samen_param_def *d,
                 v->code |= SAMEN_DETAIL_PERSONS;
             else if (!strcmp(items[i], "both"))
                 v->code |= SAMEN_DETAIL_ORGS | SAMEN_DETAIL_PERSONS;
+            else if (!strcmp(items[i], "graph"))
+                v->code |= SAMEN_DETAIL_GRAPH;
             else {
-                snprintf(msg, n, "'%s' is not a detail; allowed: orgs, persons, both "
-                         "or empty", items[i]);
+                snprintf(msg, n, "'%s' is not a detail; allowed: orgs, persons, both, "
+                         "graph or empty", items[i]);
                 rc = -1;
             }
         }

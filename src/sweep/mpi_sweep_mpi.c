@@ -201,6 +201,7 @@ static const struct {
 } commands[] = {
     {"run", samen_cmd_run}, {"collect", samen_cmd_collect}, {"rerun", samen_cmd_rerun},
     {"summarise", samen_cmd_summarise}, {"analyse", samen_cmd_analyse},
+    {"export", samen_cmd_export},
     {"check", samen_cmd_check}, {"describe", samen_cmd_describe},
     {"generate", samen_cmd_generate}, {"version", samen_cmd_version},
 };

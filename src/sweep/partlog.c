@@ -12,7 +12,7 @@
 #include <zlib.h>
 
 const char *const samen_part_names[SAMEN_PART_COUNT] = {
-    "network", "events", "ties", "orgs", "persons", "summary",
+    "network", "events", "ties", "orgs", "persons", "graph", "summary",
 };
 
 /* A part file's rows are a run's rows of the table with its run number

@@ -242,7 +242,7 @@ void samen_host_name(char *buf, size_t n);
  * summary rows. */
 enum { SAMEN_PART_SUMMARY = SAMEN_OUT_COUNT, SAMEN_PART_COUNT };
 
-/* "network", "events", "ties", "orgs", "persons", "summary". */
+/* "network", "events", "ties", "orgs", "persons", "graph", "summary". */
 extern const char *const samen_part_names[SAMEN_PART_COUNT];
 
 /* The header line (without newline) of part p's files. */
@@ -473,14 +473,22 @@ int samen_point_stats_compute(const samen_net_outcome *runs, size_t n, int start
 int samen_sweep_write_points(const samen_sweep *sw, const char *out,
                              samen_sweep_index *idx, size_t *n_rows,
                              samen_error *err);
+/* ---- rerun.c ---- */
+
+/* The scenario of run `run` of the sweep sw in dir, as the sweep ran it,
+ * with output.detail = detail when detail is not NULL. Returns SAMEN_OK
+ * with *sc set (free with samen_scenario_free), or an error code with err
+ * filled (SAMEN_EINPUT for a run not in the sweep) and *sc NULL. */
+int samen_sweep_run_scenario(const samen_sweep *sw, const char *dir, long long run,
+                             const char *detail, samen_scenario **sc, samen_error *err);
 
 /* ---- collect.c ---- */
 
 typedef enum { SAMEN_COLLECT_ALL, SAMEN_COLLECT_LAST,
                SAMEN_COLLECT_EVERY } samen_collect_mode;
 
-/* Writes OUT/network.csv, events.csv, ties.csv (and orgs.csv, persons.csv
- * where kept) from every run done, with run,point,replicate and the
+/* Writes OUT/network.csv, events.csv, ties.csv (and orgs.csv, persons.csv,
+ * graph.csv where kept) from every run done, with run,point,replicate and the
  * varied keys before each row; with --last OUT/network-last.csv and with
  * --every N OUT/network-every-N.csv alone. *n_runs gets the number of runs
  * merged. */

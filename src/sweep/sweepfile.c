@@ -515,6 +515,8 @@ static unsigned detail_tables(const char *text)
         t |= 1u << SAMEN_OUT_ORGS;
     if (strstr(text, "persons") || strstr(text, "both"))
         t |= 1u << SAMEN_OUT_PERSONS;
+    if (strstr(text, "graph"))
+        t |= 1u << SAMEN_OUT_GRAPH;
     return t;
 }
 
@@ -544,7 +546,7 @@ static int parse_tables(const reader *r, const entry *e, unsigned *tables, samen
         if (found < 0)
             rc = samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
                                  "unknown table '%s' (did you mean '%s'?); the tables are "
-                                 "network, events, ties, orgs and persons", items[i],
+                                 "network, events, ties, orgs, persons and graph", items[i],
                                  samen_part_names[best]);
         else if (*tables & (1u << found))
             rc = samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
@@ -592,7 +594,7 @@ static int resolve_set(const reader *r, samen_sweep *sw, const samen_scenario *s
 }
 
 /* The tables the runs keep: as given, or network, events and ties with
- * orgs and persons where the runs' detail asks for them. */
+ * orgs, persons and graph where the runs' detail asks for them. */
 static int resolve_tables(const reader *r, samen_sweep *sw, const samen_scenario *sc,
                           samen_error *err)
 {
@@ -601,14 +603,15 @@ static int resolve_tables(const reader *r, samen_sweep *sw, const samen_scenario
     const entry *vd = find(r, SEC_VARY, "output.detail");
     const entry *sd = find(r, SEC_SET, "output.detail");
     if (vd)
-        detail = 1u << SAMEN_OUT_ORGS | 1u << SAMEN_OUT_PERSONS;
+        detail = 1u << SAMEN_OUT_ORGS | 1u << SAMEN_OUT_PERSONS | 1u << SAMEN_OUT_GRAPH;
     else if (sw->detail)
         detail = detail_tables(sw->detail);
     else if (sd)
         detail = detail_tables(sd->value);
     else if (sc)
         detail = (sc->detail & SAMEN_DETAIL_ORGS ? 1u << SAMEN_OUT_ORGS : 0)
-                 | (sc->detail & SAMEN_DETAIL_PERSONS ? 1u << SAMEN_OUT_PERSONS : 0);
+                 | (sc->detail & SAMEN_DETAIL_PERSONS ? 1u << SAMEN_OUT_PERSONS : 0)
+                 | (sc->detail & SAMEN_DETAIL_GRAPH ? 1u << SAMEN_OUT_GRAPH : 0);
     if (!e) {
         sw->tables = 1u << SAMEN_OUT_NETWORK | 1u << SAMEN_OUT_EVENTS | 1u << SAMEN_OUT_TIES
                      | detail;
@@ -619,15 +622,28 @@ static int resolve_tables(const reader *r, samen_sweep *sw, const samen_scenario
     if (rc)
         return rc;
     /* A trusted sweep.ini lists what its runs write. */
-    unsigned missing = sc ? sw->tables & ~detail
-                                & (1u << SAMEN_OUT_ORGS | 1u << SAMEN_OUT_PERSONS) : 0;
-    if (missing)
+    static const int detail_parts[] = {SAMEN_OUT_ORGS, SAMEN_OUT_PERSONS, SAMEN_OUT_GRAPH};
+    unsigned need = 0;
+    for (int i = 0; i < 3; i++)
+        need |= 1u << detail_parts[i];
+    unsigned missing = sc ? sw->tables & ~detail & need : 0;
+    if (missing) {
+        /* the detail that would keep every table listed */
+        char want[64] = "";
+        const char *first = NULL;
+        for (int i = 0; i < 3; i++) {
+            unsigned bit = 1u << detail_parts[i];
+            if (!((missing | (sw->tables & detail)) & bit))
+                continue;
+            if (!first && (missing & bit))
+                first = samen_part_names[detail_parts[i]];
+            snprintf(want + strlen(want), sizeof want - strlen(want), "%s%s",
+                     want[0] ? ", " : "", samen_part_names[detail_parts[i]]);
+        }
         return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
                                "table '%s' needs its detail: add detail = %s to [sweep]",
-                               missing & 1u << SAMEN_OUT_ORGS ? "orgs" : "persons",
-                               missing == (1u << SAMEN_OUT_ORGS | 1u << SAMEN_OUT_PERSONS)
-                                   ? "both" : missing & 1u << SAMEN_OUT_ORGS ? "orgs"
-                                   : "persons");
+                               first, want);
+    }
     return SAMEN_OK;
 }
 static const char *const samen_keys[] = {"version", "scenario_digest", "whole", NULL};

@@ -251,13 +251,8 @@ static int simulate(samen_part_writer *w, const samen_scenario *sc, samen_error 
     observer(w, &obs);
     w->rows.err = err;
     w->last_step = sc->steps - 1;
-    int rc = samen_sim_run(sim, &obs);
-    if (rc) {
-        if (err->code == SAMEN_OK)
-            samen_error_set(err, SAMEN_EIO, NULL, 0, NULL,
-                            "the run was stopped by its output (code %d)", rc);
-        rc = err->code;
-    } else {
+    int rc = samen_outputs_simulate(sim, sc, &w->rows, &obs, NULL, NULL, err);
+    if (!rc) {
         samen_net_summary s;
         for (int i = 0; i < sc->n_nets; i++) {
             samen_sim_summary(sim, i, &s);

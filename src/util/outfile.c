@@ -2,6 +2,7 @@
 #include "util/outfile.h"
 
 #include <assert.h>
+#include <dirent.h>
 #include <errno.h>
 #include <float.h>
 #include <math.h>
@@ -108,6 +109,24 @@ void samen_outfile_discard(samen_outfile *f)
     free(f->final_path);
     free(f->buf);
     memset(f, 0, sizeof *f);
+}
+
+int samen_remove_folder(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        char *p = join_path(dir, e->d_name, "");
+        if (p)
+            unlink(p);
+        free(p);
+    }
+    closedir(d);
+    return rmdir(dir);
 }
 
 /* Powers of ten 1e-308..1e308, index e + 308, as the compiler converts the

@@ -32,6 +32,10 @@ int samen_outfile_commit(samen_outfile *f, samen_error *err);
  * Safe on a zeroed or already discarded record. */
 void samen_outfile_discard(samen_outfile *f);
 
+/* Removes the plain files in dir, then dir: a folder of outputs that was
+ * only a temporary. Returns 0, or -1 with errno set. */
+int samen_remove_folder(const char *dir);
+
 /* Formats v with %.6g; -0 becomes 0. v must be finite (asserted). buf must
  * hold 32 bytes. Returns buf. */
 char *samen_fmt_num(char *buf, double v);

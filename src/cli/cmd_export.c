@@ -1,0 +1,212 @@
+/* cmd_export.c: `samen export DIR --to gephi|graphml|rsiena`: the ties of a
+ * run folder, or of one run of a sweep folder (run again into a temporary
+ * folder, as `samen rerun` would), written for network tools. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "export/export.h"
+#include "samen/samen.h"
+#include "sweep/sweep.h"
+#include "util/outfile.h"
+
+static const char usage[] =
+    "usage: samen export DIR --to gephi|graphml|rsiena [--network NAME]\n"
+    "                    [--threshold T] [--run N] [--out PATH] [--quiet]\n"
+    "\n"
+    "Writes the ties of the run in DIR (a folder of `samen run`), or of one run\n"
+    "of the sweep in DIR, for network tools. Nodes are the organisations that\n"
+    "were ever members, with the organisations file's columns as attributes;\n"
+    "a pair has a tie at a snapshot step where ties.csv lists it.\n"
+    "  gephi    network.gexf: GEXF 1.3, dynamic, steps as times: members over\n"
+    "           their spells (join to departure), ties over the snapshot\n"
+    "           steps they are present, trust a dynamic edge attribute\n"
+    "  graphml  network.graphml: the ties of the last snapshot, with trust\n"
+    "  rsiena   rsiena/: wave-01.csv, ... (0/1 adjacency per snapshot step),\n"
+    "           actors.csv, composition.csv (spells in wave units), waves.csv\n"
+    "\n"
+    "options:\n"
+    "  --to FORMAT     gephi, graphml or rsiena\n"
+    "  --network NAME  one network's ties (default: all networks, a pair's tie\n"
+    "                  being its largest trust in the networks it shares)\n"
+    "  --threshold T   rsiena: a 1 where the trust is at least T (default 0.5)\n"
+    "  --run N         the run of a sweep folder (default 0), run again as\n"
+    "                  `samen rerun` does\n"
+    "  --out PATH      the file (gephi, graphml; into it if it is a folder) or\n"
+    "                  the folder (rsiena) to write; default in DIR, or in\n"
+    "                  DIR/export-NNNNNN for run NNNNNN of a sweep\n"
+    "  --quiet         print nothing but errors\n"
+    "  -h, --help      show this help\n"
+    "\n"
+    "Exit status: 0 done, 1 I/O error, 2 bad input or usage.\n";
+
+enum { OPT_TO, OPT_NETWORK, OPT_THRESHOLD, OPT_RUN, OPT_OUT, OPT_QUIET };
+
+static const samen_optspec opts[] = {
+    {"--to", NULL, "FORMAT", OPT_TO},
+    {"--network", NULL, "NAME", OPT_NETWORK},
+    {"--threshold", NULL, "T", OPT_THRESHOLD},
+    {"--run", NULL, "N", OPT_RUN},
+    {"--out", NULL, "PATH", OPT_OUT},
+    {"--quiet", "-q", NULL, OPT_QUIET},
+    {0},
+};
+
+typedef struct request {
+    const char *dir, *network, *out;
+    int format;
+    double threshold;
+    long long run;
+    int run_given, quiet;
+} request;
+
+static int is_file(const char *dir, const char *name)
+{
+    char p[4200];
+    struct stat st;
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Run `run` of the sweep in q->dir again into a new temporary folder
+ * (tmp, of 4096 bytes). Returns SAMEN_OK or an error code with err filled. */
+static int rerun(const request *q, char *tmp, samen_error *err)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/sweep.ini", q->dir);
+    samen_sweep *sw = NULL;
+    samen_scenario *sc = NULL;
+    int net, rc = samen_sweep_load(&sw, path, SAMEN_SWEEP_TRUSTED, err);
+    if (!rc)
+        rc = samen_sweep_run_scenario(sw, q->dir, q->run, NULL, &sc, err);
+    /* a wrong name is told before the run is run */
+    if (!rc && q->network)
+        rc = samen_export_find_network(sc, q->network, path, &net, err);
+    if (!rc) {
+        const char *t = getenv("TMPDIR");
+        snprintf(tmp, 4096, "%s/samen-export-XXXXXX", t && *t ? t : "/tmp");
+        if (!mkdtemp(tmp))
+            rc = samen_error_set(err, SAMEN_EIO, tmp, 0, NULL,
+                                 "cannot create a temporary folder: %s", strerror(errno));
+        else if ((rc = samen_run_to_dir(sc, tmp, NULL, err)))
+            samen_remove_folder(tmp);
+    }
+    if (rc)
+        tmp[0] = '\0';
+    samen_scenario_free(sc);
+    samen_sweep_free(sw);
+    return rc;
+}
+
+static int write_format(const request *q, const samen_export_run *r, const char *path,
+                        samen_error *err)
+{
+    switch (q->format) {
+    case SAMEN_EXPORT_GEPHI: return samen_export_gexf(r, path, err);
+    case SAMEN_EXPORT_GRAPHML: return samen_export_graphml(r, path, err);
+    default: return samen_export_rsiena(r, path, q->threshold, err);
+    }
+}
+
+static int run_export(const request *q)
+{
+    samen_error err;
+    samen_error_clear(&err);
+    int sweep = !is_file(q->dir, "run.ini") && is_file(q->dir, "sweep.ini");
+    if (q->run_given && !sweep) {
+        fprintf(stderr, "samen export: --run is for a sweep folder, and %s holds no "
+                "sweep.ini\n", q->dir);
+        return 2;
+    }
+    char tmp[4096] = "", outdir[4200] = "", path[4400];
+    int made_outdir = 0;
+    int rc = sweep ? rerun(q, tmp, &err) : SAMEN_OK;
+    samen_export_run r;
+    if (!rc)
+        rc = samen_export_load(&r, sweep ? tmp : q->dir, q->network, &err);
+    if (!rc) {
+        struct stat st;
+        if (sweep)
+            snprintf(outdir, sizeof outdir, "%s/export-%06lld", q->dir, q->run);
+        else
+            snprintf(outdir, sizeof outdir, "%s", q->dir);
+        if (q->out && (q->format == SAMEN_EXPORT_RSIENA || stat(q->out, &st) != 0
+                       || !S_ISDIR(st.st_mode)))
+            snprintf(path, sizeof path, "%s", q->out);
+        else
+            snprintf(path, sizeof path, "%s/%s", q->out ? q->out : outdir,
+                     samen_export_names[q->format]);
+        if (!q->out && sweep && mkdir(outdir, 0777) == 0)
+            made_outdir = 1;
+        rc = write_format(q, &r, path, &err);
+        if (!rc && !q->quiet)
+            printf("samen export: %s (%d organisations, %d snapshot steps%s%s)\n", path,
+                   r.n_nodes, r.n_waves, q->network ? ", network " : "",
+                   q->network ? q->network : "");
+        samen_export_free(&r);
+    }
+    if (rc)
+        samen_error_print(&err, stderr);
+    if (rc && made_outdir)
+        rmdir(outdir);
+    if (tmp[0])
+        samen_remove_folder(tmp);
+    return rc;
+}
+
+int samen_cmd_export(int argc, char **argv)
+{
+    samen_args a;
+    samen_args_init(&a, "export", usage, opts, argc, argv);
+    request q = {.format = -1, .threshold = 0.5};
+    const char *v, *to = NULL;
+    int id, rc;
+    while ((id = samen_args_next(&a, &v)) != SAMEN_ARG_END) {
+        switch (id) {
+        case SAMEN_ARG_HELP: return 0;
+        case SAMEN_ARG_ERROR: return 2;
+        case SAMEN_ARG_POSITIONAL:
+            if (q.dir)
+                return samen_args_error(&a, "one folder only (got '%s' and '%s')", q.dir, v);
+            q.dir = v;
+            break;
+        case OPT_TO: to = v; break;
+        case OPT_NETWORK: q.network = v; break;
+        case OPT_THRESHOLD: {
+            char *end;
+            errno = 0;
+            q.threshold = strtod(v, &end);
+            if (end == v || *end || errno || !(q.threshold >= 0 && q.threshold <= 1))
+                return samen_args_error(&a, "--threshold: '%s' is not a number in [0, 1]", v);
+            break;
+        }
+        case OPT_RUN:
+            if ((rc = samen_args_whole(&a, "--run", v, 0, LLONG_MAX, &q.run)))
+                return rc;
+            q.run_given = 1;
+            break;
+        case OPT_OUT:
+            if (!*v)
+                return samen_args_error(&a, "--out: the path is empty");
+            q.out = v;
+            break;
+        case OPT_QUIET: q.quiet = 1; break;
+        }
+    }
+    if (!q.dir)
+        return samen_args_error(&a, "no folder given: a run folder (samen run --out) or a "
+                                "sweep folder (samen sweep --out)");
+    if (!to)
+        return samen_args_error(&a, "--to is required: gephi, graphml or rsiena");
+    const char *nearest;
+    if ((q.format = samen_export_format_of(to, &nearest)) < 0)
+        return samen_args_error(&a, "--to: unknown format '%s' (did you mean '%s'?); the "
+                                "formats are gephi, graphml and rsiena", to, nearest);
+    return run_export(&q);
+}

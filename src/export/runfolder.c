@@ -1,0 +1,233 @@
+/* runfolder.c: a run folder read back for the exports: its run.ini (the
+ * organisations, networks, steps and snapshots), the membership spells of
+ * events.csv and the ties of ties.csv, over the organisations that were
+ * ever members of the networks kept. */
+#include "export/export.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "scenario/scenario_int.h"
+#include "util/outfile.h"
+
+const char *const samen_export_formats[3] = {"gephi", "graphml", "rsiena"};
+const char *const samen_export_names[3] = {"network.gexf", "network.graphml", "rsiena"};
+
+int samen_export_format_of(const char *name, const char **nearest)
+{
+    int best = 0, bestd = -1;
+    for (int i = 0; i < 3; i++) {
+        if (!strcmp(name, samen_export_formats[i]))
+            return i;
+        int d = samen_edit_distance(name, samen_export_formats[i]);
+        if (bestd < 0 || d < bestd) {
+            bestd = d;
+            best = i;
+        }
+    }
+    *nearest = samen_export_formats[best];
+    return -1;
+}
+
+int samen_export_find_network(const samen_scenario *sc, const char *name,
+                              const char *where, int *net, samen_error *err)
+{
+    int best = 0, bestd = -1;
+    size_t len = strlen(name);
+    for (int k = 0; k < sc->n_nets; k++) {
+        if (!strcmp(sc->nets[k].name, name)) {
+            *net = k;
+            return SAMEN_OK;
+        }
+        /* a name cut short is nearest to the names it begins */
+        int d = strncmp(sc->nets[k].name, name, len) ? samen_edit_distance(name, sc->nets[k].name)
+                                                      : 0;
+        if (bestd < 0 || d < bestd) {
+            bestd = d;
+            best = k;
+        }
+    }
+    if (bestd < 0)
+        return samen_error_set(err, SAMEN_EINPUT, where, 0, "--network",
+                               "'%s' is not a network of this run: it has none", name);
+    return samen_error_set(err, SAMEN_EINPUT, where, 0, "--network",
+                           "'%s' is not a network of this run (did you mean '%s'?)",
+                           name, sc->nets[best].name);
+}
+
+/* The snapshot steps: those of graph.csv, so that every wave holds the
+ * ties of every network then live. */
+static int make_waves(samen_export_run *r, samen_error *err)
+{
+    int steps = r->sc->steps, every = r->sc->snapshot_every > 0 ? r->sc->snapshot_every : 1;
+    r->wave_step = malloc(((size_t)steps / (size_t)every + 2) * sizeof *r->wave_step);
+    r->step_wave = malloc((size_t)steps * sizeof *r->step_wave);
+    if (!r->wave_step || !r->step_wave)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    for (int s = 0; s < steps; s++) {
+        r->step_wave[s] = -1;
+        if (s % every == 0 || s == steps - 1) {
+            r->step_wave[s] = r->n_waves;
+            r->wave_step[r->n_waves++] = s;
+        }
+    }
+    return SAMEN_OK;
+}
+
+static int by_node_start(const void *x, const void *y)
+{
+    const samen_spell *p = x, *q = y;
+    if (p->node != q->node)
+        return p->node < q->node ? -1 : 1;
+    return (p->start > q->start) - (p->start < q->start);
+}
+
+/* Numbers the members in the organisations file's order, moves the
+ * spells onto the nodes, and merges a node's spells that overlap (a
+ * member of two networks at once is present once). */
+static int make_nodes(samen_export_run *r, const unsigned char *member, int *org_node,
+                      samen_error *err)
+{
+    int n_orgs = r->sc->n_orgs;
+    if (!(r->node_org = malloc(((size_t)n_orgs + 1) * sizeof *r->node_org)))
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    for (int o = 0; o < n_orgs; o++) {
+        org_node[o] = member[o] ? r->n_nodes : -1;
+        if (member[o])
+            r->node_org[r->n_nodes++] = o;
+    }
+    for (int i = 0; i < r->n_spells; i++)
+        r->spells[i].node = org_node[r->spells[i].node];
+    qsort(r->spells, (size_t)r->n_spells, sizeof *r->spells, by_node_start);
+    int m = 0;
+    for (int i = 0; i < r->n_spells; i++) {
+        samen_spell *last = m > 0 ? &r->spells[m - 1] : NULL;
+        if (last && last->node == r->spells[i].node && r->spells[i].start <= last->end) {
+            if (r->spells[i].end > last->end)
+                last->end = r->spells[i].end;
+            continue;
+        }
+        r->spells[m++] = r->spells[i];
+    }
+    r->n_spells = m;
+    return SAMEN_OK;
+}
+
+/* dir/name must be a file: a folder without it is not a run folder. */
+static int need_file(const char *dir, const char *name, char *path, size_t n, samen_error *err)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        return samen_error_set(err, SAMEN_EINPUT, dir, 0, NULL, "no such folder");
+    snprintf(path, n, "%s/%s", dir, name);
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+        return SAMEN_OK;
+    return samen_error_set(err, SAMEN_EINPUT, dir, 0, NULL,
+                           "not a run folder: it has no %s (a run folder holds run.ini, "
+                           "events.csv and ties.csv as `samen run` writes them; a sweep "
+                           "folder holds sweep.ini)", name);
+}
+
+int samen_export_load(samen_export_run *r, const char *dir, const char *network,
+                      samen_error *err)
+{
+    memset(r, 0, sizeof *r);
+    r->net = -1;
+    r->last_tie_step = -1;
+    char ini[4200], events[4200], ties[4200];
+    int rc = need_file(dir, "run.ini", ini, sizeof ini, err);
+    if (!rc)
+        rc = need_file(dir, "events.csv", events, sizeof events, err);
+    if (!rc)
+        rc = need_file(dir, "ties.csv", ties, sizeof ties, err);
+    if (!rc)
+        rc = samen_scenario_load(&r->sc, ini, NULL, 0, err);
+    if (!rc && network)
+        rc = samen_export_find_network(r->sc, network, ini, &r->net, err);
+    if (!rc)
+        rc = make_waves(r, err);
+    if (rc) {
+        samen_export_free(r);
+        return rc;
+    }
+
+    const samen_scenario *sc = r->sc;
+    const char **names = malloc(((size_t)sc->n_orgs + (size_t)sc->n_nets + 1) * sizeof *names);
+    unsigned char *member = calloc((size_t)sc->n_orgs + 1, 1);
+    int *org_node = malloc(((size_t)sc->n_orgs + 1) * sizeof *org_node);
+    samen_name_index orgs = {0}, nets = {0};
+    if (names) {
+        for (int i = 0; i < sc->n_orgs; i++)
+            names[i] = sc->orgs[i].id;
+        for (int k = 0; k < sc->n_nets; k++)
+            names[sc->n_orgs + k] = sc->nets[k].name;
+    }
+    if (!names || !member || !org_node
+        || samen_name_index_init(&orgs, names, sc->n_orgs) != 0
+        || samen_name_index_init(&nets, names + sc->n_orgs, sc->n_nets) != 0)
+        rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    if (!rc)
+        rc = samen_export_read_events(r, events, &orgs, &nets, member, err);
+    if (!rc)
+        rc = make_nodes(r, member, org_node, err);
+    if (!rc)
+        rc = samen_export_read_ties(r, ties, &orgs, &nets, org_node, err);
+    samen_name_index_free(&orgs);
+    samen_name_index_free(&nets);
+    free(names);
+    free(member);
+    free(org_node);
+    if (rc)
+        samen_export_free(r);
+    return rc;
+}
+
+void samen_export_free(samen_export_run *r)
+{
+    samen_scenario_free(r->sc);
+    free(r->node_org);
+    free(r->wave_step);
+    free(r->step_wave);
+    free(r->spells);
+    free(r->ties);
+    memset(r, 0, sizeof *r);
+    r->net = -1;
+    r->last_tie_step = -1;
+}
+
+/* The organisations file's columns after id, before the themes. */
+static const char *const fixed_cols[] = {
+    "name", "sector", "capacity", "mandate", "latency", "guard", "patience",
+};
+enum { N_FIXED = sizeof fixed_cols / sizeof fixed_cols[0] };
+
+int samen_export_n_columns(const samen_scenario *sc)
+{
+    return N_FIXED + sc->n_themes;
+}
+
+const char *samen_export_column(const samen_scenario *sc, int c, int *numeric)
+{
+    if (c >= N_FIXED) {
+        *numeric = 1;
+        return sc->themes[c - N_FIXED];
+    }
+    *numeric = c != 0 && c != 1 && c != 3; /* name, sector, mandate are text */
+    return fixed_cols[c];
+}
+
+const char *samen_export_value(const samen_scenario *sc, int org, int c, char *buf)
+{
+    const samen_org *o = &sc->orgs[org];
+    switch (c) {
+    case 0: return o->name;
+    case 1: return o->sector;
+    case 2: return samen_fmt_num(buf, o->capacity);
+    case 3: return o->mandate == SAMEN_DECISION ? "decision" : "feedback";
+    case 4: return samen_fmt_num(buf, o->latency);
+    case 5: return samen_fmt_num(buf, o->guard);
+    case 6: return samen_fmt_num(buf, o->patience);
+    default: return samen_fmt_num(buf, o->mission[c - N_FIXED]);
+    }
+}

@@ -1,0 +1,115 @@
+/* graph_out.c: rows of graph.csv (--detail graph), one per snapshot step:
+ * an observer in front of the run's writers that gathers the step's tie
+ * rows into the field's graph (src/graph/field.c) and writes its measures
+ * when the step ends. */
+#include "output/output.h"
+
+#include <string.h>
+
+#include "graph/field.h"
+
+/* The callbacks hand every row on to the observer behind. */
+static int net_row(void *user, const samen_net_row *row)
+{
+    samen_graph_out *g = user;
+    return g->inner.network_row(g->inner.user, row);
+}
+
+static int event(void *user, const samen_event *ev)
+{
+    samen_graph_out *g = user;
+    return g->inner.event(g->inner.user, ev);
+}
+
+static int org_row(void *user, const samen_org_row *row)
+{
+    samen_graph_out *g = user;
+    return g->inner.org_row(g->inner.user, row);
+}
+
+static int person_row(void *user, const samen_person_row *row)
+{
+    samen_graph_out *g = user;
+    return g->inner.person_row(g->inner.user, row);
+}
+
+/* graph.csv's steps: those of ties.csv's regular snapshots and the last. */
+static int graph_step(const samen_graph_out *g, int step)
+{
+    return step % g->every == 0 || step == g->last_step;
+}
+
+static int tie_row(void *user, const samen_tie_row *row)
+{
+    samen_graph_out *g = user;
+    if (g->inner.tie_row) {
+        int rc = g->inner.tie_row(g->inner.user, row);
+        if (rc)
+            return rc;
+    }
+    /* a network's end-step snapshot off the regular steps is not the field's */
+    if (!graph_step(g, row->step))
+        return SAMEN_OK;
+    return samen_field_add(g->field, row->network, row->org_a, row->org_b, row->trust,
+                           g->out->err);
+}
+
+int samen_graph_out_open(samen_graph_out *g, const samen_scenario *sc,
+                         samen_outputs *out, const samen_observer *inner,
+                         samen_observer *obs, samen_error *err)
+{
+    memset(g, 0, sizeof *g);
+    g->out = out;
+    g->inner = *inner;
+    g->every = sc->snapshot_every > 0 ? sc->snapshot_every : 1;
+    g->last_step = sc->steps - 1;
+    if (!(g->field = samen_field_new_scenario(sc, err)))
+        return err->code ? err->code : SAMEN_EIO;
+    memset(obs, 0, sizeof *obs);
+    obs->user = g;
+    obs->network_row = inner->network_row ? net_row : NULL;
+    obs->event = inner->event ? event : NULL;
+    obs->org_row = inner->org_row ? org_row : NULL;
+    obs->person_row = inner->person_row ? person_row : NULL;
+    obs->tie_row = tie_row; /* the graph needs the tie rows in any case */
+    return SAMEN_OK;
+}
+
+int samen_graph_out_step(samen_graph_out *g, int step)
+{
+    if (!graph_step(g, step))
+        return SAMEN_OK;
+    samen_outputs *o = g->out;
+    enum { F = SAMEN_OUT_GRAPH };
+    samen_field_stats st;
+    int rc = samen_field_measure(g->field, &st, o->err);
+    if (rc)
+        return rc;
+    FILE *fp = o->file[F].fp;
+    if (o->prefix)
+        fputs(o->prefix, fp);
+    fprintf(fp, "%d,%ld,%ld", step, st.orgs, st.ties);
+    if ((rc = samen_outputs_num(o, F, "density", step, st.density)))
+        return rc;
+    fprintf(fp, ",%ld", st.components);
+    static const char *const cols[] = {
+        "largest_component", "transitivity", "mean_degree", "degree_centralization",
+    };
+    const double v[] = {
+        st.largest_component, st.transitivity, st.mean_degree, st.degree_centralization,
+    };
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        if ((rc = samen_outputs_num(o, F, cols[i], step, v[i])))
+            return rc;
+    fprintf(fp, ",%ld", st.bridging_orgs);
+    if ((rc = samen_outputs_num(o, F, "mean_trust", step, st.mean_trust)))
+        return rc;
+    fputc('\n', fp);
+    return samen_outputs_check(o, F);
+}
+
+void samen_graph_out_close(samen_graph_out *g)
+{
+    samen_field_free(g->field);
+    g->field = NULL;
+}

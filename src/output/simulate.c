@@ -1,0 +1,37 @@
+/* simulate.c: the step loop of one run with its writers, shared by
+ * `samen run` (run.c) and a sweep's writers: graph.csv rows after each
+ * step where they are wanted, and the progress hook. */
+#include "output/output.h"
+
+int samen_outputs_simulate(samen_sim *sim, const samen_scenario *sc,
+                           samen_outputs *out, const samen_observer *obs,
+                           samen_progress_fn progress, void *progress_user,
+                           samen_error *err)
+{
+    samen_graph_out graph = {0};
+    samen_observer wrapped;
+    int rc = SAMEN_OK;
+    if (out->file[SAMEN_OUT_GRAPH].fp) {
+        rc = samen_graph_out_open(&graph, sc, out, obs, &wrapped, err);
+        obs = &wrapped;
+    }
+    while (!rc && samen_sim_current_step(sim) < sc->steps) {
+        rc = samen_sim_step(sim, obs);
+        int done = samen_sim_current_step(sim);
+        if (!rc && graph.field)
+            rc = samen_graph_out_step(&graph, done - 1);
+        if (!rc && progress && progress(progress_user, done, sc->steps))
+            rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL,
+                                 "interrupted at step %d; nothing was written", done);
+    }
+    samen_graph_out_close(&graph);
+    if (rc) {
+        /* Only the writers stop a run, and they fill err; anything else is
+         * still a failed run, not bad input. */
+        if (err->code == SAMEN_OK)
+            samen_error_set(err, SAMEN_EIO, NULL, 0, NULL,
+                            "the run was stopped by its output (code %d)", rc);
+        rc = err->code;
+    }
+    return rc;
+}
