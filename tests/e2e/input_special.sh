@@ -41,5 +41,9 @@ cat abs.ini > scenario.pipe &
 timeout 20 "$SAMEN" check scenario.pipe > piped-check.out || fail "check of a scenario through a pipe"
 wait
 "$SAMEN" check abs.ini > file-check.out || fail "check of the scenario"
-cmp -s piped-check.out file-check.out || fail "check through a pipe differs"
+# the same but for the file's name on the first line
+tail -n +2 piped-check.out > piped.rest
+tail -n +2 file-check.out > file.rest
+cmp -s piped.rest file.rest || fail "check through a pipe differs"
+head -n 1 piped-check.out | grep -q "scenario.pipe: valid scenario" || fail "first line: $(head -n 1 piped-check.out)"
 exit 0

@@ -53,7 +53,7 @@ while IFS='|' read -r n lang line mark; do
         samen check "$file" > "out.$n" 2>&1 || fail "$where: $file fails samen check: $(cat "out.$n")"
         ran=$((ran + 1)) ;;
     r | python)
-        files=$(grep -oE '(read\.csv|read_csv)\("[^"]+"' "blocks/$n" | sed 's/^[^"]*"//; s/"$//')
+        files=$(grep -oE '(read\.csv|read_csv|read_graph|read_gexf|read_graphml)\("[^"]+"' "blocks/$n" | sed 's/^[^"]*"//; s/"$//')
         [ -n "$files" ] || fail "$where: the $lang example reads no file the test can see"
         for f in $files; do
             [ -s "$f" ] || fail "$where: the $lang example reads $f, which no command above makes"
