@@ -1,10 +1,12 @@
-/* fixture.h: shared helpers of the model tests: a small scenario written to
- * a temporary folder and loaded through the real loader, and an observer
- * that tallies what a run reports. Header-only so each test program stays
- * one file. */
+/* fixture.h: shared helpers of the tests: assert_close (doubles compared
+ * in double precision), a small scenario written to a temporary folder and
+ * loaded through the real loader, an observer that tallies what a run
+ * reports, and hand-built states for the one-step tests of the model.
+ * Header-only so each test program stays one file. */
 #ifndef SAMEN_TEST_FIXTURE_H
 #define SAMEN_TEST_FIXTURE_H
 
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -16,6 +18,22 @@
 #include <cmocka.h>
 
 #include "samen/samen.h"
+
+/* assert_close(got, want, rel, abs): passes when |got - want| <= abs +
+ * rel |want|, in double precision (equal infinities pass, NaN never does).
+ * cmocka 1.1's assert_float_equal converts to float, so that
+ * assert_float_equal(1.0 + 1e-8, 1.0, 1e-15) passes: it is not used. */
+static inline void fx_assert_close(double got, double want, double rel, double abs_tol,
+                                   const char *expr, const char *file, int line)
+{
+    if (got == want || fabs(got - want) <= abs_tol + rel * fabs(want))
+        return;
+    print_error("%s = %.17g, want %.17g (difference %.3g, tolerance %.3g)\n", expr, got,
+                want, got - want, abs_tol + rel * fabs(want));
+    _fail(file, line);
+}
+#define assert_close(got, want, rel, abs_tol) \
+    fx_assert_close((got), (want), (rel), (abs_tol), #got, __FILE__, __LINE__)
 
 /* Twelve organisations over three themes; o1 initiates, n1 and n2 are the
  * necessary actors, f1 a framing actor. Missions are close enough to the
