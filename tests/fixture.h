@@ -317,4 +317,81 @@ static inline void fx_run(const samen_scenario *sc, uint32_t seed, int from, int
     samen_sim_free(sim);
 }
 
+/* Hand-built states for the one-step tests: included where a test includes
+ * model/state.h first. A state is built by the real allocation
+ * (samen_sim_new on a scenario of fx_load), then its fields are set by hand. */
+#ifdef SAMEN_MODEL_STATE_H
+static inline samen_sim *fx_sim(const samen_scenario *sc)
+{
+    samen_error err;
+    samen_sim *sim = samen_sim_new(sc, &err);
+    assert_non_null(sim);
+    return sim;
+}
+
+/* Position of organisation id among the possible members of nw. */
+static inline int fx_cand(const samen_sim *sim, const net *nw, const char *id)
+{
+    for (int c = 0; c < nw->n_cand; c++)
+        if (!strcmp(sim->sc->orgs[samen_cand_org(nw, c)].id, id))
+            return c;
+    fail_msg("%s is no possible member", id);
+    return -1;
+}
+
+/* Joins organisation id through the real join (no observer) and returns its
+ * membership, ready for its fields to be set. */
+static inline member *fx_join(samen_sim *sim, net *nw, const char *id)
+{
+    int c = fx_cand(sim, nw, id);
+    assert_int_equal(samen_member_join(sim, nw, c, nw->attract_q[c], "candidate", NULL), 0);
+    return &nw->m[nw->order[nw->n - 1]];
+}
+
+/* The current person's communication, self-interest and uncertainty. */
+static inline void fx_person(member *mb, double c_po, double c_pn, double sigma, double u)
+{
+    mb->c_po = c_po;
+    mb->c_pn = c_pn;
+    mb->sigma = sigma;
+    mb->u = u;
+}
+
+/* Decision window bucket of step: items arrived (all, non-formal, formal)
+ * and resolved (same), as samen_sdec reads them. */
+static inline void fx_window(net *nw, int w, int step, long a0, long a1, long a2, long r0,
+                             long r1, long r2)
+{
+    int b = step % w;
+    nw->win_stamp[b] = step;
+    long v[6] = {a0, a1, a2, r0, r1, r2};
+    memcpy(nw->win[b], v, sizeof v);
+}
+
+/* A distribution that draws nothing: persons' draws leave the stream alone. */
+static inline samen_dist fx_const(double x)
+{
+    return (samen_dist){.kind = SAMEN_DIST_CONST, .a = x};
+}
+
+/* An observer that keeps the value and reason of the last event named. */
+typedef struct fx_last {
+    const char *name;
+    int count;
+    double value;
+    char reason[32];
+} fx_last;
+
+static inline int fx_on_last(void *user, const samen_event *ev)
+{
+    fx_last *l = user;
+    if (strcmp(ev->event, l->name))
+        return 0;
+    l->count++;
+    l->value = ev->value;
+    snprintf(l->reason, sizeof l->reason, "%s", ev->reason ? ev->reason : "");
+    return 0;
+}
+#endif
+
 #endif
