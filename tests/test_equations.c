@@ -936,6 +936,54 @@ static void test_dist_draw(void **state)
     gsl_rng_free(c);
 }
 
+/* 4.1, 5.1: a new pair starts at its prior tie, found by pair in either
+ * order among ties sorted once at set-up, else at trust0. Ties set by hand
+ * in file order (the loader's checks do not matter here). */
+static void test_prior_ties(void **state)
+{
+    (void)state;
+    samen_scenario *sc = scenario();
+    samen_tie ties[] = {{3, 1, 0.3}, {0, 2, 0.45}, {5, 4, 0.6}, {1, 0, 0.7},
+                        {2, 9, 0.25}, {6, 7, 0.8}, {10, 8, 0.35}, {0, 10, 0.15}};
+    int n = (int)(sizeof ties / sizeof ties[0]);
+    samen_tie *own = sc->ties;
+    int own_n = sc->n_ties;
+    sc->ties = ties;
+    sc->n_ties = n;
+    samen_sim *sim = fx_sim(sc);
+    sc->ties = own;
+    sc->n_ties = own_n;
+    for (int k = 0; k < n; k++) {
+        assert_close(samen_prior_trust(sim, ties[k].a, ties[k].b, -1), ties[k].trust, 0, 0);
+        assert_close(samen_prior_trust(sim, ties[k].b, ties[k].a, -1), ties[k].trust, 0, 0);
+    }
+    assert_close(samen_prior_trust(sim, 1, 2, -1), -1, 0, 0);
+    assert_close(samen_prior_trust(sim, 0, 11, -1), -1, 0, 0);
+    assert_close(samen_prior_trust(sim, 9, 10, -1), -1, 0, 0);
+    net *nw = &sim->nets[0];
+    member *a = fx_join(sim, nw, "o1"), *b = fx_join(sim, nw, "n1"), *c = fx_join(sim, nw, "m5");
+    assert_close(pair(nw, a, b), 0.7, 0, 0);
+    assert_close(pair(nw, a, c), sc->p.model.trust0, 0, 0);
+    samen_sim_free(sim);
+    samen_scenario_free(sc);
+}
+
+/* Set-up (3.1): the possible members are the candidates and the initiator
+ * when it is not one of them: 3 + 1 positions, the initiator last. */
+static void test_possible_members(void **state)
+{
+    (void)state;
+    samen_scenario *sc = fx_load(fx_ini, fx_orgs_csv, "network.net.candidates=n1, n2, m1", NULL);
+    samen_sim *sim = fx_sim(sc);
+    net *nw = &sim->nets[0];
+    assert_int_equal(nw->n_cand, 4);
+    assert_int_equal(nw->slots, 4);
+    assert_int_equal(nw->init_cand, 3);
+    assert_int_equal(samen_cand_org(nw, 3), 0);
+    samen_sim_free(sim);
+    samen_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -965,6 +1013,8 @@ int main(void)
         cmocka_unit_test(test_capacity_loads),
         cmocka_unit_test(test_observe_row),
         cmocka_unit_test(test_dist_draw),
+        cmocka_unit_test(test_prior_ties),
+        cmocka_unit_test(test_possible_members),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
