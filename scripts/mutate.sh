@@ -12,7 +12,7 @@
 # find the sites), gcc, cmocka and the build packages. It checks a snapshot
 # of the working tree as it is when it starts (uncommitted changes
 # included), taken into a temporary folder; nothing in the tree is written.
-# Not part of `make test`: a full check takes about ten minutes on 2 cores.
+# Not part of `make test`: a full check takes about three minutes on 2 cores.
 #
 # What counts as a site: a binary + - * / or a compound += -= *= /= in the
 # code (comments, strings and #include lines skipped), except
