@@ -392,6 +392,45 @@ static inline int fx_on_last(void *user, const samen_event *ev)
     snprintf(l->reason, sizeof l->reason, "%s", ev->reason ? ev->reason : "");
     return 0;
 }
+/* The fixture's scenario for one-step tests: every drop-out off and the
+ * persons' self-interest and uncertainty constants (0.2, 0.3), so that a
+ * join draws nothing from the generator. */
+static inline samen_scenario *fx_model_scenario(void)
+{
+    samen_scenario *sc = fx_load(fx_ini, fx_orgs_csv, FX_NO_DROPOUT, NULL);
+    sc->p.persons.self_interest = fx_const(0.2);
+    sc->p.persons.uncertainty = fx_const(0.3);
+    return sc;
+}
+
+/* A hand-built state as cmocka's state: the scenario, the run allocated on
+ * it, its first network. What a step reads (sc->p, the network's spec) may
+ * be set after the allocation, since the run reads them through sc. */
+typedef struct fx_model {
+    samen_scenario *sc;
+    samen_sim *sim;
+    net *nw;
+} fx_model;
+
+static inline int fx_model_setup(void **state)
+{
+    fx_model *m = calloc(1, sizeof *m);
+    assert_non_null(m);
+    m->sc = fx_model_scenario();
+    m->sim = fx_sim(m->sc);
+    m->nw = &m->sim->nets[0];
+    *state = m;
+    return 0;
+}
+
+static inline int fx_model_teardown(void **state)
+{
+    fx_model *m = *state;
+    samen_sim_free(m->sim);
+    samen_scenario_free(m->sc);
+    free(m);
+    return 0;
+}
 #endif
 
 #endif

@@ -16,15 +16,9 @@
 /* The fixture's twelve organisations (index: o1 0, n1 1, n2 2, m1 3, m2 4,
  * ... f1 11; capacity 2, latency 2, guard 0.5, patience 80), issue
  * q = (0.6, 0.3, 0.3), concreteness 0.5, effort 8, necessary n1 and n2;
- * persons drawn from constants so that a join draws nothing. */
-static samen_scenario *scenario(void)
-{
-    samen_scenario *sc = fx_load(fx_ini, fx_orgs_csv, FX_NO_DROPOUT, NULL);
-    sc->p.persons.self_interest = fx_const(0.2);
-    sc->p.persons.uncertainty = fx_const(0.3);
-    return sc;
-}
-
+ * persons drawn from constants (fx_model_scenario). Most tests get the run
+ * allocated on it by fx_model_setup and set what a step reads; the few that
+ * set what the allocation reads allocate their own. */
 /* Missions of the fixture, and their fits with the issue q (cosine, 2). */
 static const double M_O1[3] = {1, 0.3, 0.2}, M_N1[3] = {0.6, 1, 0.2},
                     M_N2[3] = {1, 0.5, 0.1}, M_M1[3] = {0.7, 0.2, 1};
@@ -68,7 +62,7 @@ static void test_fit_values(void **state)
 static void test_attraction(void **state)
 {
     (void)state;
-    samen_scenario *sc = scenario();
+    samen_scenario *sc = fx_model_scenario();
     sc->p.model.appeal_alpha = 2;
     sc->p.model.appeal_beta = 3;
     sc->p.model.ask_bonus = 0.6;
@@ -90,13 +84,13 @@ static void test_attraction(void **state)
  * start at trust0. */
 static void test_join(void **state)
 {
-    (void)state;
-    samen_scenario *sc = scenario();
+    fx_model *m = *state;
+    samen_scenario *sc = m->sc;
     sc->p.model.join_cost = 0.4;
     sc->p.model.room_exp = 3;
     sc->p.model.trust0 = 0.15;
-    samen_sim *sim = fx_sim(sc);
-    net *nw = &sim->nets[0];
+    samen_sim *sim = m->sim;
+    net *nw = m->nw;
     member *a = fx_join(sim, nw, "o1");
     member *b = fx_join(sim, nw, "n1");
     /* room = 1 - 0.5^3 = 0.875; e(o1) = 0.960119 * 0.875 = 0.840104,
@@ -107,8 +101,6 @@ static void test_join(void **state)
     assert_close(pair(nw, a, b), 0.15, 0, 0);
     assert_close(a->interest, 1, 0, 0); /* the initiator */
     assert_close(b->interest, fmin(1, nw->attract_q[1]), 0, 0);
-    samen_sim_free(sim);
-    samen_scenario_free(sc);
 }
 
 /* 4.1: a candidate with attraction a >= attraction_min and free capacity
@@ -117,13 +109,13 @@ static void test_join(void **state)
  * replayed on a clone of the generator. */
 static void test_recruit_round(void **state)
 {
-    (void)state;
-    samen_scenario *sc = scenario();
+    fx_model *m = *state;
+    samen_scenario *sc = m->sc;
     sc->p.model.join_rate = 0.9;
     sc->p.model.join_cost = 0.5;
     sc->p.model.attraction_min = 0.3;
-    samen_sim *sim = fx_sim(sc);
-    net *nw = &sim->nets[0];
+    samen_sim *sim = m->sim;
+    net *nw = m->nw;
     assert_int_equal(samen_recruit_start(sim, nw, NULL), 0);
     sim->load[3] = 1.6;  /* m1: 2 - 1.6 = 0.4 < 0.5, not asked */
     sim->load[4] = 1.45; /* m2: 2 - 1.45 = 0.55, asked */
@@ -146,8 +138,6 @@ static void test_recruit_round(void **state)
     assert_true(joined > 0 && refused > 0); /* both outcomes were tested */
     assert_int_equal(nw->recruit_round, 1);
     gsl_rng_free(r);
-    samen_sim_free(sim);
-    samen_scenario_free(sc);
 }
 
 /* 4.2 consents. o1 (feedback) overreaches with omega = sigma c_pn (1 - c_po)
@@ -157,12 +147,12 @@ static void test_recruit_round(void **state)
  * min(1, 0.8 / 2) = 0.4, replayed: per item draws o1 1, n2 2, m1 2. */
 static void test_decisions_consents(void **state)
 {
-    (void)state;
-    samen_scenario *sc = scenario();
+    fx_model *m = *state;
+    samen_scenario *sc = m->sc;
     sc->p.model.decision_rate = 0;
     sc->p.model.overreach_scale = 10;
-    samen_sim *sim = fx_sim(sc);
-    net *nw = &sim->nets[0];
+    samen_sim *sim = m->sim;
+    net *nw = m->nw;
     nw->phase = SAMEN_PHASE_FORMULATING;
     member *o1 = fx_join(sim, nw, "o1"), *n2 = fx_join(sim, nw, "n2"),
            *m1 = fx_join(sim, nw, "m1");
@@ -192,8 +182,6 @@ static void test_decisions_consents(void **state)
     assert_close(last.value, 1.6, 1e-12, 0);
     assert_int_equal(nw->overreach_count, 6);
     gsl_rng_free(r);
-    samen_sim_free(sim);
-    samen_scenario_free(sc);
 }
 
 /* 4.2 detection: an overreach consent is found with probability c_po = 1
@@ -201,14 +189,14 @@ static void test_decisions_consents(void **state)
  * overreach_trust_loss (floored at 0), x_j rises by guard_raise. */
 static void test_decisions_reversal(void **state)
 {
-    (void)state;
-    samen_scenario *sc = scenario();
+    fx_model *m = *state;
+    samen_scenario *sc = m->sc;
     sc->p.model.decision_rate = 0;
     sc->p.model.reverse_prob = 1;
     sc->p.model.overreach_trust_loss = 0.15;
     sc->p.model.guard_raise = 0.25;
-    samen_sim *sim = fx_sim(sc);
-    net *nw = &sim->nets[0];
+    samen_sim *sim = m->sim;
+    net *nw = m->nw;
     nw->phase = SAMEN_PHASE_EXECUTING;
     member *a = fx_join(sim, nw, "o1"), *b = fx_join(sim, nw, "n1"), *c = fx_join(sim, nw, "n2");
     fx_person(a, 1, 0.3, 0, 0.3);
@@ -227,8 +215,6 @@ static void test_decisions_reversal(void **state)
     assert_close(pair(nw, a, c), 0, 0, 0);
     assert_close(pair(nw, b, c), 0.6, 0, 0);
     assert_close(a->xguard, 0.35, 1e-12, 0);
-    samen_sim_free(sim);
-    samen_scenario_free(sc);
 }
 
 /* 4.2 arrivals: k ~ Poisson(rate); min(k, queue_max - qn) are queued, each
@@ -237,13 +223,13 @@ static void test_decisions_reversal(void **state)
  * Replayed: the members never consent, so the queue stays as it arrived. */
 static void test_decisions_arrivals(void **state)
 {
-    (void)state;
-    samen_scenario *sc = scenario();
+    fx_model *m = *state;
+    samen_scenario *sc = m->sc;
     sc->p.model.decision_rate = 20;
     sc->p.model.formal_share = 0.3;
     sc->p.model.queue_max = 3;
-    samen_sim *sim = fx_sim(sc);
-    net *nw = &sim->nets[0];
+    samen_sim *sim = m->sim;
+    net *nw = m->nw;
     nw->phase = SAMEN_PHASE_EXECUTING;
     fx_person(fx_join(sim, nw, "o1"), 0, 0.3, 0, 1); /* omega = 0, c_po = 0 */
     fx_person(fx_join(sim, nw, "n2"), 0, 0.3, 0, 1);
@@ -265,8 +251,6 @@ static void test_decisions_arrivals(void **state)
     assert_int_equal(nw->queue[2].formal, f2);
     assert_int_equal(nw->queue[2].arrival, 5);
     gsl_rng_free(r);
-    samen_sim_free(sim);
-    samen_scenario_free(sc);
 }
 
 /* 4.2 resolution: an item every member consented to is resolved and counted
@@ -276,7 +260,7 @@ static void test_decisions_arrivals(void **state)
 static void test_decisions_resolution_window(void **state)
 {
     (void)state;
-    samen_scenario *sc = scenario();
+    samen_scenario *sc = fx_model_scenario();
     sc->p.model.decision_rate = 0;
     sc->p.model.decision_window = 4;
     sc->p.model.overreach_scale = 10;
@@ -310,7 +294,7 @@ static void test_decisions_resolution_window(void **state)
 static void test_sdec(void **state)
 {
     (void)state;
-    samen_scenario *sc = scenario();
+    samen_scenario *sc = fx_model_scenario();
     sc->p.model.decision_window = 4;
     samen_sim *sim = fx_sim(sc);
     net *nw = &sim->nets[0];
@@ -334,15 +318,15 @@ static void test_sdec(void **state)
  * c_po' = c_po - delta_o mu c_po + g_g min(1, guard + x)(1 - c_po). */
 static void test_comm_one_step(void **state)
 {
-    (void)state;
-    samen_scenario *sc = scenario();
+    fx_model *m = *state;
+    samen_scenario *sc = m->sc;
     sc->p.comm.net_gain = 0.3;
     sc->p.comm.base = 0.15;
     sc->p.comm.net_decay = 0.07;
     sc->p.comm.org_drift = 0.2;
     sc->p.comm.guard_gain = 0.12;
-    samen_sim *sim = fx_sim(sc);
-    net *nw = &sim->nets[0];
+    samen_sim *sim = m->sim;
+    net *nw = m->nw;
     member *a = fx_join(sim, nw, "o1"), *b = fx_join(sim, nw, "n1");
     fx_person(a, 0.6, 0.3, 0.25, 0);
     a->xguard = 0.2;
@@ -360,8 +344,6 @@ static void test_comm_one_step(void **state)
     assert_close(b->c_pn, 0.7902, 1e-12, 0);
     /* b: guard min(1, 1.2) = 1; 0.9 - 0.2 * 0.55 * 0.9 + 0.12 * 1 * 0.1 = 0.9 - 0.099 + 0.012 */
     assert_close(b->c_po, 0.813, 1e-12, 0);
-    samen_sim_free(sim);
-    samen_scenario_free(sc);
 }
 
 /* Three members o1, n1, n2 with c_pn 0.3, 0.6, 0.9 and trust 0.4 (o1-n1),
@@ -385,11 +367,11 @@ static net *three(samen_sim *sim, member **a, member **b, member **c)
  * shared by 2 partners: 0.2; decay 0.03. */
 static void test_trust_one_step(void **state)
 {
-    (void)state;
-    samen_scenario *sc = scenario();
+    fx_model *m = *state;
+    samen_scenario *sc = m->sc;
     sc->p.trust.gain = 0.4;
     sc->p.trust.decay = 0.03;
-    samen_sim *sim = fx_sim(sc);
+    samen_sim *sim = m->sim;
     member *a, *b, *c;
     net *nw = three(sim, &a, &b, &c);
     samen_trust(sim, nw);
@@ -402,18 +384,16 @@ static void test_trust_one_step(void **state)
     /* means of section 3 step 12: (0.4096 + 0.512 + 0.2804)/3, c_pn 1.8/3 */
     assert_close(samen_mean_trust(nw), 1.202 / 3, 1e-12, 0);
     assert_close(samen_mean_cpn(nw), 0.6, 1e-12, 0);
-    samen_sim_free(sim);
-    samen_scenario_free(sc);
 }
 
 /* 4.4, 4.9, 4.12: a leaver's pairs go, the remaining pairs lose exit_loss,
  * its load share leaves its organisation's load at once. */
 static void test_leave(void **state)
 {
-    (void)state;
-    samen_scenario *sc = scenario();
+    fx_model *m = *state;
+    samen_scenario *sc = m->sc;
     sc->p.trust.exit_loss = 0.05;
-    samen_sim *sim = fx_sim(sc);
+    samen_sim *sim = m->sim;
     member *a, *b, *c;
     net *nw = three(sim, &a, &b, &c);
     sim->load[1] = 0.9;
@@ -423,17 +403,14 @@ static void test_leave(void **state)
     assert_close(pair(nw, a, c), 0.45, 1e-12, 0); /* 0.5 - 0.05 */
     assert_close(sim->load[1], 0.55, 1e-12, 0);   /* 0.9 - 0.35 */
     assert_int_equal(nw->left[1], 1);
-    samen_sim_free(sim);
-    samen_scenario_free(sc);
 }
 
 /* Section 3, 4.12: a network that ends removes its members' load shares at
  * once (later networks of the step see the capacity free): 0.9 - 0.35. */
 static void test_end_frees_load(void **state)
 {
-    (void)state;
-    samen_scenario *sc = scenario();
-    samen_sim *sim = fx_sim(sc);
+    fx_model *m = *state;
+    samen_sim *sim = m->sim;
     member *a, *b, *c;
     net *nw = three(sim, &a, &b, &c);
     nw->phase = SAMEN_PHASE_EXECUTING;
@@ -444,8 +421,6 @@ static void test_end_frees_load(void **state)
     assert_close(sim->load[1], 0.55, 1e-12, 0);
     assert_close(b->load_share, 0, 0, 0);
     assert_int_equal(nw->phase, SAMEN_PHASE_DISSOLVED);
-    samen_sim_free(sim);
-    samen_scenario_free(sc);
 }
 
 /* s_dec = 2/5 = 0.4 in the bucket of step 0. */
@@ -465,22 +440,22 @@ static void sdec_04(net *nw, const samen_sim *sim)
  *   interest_i = min(1, A_i(g)) exp(-10/80). */
 static void test_goal_one_step(void **state)
 {
-    (void)state;
-    samen_scenario *sc = scenario();
+    fx_model *m = *state;
+    samen_scenario *sc = m->sc;
     sc->p.goal.speed = 0.35;
     sc->p.goal.threshold = 0.99;
-    samen_sim *sim = fx_sim(sc);
-    net *nw = &sim->nets[0];
-    member *m[3] = {fx_join(sim, nw, "o1"), fx_join(sim, nw, "n1"), fx_join(sim, nw, "m1")};
+    samen_sim *sim = m->sim;
+    net *nw = m->nw;
+    member *mem[3] = {fx_join(sim, nw, "o1"), fx_join(sim, nw, "n1"), fx_join(sim, nw, "m1")};
     const double *mis[3] = {M_O1, M_N1, M_M1};
     const double e[3] = {0.2, 0.5, 0.4}, cpn[3] = {0.3, 0.6, 0.9};
     for (int i = 0; i < 3; i++) {
-        m[i]->engagement = e[i];
-        m[i]->c_pn = cpn[i];
+        mem[i]->engagement = e[i];
+        mem[i]->c_pn = cpn[i];
     }
-    set_pair(nw, m[0], m[1], 0.4);
-    set_pair(nw, m[0], m[2], 0.5);
-    set_pair(nw, m[1], m[2], 0.2);
+    set_pair(nw, mem[0], mem[1], 0.4);
+    set_pair(nw, mem[0], mem[2], 0.5);
+    set_pair(nw, mem[1], mem[2], 0.2);
     sdec_04(nw, sim);
     nw->phase = SAMEN_PHASE_FORMULATING;
     nw->gamma = 0.25;
@@ -504,22 +479,19 @@ static void test_goal_one_step(void **state)
     for (int k = 0; k < 3; k++)
         assert_close(nw->goal[k], g[k] / sqrt(gn), 1e-12, 0);
     for (int i = 0; i < 3; i++)
-        assert_close(m[i]->interest,
-                     fmin(1, samen_attraction(sim, nw, m[i]->cand, nw->goal)) * exp(-0.125),
+        assert_close(mem[i]->interest,
+                     fmin(1, samen_attraction(sim, nw, mem[i]->cand, nw->goal)) * exp(-0.125),
                      1e-12, 0);
     assert_int_equal(nw->t_form, 10);
     assert_int_equal(nw->phase, SAMEN_PHASE_FORMULATING);
-    samen_sim_free(sim);
-    samen_scenario_free(sc);
 }
 
 /* 4.5: no engaged member: mbar is the issue, chi = 0, gamma stays. */
 static void test_goal_unengaged(void **state)
 {
-    (void)state;
-    samen_scenario *sc = scenario();
-    samen_sim *sim = fx_sim(sc);
-    net *nw = &sim->nets[0];
+    fx_model *m = *state;
+    samen_sim *sim = m->sim;
+    net *nw = m->nw;
     fx_join(sim, nw, "o1")->engagement = 0;
     fx_join(sim, nw, "n1")->engagement = 0;
     nw->phase = SAMEN_PHASE_FORMULATING;
@@ -527,8 +499,6 @@ static void test_goal_unengaged(void **state)
     assert_int_equal(samen_goal(sim, nw, NULL), 0);
     assert_close(nw->gamma, 0.3, 0, 0);
     assert_close(nw->goal[0], 0.6 / sqrt(0.54), 1e-12, 0);
-    samen_sim_free(sim);
-    samen_scenario_free(sc);
 }
 
 /* 4.6: b = (0.5 + 0.5 s)(0.5 + 0.5 T) = 0.7 * 0.65 = 0.455 (s 0.4, T 0.3);
@@ -537,11 +507,11 @@ static void test_goal_unengaged(void **state)
  * 0.455 = 0.209690, e' = 0.2 + 0.2 * 0.009690 = 0.201938. */
 static void test_engagement_one_step(void **state)
 {
-    (void)state;
-    samen_scenario *sc = scenario();
+    fx_model *m = *state;
+    samen_scenario *sc = m->sc;
     sc->p.exec.engage_rate = 0.2;
-    samen_sim *sim = fx_sim(sc);
-    net *nw = &sim->nets[0];
+    samen_sim *sim = m->sim;
+    net *nw = m->nw;
     member *a = fx_join(sim, nw, "o1"), *b = fx_join(sim, nw, "n1");
     fx_person(a, 0.7, 0.4, 0, 0);
     fx_person(b, 0.5, 0.8, 0, 0);
@@ -556,48 +526,48 @@ static void test_engagement_one_step(void **state)
     assert_close(a->engagement, 0.201938, 0, 1e-6);
     /* n1: link 0.4, target 0.828079 * 0.75 * 0.7 * 0.455, e' = 0.6 + 0.2 (target - 0.6) */
     assert_close(b->engagement, 0.6 + 0.2 * (FIT_N1 * 0.75 * 0.7 * 0.455 - 0.6), 1e-12, 0);
-    samen_sim_free(sim);
-    samen_scenario_free(sc);
 }
 
-/* 4.7: with the quorum present, P' = min(1, P + speed d4 b); b = 0.7 * (0.5 +
- * 0.5 T), T = 0.4 (all pairs): b = 0.49; 0.3 + 0.2 * 0.6 * 0.49 = 0.3588.
- * An adhoc network then completes at P >= 1 (goal-reached). */
+/* 4.7: three members, all pairs at trust 0.4, s = 0.4, d4 = 0.6: b = (0.5 +
+ * 0.5 * 0.4)(0.5 + 0.5 * 0.4) = 0.7 * 0.7 = 0.49; speed 0.2. */
+static net *exec_state(fx_model *m, double progress)
+{
+    m->sc->p.exec.speed = 0.2;
+    member *a, *b, *c;
+    net *nw = three(m->sim, &a, &b, &c);
+    set_pair(nw, a, b, 0.4);
+    set_pair(nw, a, c, 0.4);
+    set_pair(nw, b, c, 0.4);
+    sdec_04(nw, m->sim);
+    nw->phase = SAMEN_PHASE_EXECUTING;
+    nw->d[3] = 0.6;
+    nw->progress = progress;
+    return nw;
+}
+
+/* 4.7: with the quorum present, P' = min(1, P + speed d4 b) = 0.3 + 0.2 *
+ * 0.6 * 0.49 = 0.3588. */
 static void test_execution_one_step(void **state)
 {
-    (void)state;
-    samen_scenario *sc = scenario();
-    sc->p.exec.speed = 0.2;
-    samen_sim *sim = fx_sim(sc);
-    member *a, *b, *c;
-    net *nw = three(sim, &a, &b, &c);
-    set_pair(nw, a, b, 0.4);
-    set_pair(nw, a, c, 0.4);
-    set_pair(nw, b, c, 0.4);
-    sdec_04(nw, sim);
-    nw->phase = SAMEN_PHASE_EXECUTING;
-    nw->d[3] = 0.6;
-    nw->progress = 0.3;
-    assert_int_equal(samen_execution(sim, nw, NULL), 0);
+    fx_model *m = *state;
+    net *nw = exec_state(m, 0.3);
+    assert_int_equal(samen_execution(m->sim, nw, NULL), 0);
     assert_close(nw->progress, 0.3588, 1e-12, 0);
     assert_int_equal(nw->t_exec, 1);
-    samen_sim_free(sim);
+    assert_int_equal(nw->phase, SAMEN_PHASE_EXECUTING);
+}
 
-    sc->nets[0].type = SAMEN_TYPE_ADHOC;
-    sim = fx_sim(sc);
-    nw = three(sim, &a, &b, &c);
-    set_pair(nw, a, b, 0.4);
-    set_pair(nw, a, c, 0.4);
-    set_pair(nw, b, c, 0.4);
-    sdec_04(nw, sim);
-    nw->phase = SAMEN_PHASE_EXECUTING;
-    nw->d[3] = 0.6;
-    nw->progress = 0.95; /* 0.95 + 0.0588 >= 1: clipped to 1, completed */
-    assert_int_equal(samen_execution(sim, nw, NULL), 0);
+/* 4.7: an adhoc network completes at P >= 1: 0.95 + 0.0588 is clipped to 1
+ * and the network ends, goal reached. */
+static void test_execution_adhoc_completes(void **state)
+{
+    fx_model *m = *state;
+    m->sc->nets[0].type = SAMEN_TYPE_ADHOC;
+    net *nw = exec_state(m, 0.95);
+    assert_int_equal(samen_execution(m->sim, nw, NULL), 0);
     assert_close(nw->progress, 1, 0, 0);
     assert_int_equal(nw->phase, SAMEN_PHASE_COMPLETED);
-    samen_sim_free(sim);
-    samen_scenario_free(sc);
+    assert_string_equal(nw->end_reason, "goal-reached");
 }
 
 /* 4.8: iota' = iota (1 - decay), reset to 1 when (step - start) is a
@@ -605,14 +575,14 @@ static void test_execution_one_step(void **state)
  * every 8: step 13 informs, step 14 does not: 0.6 * 0.9 = 0.54. */
 static void test_framing_inform(void **state)
 {
-    (void)state;
-    samen_scenario *sc = scenario();
+    fx_model *m = *state;
+    samen_scenario *sc = m->sc;
     sc->p.framing.decay = 0.1;
     sc->p.framing.need_rate = 0;
     sc->nets[0].start = 5;
     sc->nets[0].inform_every = 8;
-    samen_sim *sim = fx_sim(sc);
-    net *nw = &sim->nets[0];
+    samen_sim *sim = m->sim;
+    net *nw = m->nw;
     nw->iota[0] = 0.6;
     sim->step = 14;
     assert_int_equal(samen_framing(sim, nw, NULL), 0);
@@ -620,8 +590,6 @@ static void test_framing_inform(void **state)
     sim->step = 13;
     assert_int_equal(samen_framing(sim, nw, NULL), 0);
     assert_close(nw->iota[0], 1, 0, 0);
-    samen_sim_free(sim);
-    samen_scenario_free(sc);
 }
 
 /* 4.8: a need (need_rate huge: probability 1) of an uninformed actor (iota
@@ -629,15 +597,15 @@ static void test_framing_inform(void **state)
  * of an informed one (iota 1, decay 0) help: P' = min(1, P + help). */
 static void test_framing_need(void **state)
 {
-    (void)state;
-    samen_scenario *sc = scenario();
+    fx_model *m = *state;
+    samen_scenario *sc = m->sc;
     sc->p.framing.decay = 0;
     sc->p.framing.need_rate = 1e3;
     sc->p.framing.setback = 0.12;
     sc->p.framing.help = 0.07;
     sc->p.framing.trust_loss = 0.05;
     sc->nets[0].inform_every = 0;
-    samen_sim *sim = fx_sim(sc);
+    samen_sim *sim = m->sim;
     member *a, *b, *c;
     net *nw = three(sim, &a, &b, &c);
     nw->phase = SAMEN_PHASE_EXECUTING;
@@ -654,8 +622,6 @@ static void test_framing_need(void **state)
     assert_int_equal(samen_framing(sim, nw, &obs), 0);
     assert_int_equal(last.count, 1);
     assert_close(nw->progress, 0.25, 1e-12, 0); /* 0.18 + 0.07 */
-    samen_sim_free(sim);
-    samen_scenario_free(sc);
 }
 
 /* 4.9: member m1 (not the initiator) with every hazard term on, total h
@@ -693,7 +659,7 @@ static samen_sim *dropout_state(samen_scenario *sc, samen_phase ph)
 static void test_dropout_hazard(void **state)
 {
     (void)state;
-    samen_scenario *sc = scenario();
+    samen_scenario *sc = fx_model_scenario();
     samen_sim *sim = dropout_state(sc, SAMEN_PHASE_FORMULATING);
     net *nw = &sim->nets[0];
     fx_last last = {.name = "dropout"};
@@ -724,7 +690,7 @@ static void test_dropout_hazard(void **state)
 static void test_quorum(void **state)
 {
     (void)state;
-    samen_scenario *sc = scenario();
+    samen_scenario *sc = fx_model_scenario();
     sc->p.model.necessary_quorum = 1;
     sc->p.model.necessary_grace = 8;
     for (int present = 1; present <= 2; present++) {
@@ -762,14 +728,14 @@ static void test_quorum(void **state)
  * c_po0, c_pn0; the event's value is the old person's c_po. */
 static void test_turnover_one_step(void **state)
 {
-    (void)state;
-    samen_scenario *sc = scenario();
+    fx_model *m = *state;
+    samen_scenario *sc = m->sc;
     sc->p.persons.tenure = 1e-9;
     sc->p.turnover.trust_loss = 0.4;
     sc->p.persons.c_po0 = 0.75;
     sc->p.persons.c_pn0 = 0.15;
-    samen_sim *sim = fx_sim(sc);
-    net *nw = &sim->nets[0];
+    samen_sim *sim = m->sim;
+    net *nw = m->nw;
     member *a = fx_join(sim, nw, "o1"), *b = fx_join(sim, nw, "n1");
     fx_person(a, 0.3, 0.6, 0.2, 0.3);
     fx_person(b, 0.6, 0.6, 0.2, 0.3);
@@ -788,8 +754,6 @@ static void test_turnover_one_step(void **state)
     assert_close(a->c_po, 0.75, 0, 0);
     assert_close(b->c_pn, 0.15, 0, 0);
     assert_int_equal(sim->next_person, before + 2);
-    samen_sim_free(sim);
-    samen_scenario_free(sc);
 }
 
 /* 4.11, network type (depth 0.9), rate 0.3, o1 n1 n2 at engagement 0.2,
@@ -801,11 +765,11 @@ static void test_turnover_one_step(void **state)
  * 0.377282: from overleg past adhoc_at + hysteresis = 0.27, not past 0.52. */
 static void test_form_one_step(void **state)
 {
-    (void)state;
-    samen_scenario *sc = scenario();
+    fx_model *m = *state;
+    samen_scenario *sc = m->sc;
     sc->p.form.rate = 0.3;
     sc->p.form.depth_network = 0.9;
-    samen_sim *sim = fx_sim(sc);
+    samen_sim *sim = m->sim;
     member *a, *b, *c;
     net *nw = three(sim, &a, &b, &c);
     a->engagement = 0.2;
@@ -831,8 +795,6 @@ static void test_form_one_step(void **state)
     assert_int_equal(nw->form, SAMEN_TYPE_ADHOC);
     assert_int_equal(last.count, 1);
     assert_close(last.value, F, 1e-12, 0);
-    samen_sim_free(sim);
-    samen_scenario_free(sc);
 }
 
 /* 4.11 bands with hysteresis 0.02 (adhoc_at 0.25, network_at 0.5), rate 0 so
@@ -841,7 +803,7 @@ static void test_form_one_step(void **state)
 static void test_form_bands(void **state)
 {
     (void)state;
-    samen_scenario *sc = scenario();
+    samen_scenario *sc = fx_model_scenario();
     sc->p.form.rate = 0;
     sc->p.form.hysteresis = 0.02;
     sc->p.form.adhoc_at = 0.25;
@@ -876,11 +838,11 @@ static void test_form_bands(void **state)
  * 0.4 * 1.1 = 0.44 for n1. */
 static void test_capacity_loads(void **state)
 {
-    (void)state;
-    samen_scenario *sc = scenario();
+    fx_model *m = *state;
+    samen_scenario *sc = m->sc;
     sc->p.model.join_cost = 0.4;
-    samen_sim *sim = fx_sim(sc);
-    net *nw = &sim->nets[0];
+    samen_sim *sim = m->sim;
+    net *nw = m->nw;
     fx_join(sim, nw, "o1")->engagement = 0.3;
     fx_join(sim, nw, "n1")->engagement = 0.6;
     nw->phase = SAMEN_PHASE_FORMULATING;
@@ -889,8 +851,6 @@ static void test_capacity_loads(void **state)
     assert_close(sim->load[0], 0.32, 1e-12, 0);
     assert_close(sim->load[1], 0.44, 1e-12, 0);
     assert_close(sim->load[2], 0, 0, 0);
-    samen_sim_free(sim);
-    samen_scenario_free(sc);
 }
 
 static int keep_row(void *user, const samen_net_row *row)
@@ -912,10 +872,10 @@ static int count_tie(void *user, const samen_tie_row *row)
  * snapshot_every (199 is no multiple of 13). */
 static void test_observe_row(void **state)
 {
-    (void)state;
-    samen_scenario *sc = scenario();
-    samen_sim *sim = fx_sim(sc);
-    net *nw = &sim->nets[0];
+    fx_model *m = *state;
+    samen_scenario *sc = m->sc;
+    samen_sim *sim = m->sim;
+    net *nw = m->nw;
     fx_person(fx_join(sim, nw, "o1"), 0.2, 0.5, 0, 0);
     fx_person(fx_join(sim, nw, "n1"), 0.6, 0.2, 0, 0);
     nw->phase = SAMEN_PHASE_EXECUTING;
@@ -934,8 +894,6 @@ static void test_observe_row(void **state)
     sim->step = sc->steps - 2; /* 198: neither a multiple of 13 nor the last */
     assert_int_equal(samen_observe_net(sim, nw, &obs), 0);
     assert_int_equal(got.ties, 1);
-    samen_sim_free(sim);
-    samen_scenario_free(sc);
 }
 
 /* Persons' draws (section 2): uniform(a, b) is a + (b - a) U; normal(mu,
@@ -963,7 +921,7 @@ static void test_dist_draw(void **state)
 static void test_prior_ties(void **state)
 {
     (void)state;
-    samen_scenario *sc = scenario();
+    samen_scenario *sc = fx_model_scenario();
     samen_tie ties[] = {{3, 1, 0.3}, {0, 2, 0.45}, {5, 4, 0.6}, {1, 0, 0.7},
                         {2, 9, 0.25}, {6, 7, 0.8}, {10, 8, 0.35}, {0, 10, 0.15},
                         {2, 0, 0.9}}; /* a pair twice: the first in the file wins */
@@ -1006,35 +964,39 @@ static void test_possible_members(void **state)
     samen_scenario_free(sc);
 }
 
+/* A test on the run fx_model_setup allocates, freed by fx_model_teardown. */
+#define MODEL_TEST(f) cmocka_unit_test_setup_teardown(f, fx_model_setup, fx_model_teardown)
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fit_values),
         cmocka_unit_test(test_attraction),
-        cmocka_unit_test(test_join),
-        cmocka_unit_test(test_recruit_round),
-        cmocka_unit_test(test_decisions_consents),
-        cmocka_unit_test(test_decisions_reversal),
-        cmocka_unit_test(test_decisions_arrivals),
+        MODEL_TEST(test_join),
+        MODEL_TEST(test_recruit_round),
+        MODEL_TEST(test_decisions_consents),
+        MODEL_TEST(test_decisions_reversal),
+        MODEL_TEST(test_decisions_arrivals),
         cmocka_unit_test(test_decisions_resolution_window),
         cmocka_unit_test(test_sdec),
-        cmocka_unit_test(test_comm_one_step),
-        cmocka_unit_test(test_trust_one_step),
-        cmocka_unit_test(test_leave),
-        cmocka_unit_test(test_end_frees_load),
-        cmocka_unit_test(test_goal_one_step),
-        cmocka_unit_test(test_goal_unengaged),
-        cmocka_unit_test(test_engagement_one_step),
-        cmocka_unit_test(test_execution_one_step),
-        cmocka_unit_test(test_framing_inform),
-        cmocka_unit_test(test_framing_need),
+        MODEL_TEST(test_comm_one_step),
+        MODEL_TEST(test_trust_one_step),
+        MODEL_TEST(test_leave),
+        MODEL_TEST(test_end_frees_load),
+        MODEL_TEST(test_goal_one_step),
+        MODEL_TEST(test_goal_unengaged),
+        MODEL_TEST(test_engagement_one_step),
+        MODEL_TEST(test_execution_one_step),
+        MODEL_TEST(test_execution_adhoc_completes),
+        MODEL_TEST(test_framing_inform),
+        MODEL_TEST(test_framing_need),
         cmocka_unit_test(test_dropout_hazard),
         cmocka_unit_test(test_quorum),
-        cmocka_unit_test(test_turnover_one_step),
-        cmocka_unit_test(test_form_one_step),
+        MODEL_TEST(test_turnover_one_step),
+        MODEL_TEST(test_form_one_step),
         cmocka_unit_test(test_form_bands),
-        cmocka_unit_test(test_capacity_loads),
-        cmocka_unit_test(test_observe_row),
+        MODEL_TEST(test_capacity_loads),
+        MODEL_TEST(test_observe_row),
         cmocka_unit_test(test_dist_draw),
         cmocka_unit_test(test_prior_ties),
         cmocka_unit_test(test_possible_members),
