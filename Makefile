@@ -41,7 +41,7 @@ SAN_OBJ  := $(LIB_SRC:%.c=$(BUILD)/san/%.o)
 TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 SAN_TESTS:= $(TEST_SRC:tests/%.c=$(BUILD)/san-tests/%)
 
-.PHONY: all deps deps-test run test unit unit-san e2e bench bench-fmt experiments mpi clean \
+.PHONY: all deps deps-test run test unit unit-san e2e bench bench-fmt experiments mpi mutate clean \
         install uninstall
 
 ifeq ($(MPI),1)
@@ -128,6 +128,11 @@ experiments: deps
 	@scripts/deps.sh $(EXP_PKGS)
 	@$(MAKE) --no-print-directory all
 	@scripts/experiments.sh
+
+# The mutation check of docs/TESTING.md: about 3 minutes on 2 cores; needs
+# python3. Not part of make test.
+mutate: deps-test
+	@scripts/mutate.sh -j 2
 
 clean:
 	rm -rf $(BUILD)

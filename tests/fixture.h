@@ -1,10 +1,12 @@
-/* fixture.h: shared helpers of the model tests: a small scenario written to
- * a temporary folder and loaded through the real loader, and an observer
- * that tallies what a run reports. Header-only so each test program stays
- * one file. */
+/* fixture.h: shared helpers of the tests: assert_close (doubles compared
+ * in double precision), a small scenario written to a temporary folder and
+ * loaded through the real loader, an observer that tallies what a run
+ * reports, and hand-built states for the one-step tests of the model.
+ * Header-only so each test program stays one file. */
 #ifndef SAMEN_TEST_FIXTURE_H
 #define SAMEN_TEST_FIXTURE_H
 
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -16,6 +18,22 @@
 #include <cmocka.h>
 
 #include "samen/samen.h"
+
+/* assert_close(got, want, rel, abs): passes when |got - want| <= abs +
+ * rel |want|, in double precision (equal infinities pass, NaN never does).
+ * cmocka 1.1's assert_float_equal converts to float, so that
+ * assert_float_equal(1.0 + 1e-8, 1.0, 1e-15) passes: it is not used. */
+static inline void fx_assert_close(double got, double want, double rel, double abs_tol,
+                                   const char *expr, const char *file, int line)
+{
+    if (got == want || fabs(got - want) <= abs_tol + rel * fabs(want))
+        return;
+    print_error("%s = %.17g, want %.17g (difference %.3g, tolerance %.3g)\n", expr, got,
+                want, got - want, abs_tol + rel * fabs(want));
+    _fail(file, line);
+}
+#define assert_close(got, want, rel, abs_tol) \
+    fx_assert_close((got), (want), (rel), (abs_tol), #got, __FILE__, __LINE__)
 
 /* Twelve organisations over three themes; o1 initiates, n1 and n2 are the
  * necessary actors, f1 a framing actor. Missions are close enough to the
@@ -298,5 +316,121 @@ static inline void fx_run(const samen_scenario *sc, uint32_t seed, int from, int
     assert_int_equal(samen_sim_run(sim, &obs), 0);
     samen_sim_free(sim);
 }
+
+/* Hand-built states for the one-step tests: included where a test includes
+ * model/state.h first. A state is built by the real allocation
+ * (samen_sim_new on a scenario of fx_load), then its fields are set by hand. */
+#ifdef SAMEN_MODEL_STATE_H
+static inline samen_sim *fx_sim(const samen_scenario *sc)
+{
+    samen_error err;
+    samen_sim *sim = samen_sim_new(sc, &err);
+    assert_non_null(sim);
+    return sim;
+}
+
+/* Position of organisation id among the possible members of nw. */
+static inline int fx_cand(const samen_sim *sim, const net *nw, const char *id)
+{
+    for (int c = 0; c < nw->n_cand; c++)
+        if (!strcmp(sim->sc->orgs[samen_cand_org(nw, c)].id, id))
+            return c;
+    fail_msg("%s is no possible member", id);
+    return -1;
+}
+
+/* Joins organisation id through the real join (no observer) and returns its
+ * membership, ready for its fields to be set. */
+static inline member *fx_join(samen_sim *sim, net *nw, const char *id)
+{
+    int c = fx_cand(sim, nw, id);
+    assert_int_equal(samen_member_join(sim, nw, c, nw->attract_q[c], "candidate", NULL), 0);
+    return &nw->m[nw->order[nw->n - 1]];
+}
+
+/* The current person's communication, self-interest and uncertainty. */
+static inline void fx_person(member *mb, double c_po, double c_pn, double sigma, double u)
+{
+    mb->c_po = c_po;
+    mb->c_pn = c_pn;
+    mb->sigma = sigma;
+    mb->u = u;
+}
+
+/* Decision window bucket of step: items arrived (all, non-formal, formal)
+ * and resolved (same), as samen_sdec reads them. */
+static inline void fx_window(net *nw, int w, int step, long a0, long a1, long a2, long r0,
+                             long r1, long r2)
+{
+    int b = step % w;
+    nw->win_stamp[b] = step;
+    long v[6] = {a0, a1, a2, r0, r1, r2};
+    memcpy(nw->win[b], v, sizeof v);
+}
+
+/* A distribution that draws nothing: persons' draws leave the stream alone. */
+static inline samen_dist fx_const(double x)
+{
+    return (samen_dist){.kind = SAMEN_DIST_CONST, .a = x};
+}
+
+/* An observer that keeps the value and reason of the last event named. */
+typedef struct fx_last {
+    const char *name;
+    int count;
+    double value;
+    char reason[32];
+} fx_last;
+
+static inline int fx_on_last(void *user, const samen_event *ev)
+{
+    fx_last *l = user;
+    if (strcmp(ev->event, l->name))
+        return 0;
+    l->count++;
+    l->value = ev->value;
+    snprintf(l->reason, sizeof l->reason, "%s", ev->reason ? ev->reason : "");
+    return 0;
+}
+/* The fixture's scenario for one-step tests: every drop-out off and the
+ * persons' self-interest and uncertainty constants (0.2, 0.3), so that a
+ * join draws nothing from the generator. */
+static inline samen_scenario *fx_model_scenario(void)
+{
+    samen_scenario *sc = fx_load(fx_ini, fx_orgs_csv, FX_NO_DROPOUT, NULL);
+    sc->p.persons.self_interest = fx_const(0.2);
+    sc->p.persons.uncertainty = fx_const(0.3);
+    return sc;
+}
+
+/* A hand-built state as cmocka's state: the scenario, the run allocated on
+ * it, its first network. What a step reads (sc->p, the network's spec) may
+ * be set after the allocation, since the run reads them through sc. */
+typedef struct fx_model {
+    samen_scenario *sc;
+    samen_sim *sim;
+    net *nw;
+} fx_model;
+
+static inline int fx_model_setup(void **state)
+{
+    fx_model *m = calloc(1, sizeof *m);
+    assert_non_null(m);
+    m->sc = fx_model_scenario();
+    m->sim = fx_sim(m->sc);
+    m->nw = &m->sim->nets[0];
+    *state = m;
+    return 0;
+}
+
+static inline int fx_model_teardown(void **state)
+{
+    fx_model *m = *state;
+    samen_sim_free(m->sim);
+    samen_scenario_free(m->sc);
+    free(m);
+    return 0;
+}
+#endif
 
 #endif

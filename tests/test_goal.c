@@ -131,8 +131,8 @@ static void test_overleg_skips_goal_and_progress(void **state)
     assert_int_equal(r.agreed, 0);
     assert_int_equal(r.last[0].phase, SAMEN_PHASE_EXECUTING);
     /* no progress, not even from framing help (docs/MODEL.md, readings) */
-    assert_float_equal(r.last[0].progress, 0, 0);
-    assert_float_equal(r.last[0].d[2], 0, 0); /* no formal items in an overleg */
+    assert_close(r.last[0].progress, 0, 0, 0);
+    assert_close(r.last[0].d[2], 0, 0, 0); /* no formal items in an overleg */
     samen_scenario_free(sc);
 }
 

@@ -119,7 +119,7 @@ typedef struct samen_net_summary {
 void samen_sim_summary(const samen_sim *sim, int net, samen_net_summary *out);
 
 /* The factors of an organisation's attraction to a network's issue
- * (MODEL.md 3.3.1), as recruitment computes them. */
+ * (MODEL.md 4.1), as recruitment computes them. */
 typedef struct samen_attraction_terms {
     double fit;        /* TAAK: f(m_o, q_n) */
     double appeal;     /* IK: a(kappa_n) */

@@ -26,7 +26,7 @@ static const char usage[] =
     "  --set KEY=VALUE  set a scenario key, as for samen run\n"
     "  --explain        instead of the parameters, list per network every\n"
     "                   candidate's fit, appeal, need, ask bonus and attraction\n"
-    "                   at the start, and whether it can join (MODEL.md 3.3.1)\n"
+    "                   at the start, and whether it can join (MODEL.md 4.1)\n"
     "  --design-only    (sweeps) write design.csv (point, then one column per\n"
     "                   varied key) into the current folder instead\n"
     "  --force          (with --design-only) replace an existing design.csv\n"

@@ -200,7 +200,7 @@ static void print_summary(const samen_scenario *sc, const char *dir,
         }
         printf(", form %s, %d member%s, ", samen_type_name(s->form), s->members,
                s->members == 1 ? "" : "s");
-        /* an overleg never formulates a shared goal (MODEL.md 3.3.5) */
+        /* an overleg never formulates a shared goal (MODEL.md 4.5) */
         if (s->agreed_step >= 0)
             printf("goal agreed at step %d, ", s->agreed_step);
         else if (s->type != SAMEN_TYPE_OVERLEG)

@@ -1,7 +1,7 @@
 /* reach.c: who can join each network when it starts: the attraction of
  * every candidate from the model's own function (samen_start_attraction),
  * compared with model.attraction_min and model.join_cost as recruitment
- * compares them (MODEL.md 3.3.1). Attraction to the issue is fixed for a
+ * compares them (MODEL.md 4.1). Attraction to the issue is fixed for a
  * run and load only takes capacity away, so a candidate that cannot join
  * at the start never joins. */
 #include "cli/reach.h"
@@ -70,7 +70,7 @@ static int is_necessary(const samen_net_spec *sp, int org)
 }
 
 /* The necessary actors that can never be present, when they are more than
- * the quorum allows (need = ceil(quorum |N| - 1e-9), MODEL.md 3.3.9). */
+ * the quorum allows (need = ceil(quorum |N| - 1e-9), MODEL.md 4.9). */
 static void warn_necessary(const samen_scenario *sc, int net, int *count)
 {
     const samen_net_spec *sp = &sc->nets[net];
@@ -169,7 +169,7 @@ int samen_explain_reach(const samen_scenario *sc, FILE *fp)
                 samen_num_text(sp->effort, b, sizeof b));
         fprintf(fp, "A candidate joins when attraction = fit x appeal x need x bonus is at "
                 "least\nmodel.attraction_min %s and its capacity at least model.join_cost "
-                "%s (MODEL.md 3.3.1).\n", samen_num_text(p->model.attraction_min, a, sizeof a),
+                "%s (MODEL.md 4.1).\n", samen_num_text(p->model.attraction_min, a, sizeof a),
                 samen_num_text(p->model.join_cost, b, sizeof b));
         fprintf(fp, "%-*s  %-9s  %8s  %6s  %6s  %6s  %5s  %10s  %s\n", w, "organisation",
                 "role", "capacity", "fit", "appeal", "need", "bonus", "attraction", "joins");

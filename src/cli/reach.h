@@ -1,5 +1,5 @@
 /* reach.h: who can join each network of a scenario when it starts
- * (MODEL.md 3.3.1): the warnings of `samen check` and `samen run` about a
+ * (MODEL.md 4.1): the warnings of `samen check` and `samen run` about a
  * network nobody can join, and the table of `samen check --explain`. */
 #ifndef SAMEN_REACH_H
 #define SAMEN_REACH_H

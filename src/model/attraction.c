@@ -1,4 +1,4 @@
-/* attraction.c: the attraction A_o(v) of MODEL.md 3.3.1 and its factors
+/* attraction.c: the attraction A_o(v) of MODEL.md 4.1 and its factors
  * (TAAK fit, IK appeal, WIJ need, the ask bonus), computed in one place for
  * recruitment, goal formulation and `samen check`. */
 #include <math.h>

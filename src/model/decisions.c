@@ -1,6 +1,7 @@
 /* decisions.c: MODEL.md 4.2, decisions and mandates: detection of earlier
  * overreach, arrivals, consents (feedback and decision mandates, overreach,
  * under-use, the organisation's own consent), resolution. */
+#include <assert.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
@@ -83,6 +84,7 @@ static void arrivals(samen_sim *sim, net *nw)
     long *b = bucket(sim, nw, sim->step);
     unsigned long k = gsl_ran_poisson(sim->rng, p->model.decision_rate);
     int overleg = nw->spec->type == SAMEN_TYPE_OVERLEG;
+    assert(nw->qn >= 0 && nw->qn <= p->model.queue_max);
     unsigned long room = (unsigned long)(p->model.queue_max - nw->qn);
     unsigned long queued = k < room ? k : room;
     for (unsigned long i = 0; i < queued; i++) {
@@ -125,6 +127,7 @@ static int consents(samen_sim *sim, net *nw, int q, const samen_observer *obs)
         if (mb->feedback || it->formal) {
             /* (a) the person consents alone: overreach */
             double omega = mb->sigma * mb->c_pn * (1 - mb->c_po) * p->model.overreach_scale;
+            assert(omega >= 0);
             if (gsl_rng_uniform(sim->rng) < omega) {
                 *c = CONSENT_OVERREACH;
                 nw->overreach_open++;

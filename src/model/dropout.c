@@ -1,6 +1,7 @@
 /* dropout.c: MODEL.md 4.9, drop-out of members (impatience, goal misfit,
  * disengagement, overcommitment, a base rate) and the end checks: too few
  * partners, the necessary-actor quorum and its grace. */
+#include <assert.h>
 #include <math.h>
 
 #include "model/state.h"
@@ -60,6 +61,7 @@ int samen_dropout(samen_sim *sim, net *nw, const samen_observer *obs)
             continue;
         double h[5];
         double total = hazard(sim, nw, mb, h);
+        assert(total >= 0); /* a rate: its probability 1 - exp(-total) is in [0, 1] */
         if (!(gsl_rng_uniform(sim->rng) < samen_rate_prob(total)))
             continue;
         int why = 0;

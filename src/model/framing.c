@@ -1,5 +1,6 @@
 /* framing.c: MODEL.md 4.8, framing actors are not members but must be kept
  * informed: informed ones help when needed, uninformed ones cause setbacks. */
+#include <assert.h>
 #include <math.h>
 
 #include "model/state.h"
@@ -14,9 +15,11 @@ int samen_framing(samen_sim *sim, net *nw, const samen_observer *obs)
         for (int f = 0; f < sp->n_framing; f++)
             nw->iota[f] = 1;
     double need = samen_rate_prob(p->framing.need_rate);
+    assert(need >= 0 && need <= 1);
     for (int f = 0; f < sp->n_framing; f++) {
         if (!(gsl_rng_uniform(sim->rng) < need))
             continue;
+        assert(nw->iota[f] >= 0 && nw->iota[f] <= 1);
         if (gsl_rng_uniform(sim->rng) < nw->iota[f]) {
             /* help counts where progress does (4.7): not in an overleg */
             if (nw->phase == SAMEN_PHASE_EXECUTING && sp->type != SAMEN_TYPE_OVERLEG)

@@ -2,6 +2,7 @@
  * contact and decisions taken, slower for diverse partners; the shared goal
  * drifts from the issue to the members' compromise; interest fades with
  * the time formulation takes. */
+#include <assert.h>
 #include <math.h>
 
 #include "model/state.h"
@@ -41,6 +42,7 @@ int samen_goal(samen_sim *sim, net *nw, const samen_observer *obs)
                  (0.5 + 0.5 * s) * chi * (1 - nw->gamma);
     if (nw->gamma > 1)
         nw->gamma = 1;
+    assert(nw->gamma >= 0);
 
     samen_unit(mbar, K);
     for (int k = 0; k < K; k++)

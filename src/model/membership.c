@@ -1,6 +1,7 @@
 /* membership.c: what every sub-model shares about a network's members:
  * joining and leaving (MODEL.md 4.1, 4.4, 4.9, 4.12), trust pairs, means,
  * s_dec (4.2), phase changes and the end of a network (section 3). */
+#include <assert.h>
 #include <math.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 
 size_t samen_pair_index(const net *nw, int sa, int sb)
 {
+    assert(sa != sb && sa >= 0 && sb >= 0 && sa < nw->slots && sb < nw->slots);
     int lo = sa < sb ? sa : sb, hi = sa < sb ? sb : sa;
     return (size_t)lo * nw->slots + hi;
 }
@@ -53,6 +55,8 @@ int samen_member_join(samen_sim *sim, net *nw, int c, double attraction,
                       const char *reason, const samen_observer *obs)
 {
     const samen_params *p = sim->p;
+    assert(c >= 0 && c < nw->n_cand && !nw->member_now[c] && !nw->left[c]);
+    assert(nw->n < nw->slots);
     int org = samen_cand_org(nw, c);
     int slot = 0;
     while (nw->m[slot].org >= 0)
@@ -101,8 +105,10 @@ int samen_member_join(samen_sim *sim, net *nw, int c, double attraction,
  * trust.exit_loss (4.4), its load leaves at once (4.12). */
 int samen_member_leave(samen_sim *sim, net *nw, int pos)
 {
+    assert(pos >= 0 && pos < nw->n);
     int slot = nw->order[pos];
     member *mb = &nw->m[slot];
+    assert(mb->org >= 0);
     sim->load[mb->org] -= mb->load_share;
     if (sim->load[mb->org] < 0)
         sim->load[mb->org] = 0;
@@ -149,6 +155,7 @@ int samen_net_end(samen_sim *sim, net *nw, samen_phase end, const char *event,
 
 int samen_is_member(const net *nw, int c)
 {
+    assert(c >= 0 && c < nw->n_cand);
     return nw->member_now[c];
 }
 

@@ -1,6 +1,7 @@
 /* recruit.c: MODEL.md 4.1, recruitment around the issue (TAAK fit, IK
  * appeal, WIJ need), the initiator's start, and the necessary-actor grace
  * recruitment of 4.9. */
+#include <assert.h>
 #include <math.h>
 
 #include "model/state.h"
@@ -13,6 +14,7 @@ int samen_recruit_start(samen_sim *sim, net *nw, const samen_observer *obs)
     if (rc)
         return rc;
     int c = nw->init_cand;
+    assert(nw->n == 0 && c >= 0 && c < nw->n_cand);
     return samen_member_join(sim, nw, c, nw->attract_q[c], "initiator", obs);
 }
 

@@ -1,5 +1,6 @@
 /* turnover.c: MODEL.md 4.10, persons leave their role; what was anchored in
  * the person and not in the organisation (low c_po) leaves with them. */
+#include <assert.h>
 #include "model/state.h"
 
 int samen_turnover(samen_sim *sim, net *nw, const samen_observer *obs)
@@ -13,6 +14,7 @@ int samen_turnover(samen_sim *sim, net *nw, const samen_observer *obs)
             continue;
         double old_cpo = mb->c_po;
         double keep = 1 - p->turnover.trust_loss * (1 - old_cpo);
+        assert(keep >= 0 && keep <= 1);
         for (int j = 0; j < nw->n; j++)
             if (j != i)
                 *samen_pair(nw, s, nw->order[j]) *= keep;
