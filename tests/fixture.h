@@ -349,6 +349,17 @@ static inline member *fx_join(samen_sim *sim, net *nw, const char *id)
 }
 
 /* The current person's communication, self-interest and uncertainty. */
+/* Opens a decision item as 4.2's arrivals do: it takes a free consent row,
+ * cleared. Returns its place in the queue. */
+static inline int fx_open_item(net *nw, int arrival, int formal)
+{
+    int q = nw->qn++;
+    nw->queue[q] = (decision_item){.arrival = arrival, .formal = formal,
+                                   .row = nw->free_rows[--nw->n_free]};
+    memset(samen_consent(nw, q, 0), CONSENT_NONE, (size_t)nw->slots);
+    return q;
+}
+
 static inline void fx_person(member *mb, double c_po, double c_pn, double sigma, double u)
 {
     mb->c_po = c_po;

@@ -159,7 +159,8 @@ static void test_decisions_consents(void **state)
     fx_person(o1, 0.2, 0.5, 0.4, 0.3);
     fx_person(n2, 0, 0.5, 0.4, 1);
     fx_person(m1, 0.8, 0.5, 0.4, 1);
-    nw->qn = 6; /* non-formal items of step 0, no consents yet */
+    for (int q = 0; q < 6; q++)
+        fx_open_item(nw, 0, 0); /* non-formal items of step 0, no consents yet */
     gsl_rng *r = gsl_rng_clone(sim->rng);
     fx_last last = {.name = "overreach"};
     samen_observer obs = {.user = &last, .event = fx_on_last};
@@ -167,7 +168,7 @@ static void test_decisions_consents(void **state)
     gsl_ran_poisson(r, 0); /* the arrivals of the step: none, one draw */
     int given = 0;
     for (int q = 0; q < 6; q++) {
-        const unsigned char *c = &nw->consent[(size_t)q * nw->slots];
+        const unsigned char *c = samen_consent(nw, q, 0);
         for (int k = 0; k < 4; k++)
             gsl_rng_uniform(r);
         int expect = gsl_rng_uniform(r) < 0.4;
@@ -204,8 +205,9 @@ static void test_decisions_reversal(void **state)
     set_pair(nw, a, b, 0.5);
     set_pair(nw, a, c, 0.1);
     set_pair(nw, b, c, 0.6);
-    nw->qn = 1;
-    nw->consent[a - nw->m] = CONSENT_OVERREACH;
+    fx_open_item(nw, 0, 0);
+    *samen_consent(nw, 0, (int)(a - nw->m)) = CONSENT_OVERREACH;
+    nw->overreach_open = 1;
     fx_last last = {.name = "overreach-reversed"};
     samen_observer obs = {.user = &last, .event = fx_on_last};
     assert_int_equal(samen_decisions(sim, nw, &obs), 0);
@@ -234,7 +236,7 @@ static void test_decisions_arrivals(void **state)
     fx_person(fx_join(sim, nw, "o1"), 0, 0.3, 0, 1); /* omega = 0, c_po = 0 */
     fx_person(fx_join(sim, nw, "n2"), 0, 0.3, 0, 1);
     sim->step = 5;
-    nw->qn = 1;
+    fx_open_item(nw, 0, 0);
     gsl_rng *r = gsl_rng_clone(sim->rng);
     assert_int_equal(samen_decisions(sim, nw, NULL), 0);
     unsigned long k = gsl_ran_poisson(r, 20);
@@ -272,10 +274,9 @@ static void test_decisions_resolution_window(void **state)
     sim->step = 10;
     fx_window(nw, 4, 9, 1, 1, 0, 0, 0, 0);
     fx_window(nw, 4, 7, 0, 0, 0, 0, 0, 0); /* the bucket step 3 would use */
-    nw->qn = 3;
-    nw->queue[0] = (decision_item){.arrival = 9};
-    nw->queue[1] = (decision_item){.arrival = 3};
-    nw->queue[2] = (decision_item){.arrival = 9};
+    fx_open_item(nw, 9, 0);
+    fx_open_item(nw, 3, 0);
+    fx_open_item(nw, 9, 0);
     assert_int_equal(samen_decisions(sim, nw, NULL), 0);
     assert_int_equal(nw->qn, 0);
     assert_int_equal(nw->resolved, 3);
