@@ -11,6 +11,9 @@ OPT     ?= -O2 -g
 # -Werror only where the project is tested (make test, CI): a user's plain
 # make must not fail on a warning a newer compiler adds.
 WARN    := -std=c11 -Wall -Wextra $(if $(WERROR),-Werror)
+# The program's own code is also held to these (tests are not: their
+# literals and loop counters would only gain casts).
+SRCWARN := -Wshadow -Wconversion
 # igraph and libxml2 keep their headers in folders of their own; -isystem
 # keeps their warnings out of -Werror.
 CPPFLAGS_ALL := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc \
@@ -59,7 +62,7 @@ deps-test: deps
 # Objects depend on the headers they include (the .d files of -MMD).
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(DEPFLAGS) $(CFLAGS_ALL) -c $< -o $@
+	$(CC) $(CPPFLAGS_ALL) $(DEPFLAGS) $(CFLAGS_ALL) $(SRCWARN) -c $< -o $@
 
 $(BUILD)/san/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -125,12 +125,12 @@ static int parse(int argc, char **argv, char **split, sweep_opts *o)
         /* results/NAME, NAME the file name without its folder and .ini */
         const char *base = strrchr(o->file, '/');
         base = base ? base + 1 : o->file;
-        size_t n = strlen(base);
-        if (n > 4 && !strcmp(base + n - 4, ".ini"))
-            n -= 4;
-        size_t len = n + sizeof "results/";
+        size_t len_base = strlen(base);
+        if (len_base > 4 && !strcmp(base + len_base - 4, ".ini"))
+            len_base -= 4;
+        size_t len = len_base + sizeof "results/";
         if ((o->out = malloc(len)))
-            snprintf(o->out, len, "results/%.*s", (int)n, base);
+            snprintf(o->out, len, "results/%.*s", (int)len_base, base);
     }
     if (!o->out) {
         fputs("samen: out of memory\n", stderr);

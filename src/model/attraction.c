@@ -28,10 +28,10 @@ double samen_attraction_of(const samen_params *p, const samen_org *o,
     return a;
 }
 
-void samen_start_attraction(const samen_scenario *sc, int net, int org,
+void samen_start_attraction(const samen_scenario *sc, int net_index, int org,
                             samen_attraction_terms *t)
 {
-    const samen_net_spec *sp = &sc->nets[net];
+    const samen_net_spec *sp = &sc->nets[net_index];
     int necessary = 0;
     for (int i = 0; i < sp->n_necessary; i++)
         necessary |= sp->necessary[i] == org;

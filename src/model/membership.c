@@ -11,7 +11,7 @@ size_t samen_pair_index(const net *nw, int sa, int sb)
 {
     assert(sa != sb && sa >= 0 && sb >= 0 && sa < nw->slots && sb < nw->slots);
     int lo = sa < sb ? sa : sb, hi = sa < sb ? sb : sa;
-    return (size_t)lo * nw->slots + hi;
+    return (size_t)lo * (size_t)nw->slots + (size_t)hi;
 }
 
 double *samen_pair(net *nw, int sa, int sb)
@@ -208,5 +208,5 @@ double samen_sdec(const samen_sim *sim, const net *nw, int kind, int *defined)
         resolved += nw->win[b][3 + kind];
     }
     *defined = arrived > 0;
-    return arrived > 0 ? (double)resolved / arrived : 1;
+    return arrived > 0 ? (double)resolved / (double)arrived : 1;
 }

@@ -138,10 +138,10 @@ int samen_stats_wilson(long k, long n, double level, double *lo, double *hi,
     int rc = bad_count(k, n, err);
     if (rc || (rc = bad_level(level, err)))
         return rc;
-    double z = z_of(level), z2 = z * z, p = (double)k / n;
-    double denom = 1 + z2 / n;
-    double centre = (p + z2 / (2.0 * n)) / denom;
-    double half = z * sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denom;
+    double z = z_of(level), z2 = z * z, p = (double)k / (double)n;
+    double denom = 1 + z2 / (double)n;
+    double centre = (p + z2 / (2.0 * (double)n)) / denom;
+    double half = z * sqrt(p * (1 - p) / (double)n + z2 / (4.0 * (double)n * (double)n)) / denom;
     /* the bounds are exactly 0 and 1 at k = 0 and k = n */
     *lo = k == 0 ? 0 : clamp01(centre - half);
     *hi = k == n ? 1 : clamp01(centre + half);
@@ -181,7 +181,7 @@ int samen_stats_binom_test(long k, long n, double p0, samen_alt alt, double leve
         return samen_error_set(err, SAMEN_EINPUT, NULL, 0, NULL,
                                "null probability %g must lie strictly between 0 and 1",
                                p0);
-    out->estimate = (double)k / n;
+    out->estimate = (double)k / (double)n;
     out->stat = (double)k;
     out->df = 0;
     samen_stats_clopper_pearson(k, n, level, &out->lo, &out->hi, NULL);
@@ -195,7 +195,7 @@ int samen_stats_binom_test(long k, long n, double p0, samen_alt alt, double leve
     }
     /* two-sided: outcomes on the other side no more likely than k (R) */
     double d = gsl_ran_binomial_pdf((unsigned)k, p0, (unsigned)n) * (1 + 1e-7);
-    double m = n * p0;
+    double m = (double)n * p0;
     if (k == m) {
         out->p = 1;
     } else if (k < m) {
@@ -219,10 +219,10 @@ int samen_stats_prop_z(long k1, long n1, long k2, long n2, samen_alt alt,
     int rc = bad_count(k1, n1, err);
     if (rc || (rc = bad_count(k2, n2, err)) || (rc = bad_level(level, err)))
         return rc;
-    double p1 = (double)k1 / n1, p2 = (double)k2 / n2;
-    double p = (double)(k1 + k2) / (n1 + n2);
-    double se0 = sqrt(p * (1 - p) * (1.0 / n1 + 1.0 / n2));
-    double se = sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2);
+    double p1 = (double)k1 / (double)n1, p2 = (double)k2 / (double)n2;
+    double p = (double)(k1 + k2) / (double)(n1 + n2);
+    double se0 = sqrt(p * (1 - p) * (1.0 / (double)n1 + 1.0 / (double)n2));
+    double se = sqrt(p1 * (1 - p1) / (double)n1 + p2 * (1 - p2) / (double)n2);
     double z = z_of(level);
     out->estimate = p1 - p2;
     out->lo = out->estimate - z * se;
@@ -264,7 +264,7 @@ int samen_stats_chisq_prop(const long *k, const long *n, int g, samen_test *out,
     int used = prop_groups(k, n, g, &K, &N, err);
     if (used < 0)
         return -used;
-    double p = (double)K / N;
+    double p = (double)K / (double)N;
     out->estimate = NAN;
     no_interval(out);
     out->df = used - 1;
@@ -274,8 +274,8 @@ int samen_stats_chisq_prop(const long *k, const long *n, int g, samen_test *out,
     for (int i = 0; i < g; i++) {
         if (n[i] == 0)
             continue;
-        double e1 = n[i] * p, e0 = n[i] * (1 - p);
-        x2 += (k[i] - e1) * (k[i] - e1) / e1 + (k[i] - e1) * (k[i] - e1) / e0;
+        double e1 = (double)n[i] * p, e0 = (double)n[i] * (1 - p);
+        x2 += ((double)k[i] - e1) * ((double)k[i] - e1) / e1 + ((double)k[i] - e1) * ((double)k[i] - e1) / e0;
     }
     return chisq_end(out, x2);
 }
@@ -287,14 +287,14 @@ int samen_stats_trend_prop(const long *k, const long *n, const double *x, int g,
     int used = prop_groups(k, n, g, &K, &N, err);
     if (used < 0)
         return -used;
-    double p = (double)K / N, xbar = 0;
+    double p = (double)K / (double)N, xbar = 0;
     for (int i = 0; i < g; i++)
-        xbar += n[i] * x[i];
-    xbar /= N;
+        xbar += (double)n[i] * x[i];
+    xbar /= (double)N;
     double sxx = 0, u = 0;
     for (int i = 0; i < g; i++) {
-        sxx += n[i] * (x[i] - xbar) * (x[i] - xbar);
-        u += x[i] * (k[i] - n[i] * p);
+        sxx += (double)n[i] * (x[i] - xbar) * (x[i] - xbar);
+        u += x[i] * ((double)k[i] - (double)n[i] * p);
     }
     return trend_end(out, u, sxx, p * (1 - p), K == 0 || K == N, alt, err);
 }
@@ -510,8 +510,8 @@ int samen_stats_poisson_ci(long d, double e, double level, double *lo, double *h
     if (rc || (rc = bad_level(level, err)))
         return rc;
     double a = (1 - level) / 2;
-    *lo = d == 0 ? 0 : gsl_cdf_chisq_Pinv(a, 2.0 * d) / (2 * e);
-    *hi = gsl_cdf_chisq_Pinv(1 - a, 2.0 * d + 2) / (2 * e);
+    *lo = d == 0 ? 0 : gsl_cdf_chisq_Pinv(a, 2.0 * (double)d) / (2 * e);
+    *hi = gsl_cdf_chisq_Pinv(1 - a, 2.0 * (double)d + 2) / (2 * e);
     return SAMEN_OK;
 }
 
@@ -581,8 +581,8 @@ int samen_stats_chisq_rate(const long *d, const double *e, int g, samen_test *ou
     for (int i = 0; i < g; i++) {
         if (e[i] == 0)
             continue;
-        double ex = e[i] * D / T;
-        x2 += (d[i] - ex) * (d[i] - ex) / ex;
+        double ex = e[i] * (double)D / T;
+        x2 += ((double)d[i] - ex) * ((double)d[i] - ex) / ex;
     }
     return chisq_end(out, x2);
 }
@@ -602,7 +602,7 @@ int samen_stats_trend_rate(const long *d, const double *e, const double *x, int 
     double sxx = 0, u = 0;
     for (int i = 0; i < g; i++) {
         sxx += e[i] * (x[i] - xbar) * (x[i] - xbar);
-        u += x[i] * (d[i] - e[i] * D / T);
+        u += x[i] * ((double)d[i] - e[i] * (double)D / T);
     }
     return trend_end(out, u, sxx, (double)D / T, D == 0, alt, err);
 }

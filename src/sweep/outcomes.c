@@ -116,8 +116,8 @@ static int summary_row(void *user, const char *line, size_t len, samen_error *er
         return unknown_net(r, f[0], fl[0], err);
     samen_net_outcome *s = &r->o->net[r->run * (size_t)r->o->n_nets + (size_t)i];
     s->present = 1;
-    s->dissolved = field_is(f[2], fl[2], "dissolved");
-    s->completed = field_is(f[2], fl[2], "completed");
+    s->dissolved = field_is(f[2], fl[2], "dissolved") != 0;
+    s->completed = field_is(f[2], fl[2], "completed") != 0;
     s->members = field_int(f[4], fl[4]);
     s->agreed_step = field_int(f[5], fl[5]);
     s->agreed = s->agreed_step >= 0;

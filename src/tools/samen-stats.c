@@ -380,7 +380,7 @@ static int write_groups(input *in, const options *o, samen_error *err)
             if ((rc = samen_stats_wilson(g->k, g->n, o->level, &lo, &hi, err)))
                 return rc;
             printf(",%ld,%ld,", g->n, g->k);
-            put_num(stdout, (double)g->k / g->n);
+            put_num(stdout, (double)g->k / (double)g->n);
             fputc(',', stdout);
             put_num(stdout, lo);
             fputc(',', stdout);
@@ -414,7 +414,7 @@ static int write_groups(input *in, const options *o, samen_error *err)
             printf(",%ld,", g->events);
             put_num(stdout, g->exposure);
             fputc(',', stdout);
-            put_num(stdout, g->events / g->exposure);
+            put_num(stdout, (double)g->events / g->exposure);
             fputc(',', stdout);
             put_num(stdout, lo);
             fputc(',', stdout);
