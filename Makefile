@@ -126,3 +126,6 @@ clean:
 
 # Header dependencies, as the compiler found them (-MMD -MP).
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# Hardening (tests/fuzz/fuzz.mk): the fuzz targets and their corpus replay.
+include tests/fuzz/fuzz.mk
