@@ -129,3 +129,4 @@ clean:
 
 # Hardening (tests/fuzz/fuzz.mk): the fuzz targets and their corpus replay.
 include tests/fuzz/fuzz.mk
+include tests/alloc/alloc.mk
