@@ -110,15 +110,24 @@ static inline void fuzz_load(const char *name)
     }
 }
 
-/* The fixed scenario of fuzz_scenario_fmt naming ORGS and TIES, written
- * once, with the fixed file of the two that is not fuzzed. */
-static inline void fuzz_fixed_scenario(const char *orgs, const char *ties)
+/* One input as the CSV file FUZZED that the fixed scenario of
+ * fuzz_scenario_fmt names as ORGS or TIES (written at the first call, with
+ * the fixed file of the two that is not fuzzed), then the scenario loaded. */
+static inline int fuzz_csv(const char *orgs, const char *ties, const char *fuzzed,
+                           const uint8_t *data, size_t size)
 {
-    char ini[1024];
-    snprintf(ini, sizeof ini, fuzz_scenario_fmt, orgs, ties);
-    fuzz_write_str("s.ini", ini);
-    fuzz_write_str("mini.orgs.csv", fuzz_orgs_csv);
-    fuzz_write_str("mini.ties.csv", fuzz_ties_csv);
+    static int ready;
+    if (!ready) {
+        char ini[1024];
+        snprintf(ini, sizeof ini, fuzz_scenario_fmt, orgs, ties);
+        fuzz_write_str("s.ini", ini);
+        fuzz_write_str("mini.orgs.csv", fuzz_orgs_csv);
+        fuzz_write_str("mini.ties.csv", fuzz_ties_csv);
+        ready = 1;
+    }
+    fuzz_write(fuzzed, data, size);
+    fuzz_load("s.ini");
+    return 0;
 }
 
 #endif

@@ -4,12 +4,5 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static int ready;
-    if (!ready) {
-        fuzz_fixed_scenario("f.orgs.csv", "mini.ties.csv");
-        ready = 1;
-    }
-    fuzz_write("f.orgs.csv", data, size);
-    fuzz_load("s.ini");
-    return 0;
+    return fuzz_csv("f.orgs.csv", "mini.ties.csv", "f.orgs.csv", data, size);
 }

@@ -4,12 +4,5 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static int ready;
-    if (!ready) {
-        fuzz_fixed_scenario("mini.orgs.csv", "f.ties.csv");
-        ready = 1;
-    }
-    fuzz_write("f.ties.csv", data, size);
-    fuzz_load("s.ini");
-    return 0;
+    return fuzz_csv("mini.orgs.csv", "f.ties.csv", "f.ties.csv", data, size);
 }
