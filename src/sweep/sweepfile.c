@@ -55,6 +55,15 @@ static int fail(reader *r, int line, const char *key, const char *msg)
     return 0;
 }
 
+/* Out of memory is a failed run (exit 1), not bad input. */
+static int fail_memory(reader *r, int line, const char *key)
+{
+    if (!r->failed)
+        samen_error_set(r->err, SAMEN_EIO, r->path, line, key, "out of memory");
+    r->failed = 1;
+    return 0;
+}
+
 /* inih's fgets: counts lines (Debian's inih gives the handler none), finds
  * lines it would cut, and follows section headers, which it does not
  * report when a section has no keys. */
@@ -69,7 +78,7 @@ static char *read_line(char *str, int num, void *stream)
     ssize_t got = getline(&r->buf, &r->cap, r->fp);
     if (got < 0) {
         if (errno == ENOMEM)
-            fail(r, r->line, NULL, "out of memory");
+            fail_memory(r, r->line, NULL);
         return NULL;
     }
     r->line++;
@@ -167,7 +176,7 @@ static int on_entry(void *user, const char *section_name, const char *name,
         size_t n = strlen(e->value) + strlen(value) + 2;
         char *v = malloc(n);
         if (!v)
-            return fail(r, r->line, name, "out of memory");
+            return fail_memory(r, r->line, name);
         /* Debian's inih leaves inline comments on continuation lines. */
         size_t vl = strlen(value);
         for (const char *c = value; *c; c++)
@@ -196,7 +205,7 @@ static int on_entry(void *user, const char *section_name, const char *name,
         int cap = s->cap ? 2 * s->cap : 8;
         entry *grown = realloc(s->e, (size_t)cap * sizeof *grown);
         if (!grown)
-            return fail(r, r->line, name, "out of memory");
+            return fail_memory(r, r->line, name);
         s->e = grown;
         s->cap = cap;
     }
@@ -207,7 +216,7 @@ static int on_entry(void *user, const char *section_name, const char *name,
     if (!e->name || !e->value) {
         free(e->name);
         free(e->value);
-        return fail(r, r->line, name, "out of memory");
+        return fail_memory(r, r->line, name);
     }
     s->n++;
     return 1;
@@ -242,7 +251,7 @@ static int read_file(reader *r, const char *path, samen_error *err)
     free(r->buf);
     r->buf = NULL;
     if (r->failed)
-        return SAMEN_EINPUT;
+        return err ? err->code : SAMEN_EINPUT;
     if (bad_read)
         return samen_error_set(err, SAMEN_EIO, path, 0, NULL,
                                "cannot read the sweep file");

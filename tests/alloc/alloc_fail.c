@@ -3,7 +3,8 @@
  * samen_scenario_load and samen_run_to_dir, repeated with the k-th
  * allocation failing for every k the run makes. Each must end in SAMEN_EIO
  * with a message about memory and leave its output folder empty: no
- * output file and no *.tmp.
+ * output file and no *.tmp. The loads of a sobol and an lhs sweep file
+ * (GSL's generators) are swept the same way.
  *
  * What fails: linked with -Wl,--wrap=... (tests/alloc/alloc.mk), every
  * call that samen's own code makes to malloc, calloc, realloc, strdup,
@@ -30,6 +31,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "samen/samen.h"
+#include "sweep/sweep.h"
 
 /* ---- the failing allocator ---- */
 
@@ -94,8 +96,9 @@ static const char *const overrides[] = {
     "simulation.steps=6", "output.snapshot_every=2", "output.detail=both",
 };
 
-/* One load and run into out; returns the status, err filled. */
-static int one_run(const char *scenario, const char *out, samen_error *err)
+/* One load and run of the scenario into out; returns the status, err
+ * filled. */
+static int job_run(const char *scenario, const char *out, samen_error *err)
 {
     samen_scenario *sc;
     samen_error_clear(err);
@@ -106,6 +109,48 @@ static int one_run(const char *scenario, const char *out, samen_error *err)
         samen_scenario_free(sc);
     }
     return rc;
+}
+
+/* The loads of a sobol and an lhs sweep file over the scenario (written
+ * into out by prepare_sweeps), which allocate GSL's generators; a sweep
+ * load writes nothing, so out holds only the two files it reads. */
+static int job_sweeps(const char *scenario, const char *out, samen_error *err)
+{
+    (void)scenario;
+    static const char *const files[] = {"sobol.sweep.ini", "lhs.sweep.ini"};
+    int rc = SAMEN_OK;
+    for (int i = 0; i < 2 && rc == SAMEN_OK; i++) {
+        char path[700];
+        snprintf(path, sizeof path, "%s/%s", out, files[i]);
+        samen_sweep *sw;
+        samen_error_clear(err);
+        rc = samen_sweep_load(&sw, path, 0, err);
+        if (rc == SAMEN_OK)
+            samen_sweep_free(sw);
+    }
+    return rc;
+}
+
+/* Writes the sweep files of job_sweeps into dir; returns how many files. */
+static int prepare_sweeps(const char *scenario, const char *dir)
+{
+    static const char *const body[] = {
+        "design = sobol\nsamples = 8\n[vary]\ntrust.gain = 0..1\ncomm.base = 0.1..0.9\n",
+        "design = lhs\nsamples = 8\n[vary]\ntrust.gain = 0..1\ngoal.max_steps = 10..50\n",
+    };
+    static const char *const files[] = {"sobol.sweep.ini", "lhs.sweep.ini"};
+    char *abs = realpath(scenario, NULL);
+    for (int i = 0; i < 2 && abs; i++) {
+        char path[700];
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        FILE *fp = fopen(path, "w");
+        if (fp) {
+            fprintf(fp, "[sweep]\nscenario = %s\n%s", abs, body[i]);
+            fclose(fp);
+        }
+    }
+    free(abs);
+    return 2;
 }
 
 /* The number of entries of dir; the first is named in first. */
@@ -142,57 +187,71 @@ static void remove_dir(const char *dir)
     rmdir(dir);
 }
 
-int main(int argc, char **argv)
-{
-    gsl_set_error_handler_off();
-    abort_at = getenv("ALLOC_ABORT_AT") ? atol(getenv("ALLOC_ABORT_AT")) : 0;
-    const char *scenario = argc > 1 ? argv[1] : "tests/data/scenario/mini.ini";
-    const char *tmp = getenv("TMPDIR");
-    char root[512], out[600], name[256];
-    snprintf(root, sizeof root, "%s/samen-alloc-XXXXXX", tmp && *tmp ? tmp : P_tmpdir);
-    if (!mkdtemp(root)) {
-        perror("alloc_fail: mkdtemp");
-        return 1;
-    }
+typedef int (*job_fn)(const char *scenario, const char *out, samen_error *err);
 
-    /* The run without failures: it must succeed; it counts the calls. */
+/* Runs job once whole (it must succeed; it counts the allocations), then
+ * for every k with the k-th failing, once and from it on. Each of those
+ * must end in SAMEN_EIO saying memory and leave in out no more than the
+ * `keep` files the job was given. Returns the number of wrong runs. */
+static int sweep_job(const char *what, job_fn job, int with_sweeps, const char *scenario,
+                     const char *root)
+{
+    char out[600], name[256];
     samen_error err;
     snprintf(out, sizeof out, "%s/whole", root);
     mkdir(out, 0777);
+    int keep = with_sweeps ? prepare_sweeps(scenario, out) : 0;
     arm(0, 0);
-    int rc = one_run(scenario, out, &err);
+    int rc = job(scenario, out, &err);
     disarm();
     long total = calls;
+    remove_dir(out);
     if (rc != SAMEN_OK) {
         samen_error_print(&err, stderr);
         return 1;
     }
-
     int bad = 0;
     for (long i = 0; i < 2 * total; i++) {
         long k = i % total + 1;
         int from_k_on = i >= total;
         snprintf(out, sizeof out, "%s/k%ld", root, k);
         mkdir(out, 0777);
+        if (with_sweeps)
+            prepare_sweeps(scenario, out);
         arm(k, from_k_on);
-        rc = one_run(scenario, out, &err);
+        rc = job(scenario, out, &err);
         disarm();
-        int left = entries(out, name, sizeof name);
+        int left = entries(out, name, sizeof name) - keep;
         if (rc != SAMEN_EIO || !strcasestr(err.msg, "memory") || left) {
             char line[1600];
             samen_error_line(&err, line, sizeof line);
-            fprintf(stderr, "alloc_fail: allocation %ld of %ld failing%s: status %d, "
-                    "\"%s\", %d files left%s%s\n", k, total, from_k_on ? " (and on)" : "",
-                    rc, line, left,
-                    left ? ", such as " : "", name);
+            fprintf(stderr, "alloc_fail: %s: allocation %ld of %ld failing%s: status %d, "
+                    "\"%s\", %d files left%s%s\n", what, k, total,
+                    from_k_on ? " (and on)" : "", rc, line, left, left ? ", such as " : "",
+                    left ? name : "");
             bad++;
         }
         remove_dir(out);
     }
-    snprintf(out, sizeof out, "%s/whole", root);
-    remove_dir(out);
+    printf("alloc_fail: %s: %ld allocations, each failed once and from it on: %d wrong\n",
+           what, total, bad);
+    return bad;
+}
+
+int main(int argc, char **argv)
+{
+    gsl_set_error_handler_off();
+    abort_at = getenv("ALLOC_ABORT_AT") ? atol(getenv("ALLOC_ABORT_AT")) : 0;
+    const char *scenario = argc > 1 ? argv[1] : "tests/data/scenario/mini.ini";
+    const char *tmp = getenv("TMPDIR");
+    char root[512];
+    snprintf(root, sizeof root, "%s/samen-alloc-XXXXXX", tmp && *tmp ? tmp : P_tmpdir);
+    if (!mkdtemp(root)) {
+        perror("alloc_fail: mkdtemp");
+        return 1;
+    }
+    int bad = sweep_job("run", job_run, 0, scenario, root);
+    bad += sweep_job("sweep files", job_sweeps, 1, scenario, root);
     rmdir(root);
-    printf("alloc_fail: %ld allocations, each failed once and from it on: %d runs wrong\n",
-           total, bad);
     return bad ? 1 : 0;
 }
