@@ -159,3 +159,17 @@ uninstall:
 
 # Header dependencies, as the compiler found them (-MMD -MP).
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# Hardening: the fuzz targets and their corpus replay (tests/fuzz/fuzz.mk),
+# the allocation-failure sweep (tests/alloc/alloc.mk) and the clang build
+# check (tests/clang/clang.mk); make test runs the replay, the sweep and the
+# check before its other parts.
+include tests/fuzz/fuzz.mk
+include tests/alloc/alloc.mk
+include tests/clang/clang.mk
+
+.PHONY: test-hardening
+test: test-hardening
+test-hardening: deps-test
+	@$(MAKE) --no-print-directory fuzz-replay alloc-fail WERROR=1
+	@$(MAKE) --no-print-directory clang-check

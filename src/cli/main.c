@@ -2,6 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <gsl/gsl_errno.h>
+
 #include "cli/commands.h"
 #include "samen/samen.h"
 
@@ -39,6 +41,10 @@ static void usage(FILE *fp)
 
 int main(int argc, char **argv)
 {
+    /* GSL's default handler aborts the process (gsl_rng_alloc out of
+     * memory, say); samen checks every return, so errors come back as
+     * values and end in a message and exit 1. */
+    gsl_set_error_handler_off();
 #ifdef SAMEN_MPI
     return samen_mpi_main(argc, argv);
 #else

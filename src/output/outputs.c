@@ -12,16 +12,18 @@ const char *const samen_out_names[SAMEN_OUT_COUNT] = {
     "network.csv", "events.csv", "ties.csv", "orgs.csv", "persons.csv", "graph.csv",
 };
 
-/* The leading columns are a public contract (FORMATS.md "Outputs"). */
+/* The leading columns are a public contract (FORMATS.md "Outputs"). A
+ * header split over lines is in parentheses: one element, not a missing
+ * comma (clang's -Wstring-concatenation). */
 const char *const samen_out_headers[SAMEN_OUT_COUNT] = {
-    "step,network,type,phase,form,members,necessary_present,trust,consensus,"
-    "progress,d_interests,d_factual,d_formal,d_resources,d_commitment,"
-    "d_identification,c_po,c_pn,link,person_dependency,decisions_open,"
-    "decisions_resolved,overreach,dropouts",
+    ("step,network,type,phase,form,members,necessary_present,trust,consensus,"
+     "progress,d_interests,d_factual,d_formal,d_resources,d_commitment,"
+     "d_identification,c_po,c_pn,link,person_dependency,decisions_open,"
+     "decisions_resolved,overreach,dropouts"),
     "step,network,org,person,event,reason,value",
     "step,network,org_a,org_b,trust,since",
-    "step,network,org,role,interest,engagement,fit_issue,fit_goal,c_po,c_pn,"
-    "link,mandate",
+    ("step,network,org,role,interest,engagement,fit_issue,fit_goal,c_po,c_pn,"
+     "link,mandate"),
     "step,network,org,person,c_po,c_pn,self_interest,uncertainty,tenure",
     "step,orgs,ties,density,components,largest_component,transitivity,mean_degree,"
     "degree_centralization,bridging_orgs,mean_trust",

@@ -3,6 +3,7 @@
  * the run succeeded. */
 #include "output/output.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,15 +19,14 @@ static const char *const ini_files[] = {
     "run.ini", "input-organisations.csv", "input-ties.csv",
 };
 
+/* No allocation here: this cleans up after a run that ran out of memory,
+ * and a cleanup that could fail the same way would leave *.tmp behind. */
 static void unlink_in(const char *dir, const char *name, const char *suffix)
 {
-    size_t n = strlen(dir) + strlen(name) + strlen(suffix) + 2;
-    char *p = malloc(n);
-    if (!p)
-        return;
-    snprintf(p, n, "%s/%s%s", dir, name, suffix);
-    unlink(p);
-    free(p);
+    char p[PATH_MAX];
+    int n = snprintf(p, sizeof p, "%s/%s%s", dir, name, suffix);
+    if (n > 0 && (size_t)n < sizeof p)
+        unlink(p);
 }
 
 static void remove_ini_files(const char *dir, const char *suffix)

@@ -78,7 +78,9 @@ static void put_key(FILE *fp, const samen_scenario *sc, const samen_param_def *d
     const char *base = d->where == SAMEN_IN_PARAMS     ? (const char *)&sc->p
                        : d->where == SAMEN_IN_SCENARIO ? (const char *)sc
                                                        : (const char *)net;
-    const char *p = base + d->offset;
+    /* A key that is not a stored value (themes, a path) has no base for a
+     * global key: NULL + offset is undefined behaviour, so no pointer. */
+    const char *p = base ? base + d->offset : NULL;
     char buf[128];
     switch (d->type) {
     case SAMEN_PT_REAL: {
