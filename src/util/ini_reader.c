@@ -114,7 +114,8 @@ static const char *trim(const char *s, size_t *n)
 /* Reads the next line into r->line (its end, and a BOM on line 1, taken
  * off). Keeps at most SAMEN_INI_MAX_LINE + 1 bytes, so a longer line is
  * known by r->line_len without being held. Returns 1, 0 at the end of
- * the file, or an error code. */
+ * the file, or -1 with r->err filled (SAMEN_EIO: a read error, out of
+ * memory): not an error code, which 1 would be mistaken for. */
 static int next_line(reader *r)
 {
     text *t = &r->line;
@@ -124,21 +125,27 @@ static int next_line(reader *r)
     errno = 0;
     while ((c = getc_unlocked(r->fp)) != EOF && c != '\n') {
         if (len <= SAMEN_INI_MAX_LINE + 3) {
-            if (text_room(t, 1) != 0)
-                return oom(r);
+            if (text_room(t, 1) != 0) {
+                oom(r);
+                return -1;
+            }
             t->s[t->len++] = (char)c;
         }
         len++;
         last = c;
     }
-    if (c == EOF && ferror(r->fp))
-        return samen_error_set(r->err, SAMEN_EIO, r->path, r->lineno + 1, NULL,
-                               "cannot read the file: %s", strerror(errno));
+    if (c == EOF && ferror(r->fp)) {
+        samen_error_set(r->err, SAMEN_EIO, r->path, r->lineno + 1, NULL,
+                        "cannot read the file: %s", strerror(errno));
+        return -1;
+    }
     if (c == EOF && len == 0)
         return 0;
     r->lineno++;
-    if (text_room(t, 0) != 0)
-        return oom(r);
+    if (text_room(t, 0) != 0) {
+        oom(r);
+        return -1;
+    }
     if (last == '\r') {
         len--; /* CRLF */
         if (t->len > len)
@@ -366,6 +373,8 @@ int samen_ini_read_stream(FILE *fp, const char *path, samen_ini_fn fn, void *use
     while ((rc = next_line(&r)) == 1)
         if ((rc = take_line(&r)))
             break;
+    if (rc < 0)
+        rc = SAMEN_EIO;
     funlockfile(fp);
     if (rc == SAMEN_OK)
         rc = flush(&r);
