@@ -196,9 +196,9 @@ int samen_stats_binom_test(long k, long n, double p0, samen_alt alt, double leve
     /* two-sided: outcomes on the other side no more likely than k (R) */
     double d = gsl_ran_binomial_pdf((unsigned)k, p0, (unsigned)n) * (1 + 1e-7);
     double m = (double)n * p0;
-    if (k == m) {
+    if ((double)k == m) {
         out->p = 1;
-    } else if (k < m) {
+    } else if ((double)k < m) {
         long y = 0;
         for (long i = (long)ceil(m); i <= n; i++)
             y += gsl_ran_binomial_pdf((unsigned)i, p0, (unsigned)n) <= d;
