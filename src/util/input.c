@@ -34,13 +34,19 @@ static int kind_ok(samen_input *in, const struct stat *st)
     return 0;
 }
 
-int samen_input_check(samen_input *in, const char *path)
+/* Clears in, then what path is must be a kind samen reads. */
+static int path_ok(samen_input *in, const char *path, struct stat *st)
 {
     memset(in, 0, sizeof *in);
-    struct stat st;
-    if (stat(path, &st) != 0)
+    if (stat(path, st) != 0)
         return fail(in, SAMEN_EINPUT, strerror(errno));
-    if (kind_ok(in, &st))
+    return kind_ok(in, st);
+}
+
+int samen_input_check(samen_input *in, const char *path)
+{
+    struct stat st;
+    if (path_ok(in, path, &st))
         return -1;
     if (access(path, R_OK) != 0)
         return fail(in, SAMEN_EINPUT, strerror(errno));
@@ -84,12 +90,9 @@ static int read_pipe(samen_input *in, int fd)
 
 int samen_input_open(samen_input *in, const char *path)
 {
-    memset(in, 0, sizeof *in);
     struct stat st;
     /* Checked before opening too: opening a device can have effects. */
-    if (stat(path, &st) != 0)
-        return fail(in, SAMEN_EINPUT, strerror(errno));
-    if (kind_ok(in, &st))
+    if (path_ok(in, path, &st))
         return -1;
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
     if (fd < 0)
