@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "samen/samen.h"
+#include "scenario/scenario_tools.h"
 #include "util/ini_reader.h"
 
 /* One temporary folder for the whole program; each test works in its own

@@ -9,6 +9,7 @@
 #include "cli/reach.h"
 #include "cli/warn.h"
 #include "samen/samen.h"
+#include "scenario/scenario_tools.h"
 
 static const char usage[] =
     "usage: samen check SCENARIO [--set KEY=VALUE]... [--explain]\n"

@@ -12,6 +12,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "samen/samen.h"
+#include "scenario/scenario_tools.h"
 #include "util/wrap.h"
 
 static const char usage[] =

@@ -11,6 +11,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "samen/samen.h"
+#include "scenario/scenario_tools.h"
 #include "sweep/sweep.h"
 
 static const char usage[] =

@@ -14,6 +14,7 @@
 #include "cli/warn.h"
 #include "output/output.h"
 #include "samen/samen.h"
+#include "scenario/scenario_tools.h"
 
 static const char usage[] =
     "usage: samen run SCENARIO [--out DIR] [--force] [--seed N] [--steps N]\n"

@@ -9,6 +9,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "util/parse.h"
+
 const char *samen_reach_why_not(const samen_scenario *sc, int net, int org,
                                 const samen_attraction_terms *t, char *buf, size_t n)
 {

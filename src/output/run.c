@@ -2,6 +2,7 @@
  * CSV writers and run.ini under temporary names, renamed only when all of
  * the run succeeded. */
 #include "output/output.h"
+#include "scenario/scenario_tools.h"
 
 #include <limits.h>
 #include <stdio.h>

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "samen/scenario.h"
+#include "scenario/scenario_tools.h"
 #include "util/csv_read.h"
 #include "util/hindex.h"
 #include "util/parse.h"

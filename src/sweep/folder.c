@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "samen/samen.h"
+#include "scenario/scenario_tools.h"
 #include "util/outfile.h"
 
 void samen_host_name(char *buf, size_t n)

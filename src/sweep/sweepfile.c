@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "samen/samen.h"
+#include "scenario/scenario_tools.h"
 #include "util/ini_reader.h"
 #include "util/outfile.h"
 #include "util/parse.h"

@@ -17,6 +17,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "samen/samen.h"
+#include "scenario/scenario_tools.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
