@@ -123,8 +123,8 @@ tests="$tests $(ls tests/test_patterns.c 2>/dev/null || true)"
 
 # Build the tree once at -O1: library objects and test objects.
 cc=${CC:-cc}
-cflags="-std=c11 -O1 -g0 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc -Itests -w"
-libs="-lcmocka -lgsl -lgslcblas -lcsv -linih -lz -lm"
+cflags="-std=c11 -O1 -g0 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc -Itests -isystem /usr/include/igraph -isystem /usr/include/libxml2 -w"
+libs="-lcmocka -ligraph -lxml2 -lgsl -lgslcblas -lcsv -lz -lm"
 mkdir -p "$scratch/obj"
 lib_src=$(find src -name '*.c' ! -path 'src/cli/*' ! -path 'src/tools/*' ! -name '*_mpi.c' | sort)
 echo "mutate: building the tree once ($(echo "$lib_src" | wc -l) files)" >&2

@@ -543,7 +543,7 @@ static int key_error(build *b, const char *section, const char *name,
     char key[SAMEN_MAX_KEY_TEXT + 80];
     full_key(key, sizeof key, section, name);
     const samen_raw_entry *e = samen_raw_get(b->raw, section, name);
-    /* "260; weeks": inih takes ';' as a comment only after white space */
+    /* "260; weeks": ';' starts a comment only after white space */
     const char *semi = e && e->line > 0 ? strchr(e->value, ';') : NULL;
     if (semi)
         return samen_error_set(b->err, SAMEN_EINPUT, e->file, e->line, key,

@@ -1,5 +1,5 @@
 /* sweep.h: the sweep module (FORMATS.md "Sweep file" and the `samen sweep`
- * outputs): seeds, designs, the resolved sweep, run folders, the worker
+ * outputs): seeds, designs, the resolved sweep, its folder and part files, the worker
  * pool, manifest, summary and collect. Internal to samen. */
 #ifndef SAMEN_SWEEP_H
 #define SAMEN_SWEEP_H
