@@ -89,10 +89,8 @@ int samen_cmd_collect(int argc, char **argv)
         rc = samen_sweep_index_read(sw, dir, &idx, &err);
     if (rc == SAMEN_OK) {
         memcpy(counts, idx.counts, sizeof counts);
-        rc = samen_sweep_write_manifest(sw, dir, &idx, &err);
+        rc = samen_sweep_write_tables(sw, dir, &idx, &err);
     }
-    if (rc == SAMEN_OK)
-        rc = samen_sweep_write_summary(sw, dir, &idx, &err);
     if (rc == SAMEN_OK)
         rc = samen_sweep_collect(sw, dir, &idx, mode, (long)every, &merged, &err);
     samen_sweep_unlock(fd);

@@ -6,11 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int in_shard(const samen_sweep_job *job, size_t run)
-{
-    return run % job->shard_n == job->shard_i;
-}
-
 int samen_sweep_prepare(samen_sweep_job *job, size_t *todo, size_t *total,
                         samen_error *err)
 {
@@ -50,7 +45,7 @@ long samen_sweep_next(samen_sweep_job *job)
         if (job->done && job->done[i])
             continue;
         job->next += job->shard_n;
-        return in_shard(job, i) ? (long)i : -1;
+        return (long)i; /* next steps by shard_n from shard_i: in the shard */
     }
     return -1;
 }

@@ -62,6 +62,13 @@ int samen_sweep_write_manifest(const samen_sweep *sw, const char *out,
     return samen_outfile_commit(&f, err);
 }
 
+int samen_sweep_write_tables(const samen_sweep *sw, const char *out,
+                             samen_sweep_index *idx, samen_error *err)
+{
+    int rc = samen_sweep_write_manifest(sw, out, idx, err);
+    return rc ? rc : samen_sweep_write_summary(sw, out, idx, err);
+}
+
 int samen_sweep_rebuild(const samen_sweep *sw, const char *out,
                         size_t counts[3], samen_error *err)
 {
@@ -72,9 +79,7 @@ int samen_sweep_rebuild(const samen_sweep *sw, const char *out,
     samen_sweep_index idx;
     rc = samen_sweep_index_read(sw, out, &idx, err);
     if (rc == SAMEN_OK) {
-        rc = samen_sweep_write_manifest(sw, out, &idx, err);
-        if (rc == SAMEN_OK)
-            rc = samen_sweep_write_summary(sw, out, &idx, err);
+        rc = samen_sweep_write_tables(sw, out, &idx, err);
         if (counts)
             memcpy(counts, idx.counts, sizeof idx.counts);
         samen_sweep_index_free(&idx);

@@ -392,6 +392,10 @@ int samen_sweep_write_manifest(const samen_sweep *sw, const char *out,
 int samen_sweep_write_summary(const samen_sweep *sw, const char *out,
                               samen_sweep_index *idx, samen_error *err);
 
+/* Both, from an index read under the sweep lock. */
+int samen_sweep_write_tables(const samen_sweep *sw, const char *out,
+                             samen_sweep_index *idx, samen_error *err);
+
 /* Reads the index and rebuilds both, under the sweep lock; counts[] gets
  * the runs pending, done and failed if not NULL. */
 int samen_sweep_rebuild(const samen_sweep *sw, const char *out,
