@@ -1,7 +1,9 @@
 # fuzz.mk: the fuzz harness of tests/fuzz/ (docs/FUZZING.md), included at
 # the end of the Makefile.
 #   make fuzz FUZZ_SECONDS=N   builds the libFuzzer targets with clang
-#                              (installing clang first) and runs each N s
+#                              (installing clang first) and runs each N s;
+#                              FUZZ_RUNS=R stops each after R executions,
+#                              FUZZ_JOBS=J runs J targets at a time
 #   make fuzz-replay           the corpus and regression replay of make test:
 #                              each target's LLVMFuzzerTestOneInput fed every
 #                              file by tests/fuzz/replay.c, built with $(CC)
@@ -9,6 +11,10 @@
 
 FUZZ_TARGETS := scenario orgs ties sweep runini partlog
 FUZZ_SECONDS ?= 60
+FUZZ_RUNS    ?= 0
+FUZZ_JOBS    ?= 1
+# A target writes and reads a file per execution: on a tmpfs where there is one.
+FUZZ_TMPDIR  ?= $(if $(wildcard /dev/shm/.),/dev/shm,$(or $(TMPDIR),/tmp))
 FUZZ_CC      := clang
 FUZZ_PKGS    := clang libclang-rt-dev
 # A target's own options: a hang is an input that takes over 10 s; inputs up
@@ -39,21 +45,15 @@ fuzz-build:
 	@scripts/deps.sh $(BUILD_PKGS) $(FUZZ_PKGS)
 	@$(MAKE) --no-print-directory $(FUZZ_BINS)
 
-# Each target runs FUZZ_SECONDS on the corpus of the tree (and the inputs
-# that once failed); what it learns goes to $(BUILD)/fuzz/TARGET/corpus,
-# out of the tree, and a crash to $(BUILD)/fuzz/TARGET/crash-*, to be fixed
-# and kept in tests/fuzz/regressions/TARGET/.
+# Each target runs FUZZ_SECONDS (or stops after FUZZ_RUNS executions, when
+# that is set), FUZZ_JOBS targets at a time, on the corpus of the tree and
+# the inputs that once failed; what it learns goes to $(BUILD)/fuzz/TARGET/
+# corpus, out of the tree, and a crash to $(BUILD)/fuzz/TARGET/crash-*, to
+# be fixed and kept in tests/fuzz/regressions/TARGET/.
 fuzz: fuzz-build
-	@for t in $(FUZZ_TARGETS); do \
-	    mkdir -p $(BUILD)/fuzz/$$t/corpus; \
-	    reg=tests/fuzz/regressions/$$t; [ -d $$reg ] && reg=$(CURDIR)/$$reg || reg=; \
-	    (cd $(BUILD)/fuzz/$$t && ../fuzz_$$t $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
-	        -dict=$(CURDIR)/tests/fuzz/$$t.dict corpus $(CURDIR)/tests/fuzz/corpus/$$t $$reg \
-	        >fuzz.log 2>&1); rc=$$?; \
-	    echo "fuzz $$t: $$(grep -o 'Done [0-9]* runs in [0-9]* second(s)' $(BUILD)/fuzz/$$t/fuzz.log)"; \
-	    [ $$rc -eq 0 ] || { tail -n 30 $(BUILD)/fuzz/$$t/fuzz.log; \
-	        echo "fuzz $$t failed: see $(BUILD)/fuzz/$$t/fuzz.log" >&2; exit 1; }; \
-	done
+	@printf '%s\n' $(FUZZ_TARGETS) | xargs -P $(FUZZ_JOBS) -I{} \
+	    tests/fuzz/run_target.sh $(BUILD) {} $(FUZZ_SECONDS) $(FUZZ_RUNS) \
+	    $(FUZZ_TMPDIR) $(FUZZ_OPTS)
 
 fuzz-replay: $(REPLAY_BINS)
 	@for t in $(FUZZ_TARGETS); do \
