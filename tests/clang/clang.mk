@@ -1,14 +1,21 @@
 # clang.mk: the clang build check of make test (included at the end of the
-# Makefile): `make CC=clang all` with -Werror and -fsanitize=undefined into
-# $(BUILD)/clang-ubsan, then every shipped scenario checked and run with it
-# (tests/clang/scenarios_ubsan.sh): no warning stops a clang build, and no
-# shipped scenario meets undefined behaviour.
+# Makefile), i.e. `make CC=clang test` without a second round of packages
+# and hardening: everything built with clang, -Werror and
+# -fsanitize=undefined into $(BUILD)/clang-ubsan (samen-mpi through mpicc,
+# whatever compiler it wraps); every shipped scenario checked and run with
+# it (tests/clang/scenarios_ubsan.sh); then the unit tests (as built there,
+# and under ASan/UBSan) and the end-to-end tests, with that samen. No
+# warning stops a clang build, no shipped scenario or test meets undefined
+# behaviour, and no test depends on the compiler.
 
-CLANG_OPT := -O1 -g -fsanitize=undefined,float-divide-by-zero -fno-sanitize-recover=all
+CLANG_BUILD := $(BUILD)/clang-ubsan
+CLANG_OPT   := -O1 -g -fsanitize=undefined,float-divide-by-zero -fno-sanitize-recover=all
+CLANG_MAKE  := $(MAKE) --no-print-directory CC=clang BUILD=$(CLANG_BUILD) OPT="$(CLANG_OPT)" WERROR=1
 
 .PHONY: clang-check
 
 clang-check:
 	@scripts/deps.sh clang
-	@$(MAKE) --no-print-directory CC=clang BUILD=$(BUILD)/clang-ubsan OPT="$(CLANG_OPT)" WERROR=1 all
-	@tests/clang/scenarios_ubsan.sh $(CURDIR)/$(BUILD)/clang-ubsan/samen
+	@$(CLANG_MAKE) all $(CLANG_BUILD)/samen-mpi MPI=1
+	@tests/clang/scenarios_ubsan.sh $(CURDIR)/$(CLANG_BUILD)/samen
+	@UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $(CLANG_MAKE) unit unit-san e2e
