@@ -25,7 +25,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 
 BUILD_PKGS := gcc make libc6-dev libgsl-dev libcsv-dev zlib1g-dev \
               libigraph-dev libxml2-dev
-TEST_PKGS  := libcmocka-dev openmpi-bin libopenmpi-dev slurm-wlm munge gnuplot-nox
+TEST_PKGS  := libcmocka-dev openmpi-bin libopenmpi-dev slurm-wlm munge gnuplot-nox time
 EXP_PKGS   := gnuplot-nox
 
 # Files ending in _mpi.c are compiled only into the MPI build; each file in
@@ -116,6 +116,7 @@ test: deps-test
 	@$(MAKE) --no-print-directory e2e WERROR=1
 
 bench: deps
+	@scripts/deps.sh time
 	@$(MAKE) --no-print-directory all $(BUILD)/bench_fmt
 	@$(BUILD)/bench_fmt 2000000
 	@SAMEN=$(CURDIR)/$(BUILD)/samen scripts/bench.sh

@@ -6,7 +6,9 @@
 #      time at -j1, files and bytes in the folder before and after collect;
 #   2. region runs (`samen generate`) of 20,000 and 60,000 organisations:
 #      `samen run` wall time and peak memory on one core, `samen check`
-#      time (BENCH_REGION=0 skips them).
+#      time (BENCH_REGION=0 skips them);
+#   3. inputs in linear time: `samen check` of 200,000 organisations, and
+#      of 10,000 networks (BENCH_INPUTS=0 skips them).
 # SAMEN names the binary (default build/samen). Prints figures; fails only
 # when -j1 and -j2 disagree, never on a time.
 set -eu
@@ -57,13 +59,46 @@ for f in network events ties summary manifest; do
         || { echo "bench: -j1 and -j2 differ in $f.csv" >&2; exit 1; }
 done
 
-[ "${BENCH_REGION:-1}" = 1 ] || exit 0
-for n in 20000 60000; do
-    "$samen" generate --orgs "$n" --networks $((n / 10)) --out "$tmp/region-$n.ini" > /dev/null
-    timed check "$samen" check "$tmp/region-$n.ini" 2> /dev/null
-    echo "bench: region of $n organisations, $((n / 10)) networks: check $wall s"
-    timed run taskset -c 0 "$samen" run "$tmp/region-$n.ini" --out "$tmp/run-$n" --quiet
-    echo "bench: region of $n organisations, $((n / 10)) networks, 520 steps:" \
-        "run $wall s on one core, peak memory $rss MB"
-    rm -rf "$tmp/run-$n"
-done
+if [ "${BENCH_REGION:-1}" = 1 ]; then
+    for n in 20000 60000; do
+        "$samen" generate --orgs "$n" --networks $((n / 10)) --out "$tmp/region-$n.ini" > /dev/null
+        timed check "$samen" check "$tmp/region-$n.ini" 2> /dev/null
+        echo "bench: region of $n organisations, $((n / 10)) networks: check $wall s"
+        timed run taskset -c 0 "$samen" run "$tmp/region-$n.ini" --out "$tmp/run-$n" --quiet
+        echo "bench: region of $n organisations, $((n / 10)) networks, 520 steps:" \
+            "run $wall s on one core, peak memory $rss MB"
+        rm -rf "$tmp/run-$n"
+    done
+fi
+
+[ "${BENCH_INPUTS:-1}" = 1 ] || exit 0
+# An organisations file of 200,000 rows under one network of every
+# candidate, and a generated region of 10,000 networks: ids, names and keys
+# are found by index, so each check takes a fraction of a second (164 s and
+# 28 s when each id was compared with every earlier one and each key looked
+# up by a linear search).
+awk 'BEGIN {
+    print "id,name,sector,capacity,mandate,latency,guard,patience,learning,childcare,leisure,welfare"
+    for (i = 1; i <= 200000; i++)
+        printf "org-%d,Organisation %d,%s,%d,%s,%d,0.5,30,0.%d,0.%d,0.2,0.1\n", i, i,
+            i % 2 ? "education" : "childcare", 1 + i % 4, i % 3 ? "decision" : "feedback",
+            1 + i % 3, i % 10, (i + 5) % 10
+}' > "$tmp/orgs-200k.csv"
+cat > "$tmp/orgs-200k.ini" <<INI
+[simulation]
+themes = learning, childcare, leisure, welfare
+[organisations]
+file = orgs-200k.csv
+[network brede-school]
+initiator = org-1
+issue = learning:0.5, leisure:0.5
+concreteness = 0.5
+effort = 6
+necessary = org-1, org-2
+candidates = *
+INI
+timed check "$samen" check "$tmp/orgs-200k.ini" 2> /dev/null
+echo "bench: check of 200,000 organisations: $wall s, peak memory $rss MB"
+"$samen" generate --orgs 20000 --networks 10000 --out "$tmp/networks-10k.ini" > /dev/null
+timed check "$samen" check "$tmp/networks-10k.ini" 2> /dev/null
+echo "bench: check of 10,000 networks (20,000 organisations): $wall s, peak memory $rss MB"
