@@ -87,13 +87,17 @@ static int collect_part(const samen_sweep *sw, const char *out, samen_sweep_inde
     for (size_t run = 0; rc == SAMEN_OK && run < sw->n_runs; run++) {
         c.run = run;
         if (mode == SAMEN_COLLECT_LAST) {
+            /* Two passes over the range, read once: the last step, then
+             * the rows at it (or at a network's end). */
             c.finding_last = 1;
             c.last_step = -1;
             rc = samen_sweep_read_range(out, idx, run, p, row, &c, err);
             c.finding_last = 0;
-        }
-        if (rc == SAMEN_OK)
+            if (rc == SAMEN_OK)
+                rc = samen_sweep_range_again(idx, run, p, row, &c, err);
+        } else {
             rc = samen_sweep_read_range(out, idx, run, p, row, &c, err);
+        }
     }
     if (rc) {
         samen_outfile_discard(&f);

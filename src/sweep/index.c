@@ -303,6 +303,26 @@ void samen_sweep_index_free(samen_sweep_index *idx)
     memset(idx, 0, sizeof *idx);
 }
 
+/* Each line of buf (len bytes) to fn without its leading "RUN,". Rows never
+ * hold a newline inside a field (FORMATS.md: ids and names of networks are
+ * plain), so a line is a row. */
+static int each_line(const char *buf, size_t len, samen_part_line_fn fn, void *user,
+                     samen_error *err)
+{
+    const char *p = buf, *end = buf + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *stop = nl ? nl : end;
+        const char *comma = memchr(p, ',', (size_t)(stop - p));
+        const char *row = comma ? comma + 1 : stop;
+        int rc = fn(user, row, (size_t)(stop - row), err);
+        if (rc)
+            return rc;
+        p = stop + 1;
+    }
+    return SAMEN_OK;
+}
+
 int samen_sweep_read_range(const char *out, samen_sweep_index *idx, size_t run,
                            int part, samen_part_line_fn fn, void *user,
                            samen_error *err)
@@ -319,20 +339,16 @@ int samen_sweep_read_range(const char *out, samen_sweep_index *idx, size_t run,
         return samen_error_set(err, SAMEN_EIO, path, 0, NULL,
                                "run %zu: the file became shorter while it was read", run);
     }
-    /* Rows never hold a newline inside a field (FORMATS.md: ids and names
-     * of networks are plain), so a line is a row. */
-    const char *p = idx->buf, *end = idx->buf + r->len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *stop = nl ? nl : end;
-        const char *comma = memchr(p, ',', (size_t)(stop - p));
-        const char *row = comma ? comma + 1 : stop;
-        int rc = fn(user, row, (size_t)(stop - row), err);
-        if (rc)
-            return rc;
-        p = stop + 1;
-    }
-    return SAMEN_OK;
+    return each_line(idx->buf, r->len, fn, user, err);
+}
+
+int samen_sweep_range_again(const samen_sweep_index *idx, size_t run, int part,
+                            samen_part_line_fn fn, void *user, samen_error *err)
+{
+    if (idx->status[run] != SAMEN_RUN_DONE || idx->slot[part] < 0)
+        return SAMEN_OK;
+    const samen_range *r = &idx->range[run * (size_t)idx->n_slots + (size_t)idx->slot[part]];
+    return each_line(idx->buf, r->len, fn, user, err);
 }
 
 int samen_sweep_open(const char *dir, samen_sweep **sw, samen_sweep_index *idx,

@@ -408,6 +408,10 @@ typedef int (*samen_part_line_fn)(void *user, const char *line, size_t len,
 int samen_sweep_read_range(const char *out, samen_sweep_index *idx,
                            size_t run, int part, samen_part_line_fn fn,
                            void *user, samen_error *err);
+/* The lines of the range samen_sweep_read_range last read for run and part
+ * to fn again, from memory: a second pass (collect --last) reads no file. */
+int samen_sweep_range_again(const samen_sweep_index *idx, size_t run, int part,
+                            samen_part_line_fn fn, void *user, samen_error *err);
 
 /* ---- outcomes.c: per run and network, what analyse and summarise read ---- */
 
