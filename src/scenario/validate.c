@@ -878,10 +878,13 @@ static int input_file_opens(const build *b, const char *section, const char *pat
     const samen_raw_entry *en = samen_raw_get(b->raw, section, "file");
     char key[64];
     snprintf(key, sizeof key, "%s.file", section);
+    /* The hint only where it can explain a surprise: a path written
+     * relative. */
+    int relative = en && en->value && en->value[0] != '/';
     return samen_error_set(b->err, SAMEN_EINPUT, en ? en->file : b->raw->path,
-                           en ? en->line : 0, key,
-                           "cannot open '%s': %s (a relative path is taken from the "
-                           "scenario file's folder)", path, in.why);
+                           en ? en->line : 0, key, "cannot open '%s': %s%s", path, in.why,
+                           relative ? " (a relative path is taken from the scenario "
+                                      "file's folder)" : "");
 }
 
 int samen_scenario_build(samen_raw *raw, samen_scenario **out, samen_error *err)

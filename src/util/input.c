@@ -62,10 +62,12 @@ static int read_pipe(samen_input *in, int fd)
         if (!in->buf)
             return fail(in, SAMEN_EIO, "out of memory");
         if (n == cap) {
-            if (cap > SAMEN_INPUT_MAX)
+            if (n > SAMEN_INPUT_MAX)
                 return fail(in, SAMEN_EINPUT, "it holds more than 1 GiB, the most "
                             "samen reads");
-            char *grown = realloc(in->buf, cap *= 2);
+            /* One byte over the limit is enough to know it is over. */
+            cap = cap * 2 > SAMEN_INPUT_MAX + 1 ? SAMEN_INPUT_MAX + 1 : cap * 2;
+            char *grown = realloc(in->buf, cap);
             if (!grown)
                 return fail(in, SAMEN_EIO, "out of memory");
             in->buf = grown;

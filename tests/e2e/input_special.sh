@@ -3,7 +3,9 @@
 # a folder is refused at once, naming it and why (exit 2), never read
 # forever; a pipe is read once (as the scenario, or as its organisations
 # file), so a scenario through a pipe runs as from a file; `samen check`
-# of a device does not hang.
+# of a device does not hang; a file over the limit of 1 GiB is refused at
+# once; running out of memory while reading a pipe says so (exit 1), and
+# never that the file is empty.
 set -u
 fail() { echo "FAIL: $*" >&2; exit 1; }
 sc="$TOP/scenarios/overleg-welzijn.ini"
@@ -21,7 +23,24 @@ expect_refused "a device as organisations file" \
     "organisations.file: cannot open '/dev/zero': it is a device" -- \
     run "$sc" --out o2 --set organisations.file=/dev/zero
 expect_refused "a sweep file that is a device" "a device, not a file" -- sweep /dev/null --out o3
-[ ! -e o1 ] && [ ! -e o2 ] && [ ! -e o3 ] || fail "a refused input left a folder"
+# A sparse file: over the limit without a byte on disk.
+truncate -s 1073741825 big.csv || fail "truncate"
+expect_refused "a file over 1 GiB" "big.csv': it is larger than 1 GiB, the most samen reads$" -- \
+    run "$sc" --out o4 --set organisations.file="$PWD/big.csv"
+rm -f big.csv
+[ ! -e o1 ] && [ ! -e o2 ] && [ ! -e o3 ] && [ ! -e o4 ] || fail "a refused input left a folder"
+
+# Out of memory while a pipe is read: 600 MB of zeros under a limit of
+# 300 MB of address space.
+mkfifo zeros.pipe
+head -c 600000000 /dev/zero > zeros.pipe 2> /dev/null &
+(ulimit -v 300000; exec timeout 20 "$SAMEN" run "$sc" --out o5 \
+    --set organisations.file="$PWD/zeros.pipe") > /dev/null 2> oom.err; st=$?
+wait
+[ $st -eq 1 ] || fail "out of memory: status $st, not 1: $(cat oom.err)"
+grep -q "zeros.pipe: .*out of memory" oom.err || fail "out of memory: $(cat oom.err)"
+grep -q "empty" oom.err && fail "out of memory said empty: $(cat oom.err)"
+[ ! -e o5 ] || fail "out of memory left a folder"
 
 # The organisations file through a pipe: read once, the same run.
 "$SAMEN" run "$sc" --out plain --quiet --steps 30 || fail "plain run"

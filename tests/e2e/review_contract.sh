@@ -58,5 +58,8 @@ sed 's/^file = orgs.csv/file = sub\/nope.csv/' s.ini > miss.ini
 "$SAMEN" run miss.ini --out m 2> miss.err; [ $? -eq 2 ] || fail "missing file: status"
 grep -q "^samen: miss.ini:5: organisations.file: cannot open 'sub/nope.csv'" miss.err \
     || fail "missing file: $(cat miss.err)"
+# written relative, so the message says where it was looked for from
+grep -q "(a relative path is taken from the scenario file's folder)$" miss.err \
+    || fail "missing file, no word of relative paths: $(cat miss.err)"
 [ ! -e m ] || fail "missing file: a folder was made"
 exit 0
