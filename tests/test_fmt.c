@@ -3,9 +3,11 @@
  * hand-picked values, the doubles around rounding ties at every decimal
  * exponent, exact ties, and pseudo-random values from several
  * distributions (fixed seed, so a failure reproduces). Also reports how
- * often the fast path declined and snprintf did the work. */
+ * often the fast path declined and snprintf did the work. samen_fmt_int
+ * writes the bytes of snprintf("%ld"). */
 #include <math.h>
 #include <float.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -272,6 +274,44 @@ static void test_random(void **state)
     gsl_rng_free(r);
 }
 
+/* One whole number, both ways. */
+static void check_int(long v)
+{
+    char want[32], got[32];
+    int wn = snprintf(want, sizeof want, "%ld", v);
+    size_t gn = samen_fmt_int(got, v);
+    if (gn != (size_t)wn || strcmp(got, want) != 0)
+        fail_msg("samen_fmt_int(%ld): \"%s\" (%zu), snprintf \"%s\"", v, got, gn, want);
+}
+
+static void test_int(void **state)
+{
+    (void)state;
+    static const long picked[] = { 0, 1, -1, 9, 10, -10, 99, 100, 520, -520,
+                                   2147483647L, -2147483647L - 1, LONG_MAX, LONG_MIN,
+                                   LONG_MIN + 1 };
+    for (size_t i = 0; i < sizeof picked / sizeof picked[0]; i++)
+        check_int(picked[i]);
+    /* each power of ten and its neighbours, both signs */
+    for (long p = 1; p <= LONG_MAX / 10; p *= 10)
+        for (long d = -1; d <= 1; d++) {
+            check_int(p + d);
+            check_int(-(p + d));
+        }
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(r, 777);
+    for (long i = 0; i < RANDOM_N; i++) {
+        unsigned long bits = (unsigned long)gsl_rng_get(r) << 32 | gsl_rng_get(r);
+        /* at most LONG_MAX, so that its negation is a long too */
+        long v = (long)(bits >> (1 + gsl_rng_uniform_int(r, 63)));
+        check_int(i % 2 ? -v : v);
+    }
+    gsl_rng_free(r);
+    char buf[24];
+    assert_int_equal(samen_fmt_int(buf, -42), 3);
+    assert_string_equal(buf, "-42");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -279,6 +319,7 @@ int main(void)
         cmocka_unit_test(test_tie_neighbours),
         cmocka_unit_test(test_exact_ties),
         cmocka_unit_test(test_random),
+        cmocka_unit_test(test_int),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,13 +9,14 @@ int samen_out_event(void *user, const samen_event *ev)
     FILE *fp = o->file[F].fp;
     if (o->prefix)
         fputs(o->prefix, fp);
-    fprintf(fp, "%d,", ev->step);
+    samen_csv_int(fp, ev->step);
+    fputc(',', fp);
     samen_csv_text(fp, ev->network);
     fputc(',', fp);
     samen_csv_text(fp, ev->org);
     fputc(',', fp);
     if (ev->person != 0) /* person ids start at 1 (MODEL.md section 2) */
-        fprintf(fp, "%ld", ev->person);
+        samen_csv_int(fp, ev->person);
     fputc(',', fp);
     samen_csv_text(fp, ev->event);
     fputc(',', fp);

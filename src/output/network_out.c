@@ -8,7 +8,8 @@ int samen_out_network_row(void *user, const samen_net_row *r)
     FILE *fp = o->file[F].fp;
     if (o->prefix)
         fputs(o->prefix, fp);
-    fprintf(fp, "%d,", r->step);
+    samen_csv_int(fp, r->step);
+    fputc(',', fp);
     samen_csv_text(fp, r->network);
     fputc(',', fp);
     samen_csv_text(fp, samen_type_name(r->type));
@@ -16,7 +17,10 @@ int samen_out_network_row(void *user, const samen_net_row *r)
     samen_csv_text(fp, samen_phase_name(r->phase));
     fputc(',', fp);
     samen_csv_text(fp, samen_type_name(r->form));
-    fprintf(fp, ",%d,%d", r->members, r->necessary_present);
+    fputc(',', fp);
+    samen_csv_int(fp, r->members);
+    fputc(',', fp);
+    samen_csv_int(fp, r->necessary_present);
 
     static const char *const cols[] = {
         "trust", "consensus", "progress", "d_interests", "d_factual",
@@ -33,7 +37,11 @@ int samen_out_network_row(void *user, const samen_net_row *r)
         if (rc)
             return rc;
     }
-    fprintf(fp, ",%d,%ld,%ld,%ld\n", r->decisions_open, r->decisions_resolved,
-            r->overreach, r->dropouts);
+    const long counts[] = { r->decisions_open, r->decisions_resolved, r->overreach, r->dropouts };
+    for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+        fputc(',', fp);
+        samen_csv_int(fp, counts[i]);
+    }
+    fputc('\n', fp);
     return samen_outputs_check(o, F);
 }

@@ -8,7 +8,8 @@ int samen_out_org_row(void *user, const samen_org_row *r)
     FILE *fp = o->file[F].fp;
     if (o->prefix)
         fputs(o->prefix, fp);
-    fprintf(fp, "%d,", r->step);
+    samen_csv_int(fp, r->step);
+    fputc(',', fp);
     samen_csv_text(fp, r->network);
     fputc(',', fp);
     samen_csv_text(fp, r->org);

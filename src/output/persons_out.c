@@ -9,11 +9,13 @@ int samen_out_person_row(void *user, const samen_person_row *r)
     FILE *fp = o->file[F].fp;
     if (o->prefix)
         fputs(o->prefix, fp);
-    fprintf(fp, "%d,", r->step);
+    samen_csv_int(fp, r->step);
+    fputc(',', fp);
     samen_csv_text(fp, r->network);
     fputc(',', fp);
     samen_csv_text(fp, r->org);
-    fprintf(fp, ",%ld", r->person);
+    fputc(',', fp);
+    samen_csv_int(fp, r->person);
 
     static const char *const cols[] = {
         "c_po", "c_pn", "self_interest", "uncertainty",
@@ -24,6 +26,8 @@ int samen_out_person_row(void *user, const samen_person_row *r)
         if (rc)
             return rc;
     }
-    fprintf(fp, ",%d\n", r->tenure);
+    fputc(',', fp);
+    samen_csv_int(fp, r->tenure);
+    fputc('\n', fp);
     return samen_outputs_check(o, F);
 }

@@ -8,7 +8,8 @@ int samen_out_tie_row(void *user, const samen_tie_row *r)
     FILE *fp = o->file[F].fp;
     if (o->prefix)
         fputs(o->prefix, fp);
-    fprintf(fp, "%d,", r->step);
+    samen_csv_int(fp, r->step);
+    fputc(',', fp);
     samen_csv_text(fp, r->network);
     fputc(',', fp);
     samen_csv_text(fp, r->org_a);
@@ -17,6 +18,8 @@ int samen_out_tie_row(void *user, const samen_tie_row *r)
     int rc = samen_outputs_num(o, F, "trust", r->step, r->trust);
     if (rc)
         return rc;
-    fprintf(fp, ",%d\n", r->since);
+    fputc(',', fp);
+    samen_csv_int(fp, r->since);
+    fputc('\n', fp);
     return samen_outputs_check(o, F);
 }

@@ -385,3 +385,26 @@ void samen_csv_num(FILE *fp, double v)
     size_t n = samen_fmt_num_len(buf, v);
     fwrite(buf, 1, n, fp);
 }
+
+size_t samen_fmt_int(char *buf, long v)
+{
+    /* The magnitude as unsigned, so that LONG_MIN has one too. */
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    char tmp[24], *q = tmp + sizeof tmp;
+    do {
+        *--q = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--q = '-';
+    size_t n = (size_t)(tmp + sizeof tmp - q);
+    memcpy(buf, q, n);
+    buf[n] = '\0';
+    return n;
+}
+
+void samen_csv_int(FILE *fp, long v)
+{
+    char buf[24];
+    fwrite(buf, 1, samen_fmt_int(buf, v), fp);
+}

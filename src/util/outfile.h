@@ -1,7 +1,7 @@
 /* outfile.h: output files that appear whole or not at all (written as
  * NAME.tmp in the target folder, renamed to NAME when complete), with a
- * large stdio buffer and CSV field helpers (%.6g numbers, RFC 4180 quoting
- * only where needed). */
+ * large stdio buffer and CSV field helpers (%.6g numbers, whole numbers,
+ * RFC 4180 quoting only where needed). */
 #ifndef SAMEN_OUTFILE_H
 #define SAMEN_OUTFILE_H
 
@@ -61,5 +61,13 @@ void samen_csv_text(FILE *fp, const char *s);
 
 /* Writes a number field with samen_fmt_num. */
 void samen_csv_num(FILE *fp, double v);
+
+/* Formats v as %ld does, into buf of 24 bytes; returns the length. Rows
+ * write their counts and steps with it: printf parsing its format for
+ * every field was a tenth of a region run. */
+size_t samen_fmt_int(char *buf, long v);
+
+/* Writes a whole-number field with samen_fmt_int. */
+void samen_csv_int(FILE *fp, long v);
 
 #endif
