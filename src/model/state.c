@@ -146,7 +146,8 @@ samen_sim *samen_sim_new(const samen_scenario *sc, samen_error *err)
     sim->load = calloc((size_t)(sc->n_orgs > 0 ? sc->n_orgs : 1), sizeof *sim->load);
     sim->nets = calloc((size_t)(sc->n_nets > 0 ? sc->n_nets : 1), sizeof *sim->nets);
     sim->perm = calloc((size_t)(sc->n_nets > 0 ? sc->n_nets : 1), sizeof *sim->perm);
-    if (!sim->rng || !sim->load || !sim->nets || !sim->perm)
+    sim->wake = calloc((size_t)(sc->n_nets > 0 ? sc->n_nets : 1), sizeof *sim->wake);
+    if (!sim->rng || !sim->load || !sim->nets || !sim->perm || !sim->wake)
         goto oom;
     gsl_rng_set(sim->rng, sc->seed);
     if (samen_prior_init(sim))
@@ -155,6 +156,7 @@ samen_sim *samen_sim_new(const samen_scenario *sc, samen_error *err)
     for (int k = 0; k < sc->n_nets; k++) {
         if (net_init(sim, &sim->nets[k], &sc->nets[k]))
             goto oom;
+        sim->wake[k] = sc->nets[k].start;
         if (sim->nets[k].slots > max_slots)
             max_slots = sim->nets[k].slots;
     }
@@ -177,6 +179,7 @@ void samen_sim_free(samen_sim *sim)
             net_free(&sim->nets[k]);
     free(sim->nets);
     free(sim->perm);
+    free(sim->wake);
     free(sim->load);
     free(sim->prior);
     free(sim->scratch);

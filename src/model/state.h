@@ -47,7 +47,6 @@ typedef struct net {
     const samen_net_spec *spec;
     samen_phase phase;
     samen_net_type form;
-    int reported_end;   /* the end row was written; nothing more is */
 
     int slots;          /* capacity of m; never exceeded by |M| */
     member *m;
@@ -114,6 +113,11 @@ struct samen_sim {
     net *nets;
     int n_nets;
     int *perm;          /* visiting order of this step */
+    int *wake;          /* per network: the first step it is visited again;
+                         * its start while pending, INT_MAX once its end row
+                         * is written. Beside the networks, not in them: a
+                         * step reads one int for a network it skips, not a
+                         * cache line of its state */
     int *scratch;       /* workspace: at least max slots ints */
     int has_output_error;
 };

@@ -1,6 +1,8 @@
 /* step.c: the schedule of MODEL.md section 3: loads, then each network in
  * a fresh random order runs sub-models 0 to 12; a network that ends skips
  * the rest of its step but still writes its row. */
+#include <limits.h>
+
 #include <gsl/gsl_randist.h>
 
 #include "model/state.h"
@@ -56,18 +58,16 @@ int samen_sim_step(samen_sim *sim, const samen_observer *obs)
         sim->perm[k] = k;
     gsl_ran_shuffle(sim->rng, sim->perm, (size_t)sim->n_nets, sizeof *sim->perm);
     for (int k = 0; k < sim->n_nets; k++) {
-        net *nw = &sim->nets[sim->perm[k]];
-        if (nw->reported_end)
-            continue;
-        if (nw->phase == SAMEN_PHASE_PENDING) {
-            if (sim->step < nw->spec->start)
-                continue;
+        int i = sim->perm[k];
+        if (sim->step < sim->wake[i])
+            continue; /* not started yet, or its end row written */
+        net *nw = &sim->nets[i];
+        if (nw->phase == SAMEN_PHASE_PENDING)
             TRY(samen_recruit_start(sim, nw, obs));
-        }
         TRY(run_submodels(sim, nw, obs));
         TRY(samen_observe_net(sim, nw, obs));
         if (!samen_live(nw->phase))
-            nw->reported_end = 1;
+            sim->wake[i] = INT_MAX;
     }
     sim->step++;
     return 0;
