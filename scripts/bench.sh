@@ -39,11 +39,12 @@ timed() {
 
 echo "bench: $(nproc) CPUs; $runs runs of $(basename "$scenario")"
 timed j1 "$samen" sweep "$tmp/bench.ini" --out "$tmp/j1" -j 1 --quiet
-r1=$(awk -v n="$runs" -v t="$wall" 'BEGIN { printf "%.0f", n / t }')
+# (a time of 0.00 s on a fast machine counts as 0.01)
+r1=$(awk -v n="$runs" -v t="$wall" 'BEGIN { printf "%.0f", n / (t > 0 ? t : 0.01) }')
 echo "bench: sweep -j1  $r1 runs/s (user $user s, system $sys s:" \
     "$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", s / u }') system per user)"
 timed j2 "$samen" sweep "$tmp/bench.ini" --out "$tmp/j2" -j 2 --quiet
-r2=$(awk -v n="$runs" -v t="$wall" 'BEGIN { printf "%.0f", n / t }')
+r2=$(awk -v n="$runs" -v t="$wall" 'BEGIN { printf "%.0f", n / (t > 0 ? t : 0.01) }')
 echo "bench: sweep -j2  $r2 runs/s"
 awk -v a="$r1" -v b="$r2" 'BEGIN { printf "bench: speed-up -j2 / -j1 = %.2f\n", b / a }'
 files=$(find "$tmp/j1" -type f | wc -l)

@@ -301,9 +301,12 @@ static void test_int(void **state)
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
     gsl_rng_set(r, 777);
     for (long i = 0; i < RANDOM_N; i++) {
-        unsigned long bits = (unsigned long)gsl_rng_get(r) << 32 | gsl_rng_get(r);
-        /* at most LONG_MAX, so that its negation is a long too */
-        long v = (long)(bits >> (1 + gsl_rng_uniform_int(r, 63)));
+        /* two draws in a fixed order, cut to the width of long and
+         * shifted to at most LONG_MAX, so that its negation is a long too */
+        uint64_t hi = gsl_rng_get(r), lo = gsl_rng_get(r);
+        unsigned long bits = (unsigned long)(hi << 32 | lo);
+        unsigned long width = CHAR_BIT * sizeof bits;
+        long v = (long)(bits >> (1 + gsl_rng_uniform_int(r, width - 1)));
         check_int(i % 2 ? -v : v);
     }
     gsl_rng_free(r);

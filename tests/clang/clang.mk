@@ -14,8 +14,10 @@ CLANG_MAKE  := $(MAKE) --no-print-directory CC=clang BUILD=$(CLANG_BUILD) OPT="$
 
 .PHONY: clang-check
 
-clang-check:
-	@scripts/deps.sh clang
+# The packages of make test, and clang with its sanitizer runtimes (the
+# fuzz harness's: libclang-rt-dev is only recommended by clang).
+clang-check: deps-test
+	@scripts/deps.sh $(FUZZ_PKGS)
 	@$(CLANG_MAKE) all $(CLANG_BUILD)/samen-mpi MPI=1
 	@tests/clang/scenarios_ubsan.sh $(CURDIR)/$(CLANG_BUILD)/samen
 	@UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $(CLANG_MAKE) unit unit-san e2e

@@ -32,11 +32,15 @@ rm -f big.csv
 
 # Out of memory while a pipe is read: 600 MB of zeros under a limit of
 # 300 MB of address space.
+# The writer under a timeout of its own, and stopped once samen is done:
+# if samen ended before it opened the pipe, the writer would wait for ever.
 mkfifo zeros.pipe
-head -c 600000000 /dev/zero > zeros.pipe 2> /dev/null &
+timeout 60 sh -c 'exec head -c 600000000 /dev/zero > zeros.pipe' 2> /dev/null &
+writer=$!
 (ulimit -v 300000; exec timeout 20 "$SAMEN" run "$sc" --out o5 \
     --set organisations.file="$PWD/zeros.pipe") > /dev/null 2> oom.err; st=$?
-wait
+kill "$writer" 2> /dev/null
+wait "$writer"
 [ $st -eq 1 ] || fail "out of memory: status $st, not 1: $(cat oom.err)"
 grep -q "zeros.pipe: .*out of memory" oom.err || fail "out of memory: $(cat oom.err)"
 grep -q "empty" oom.err && fail "out of memory said empty: $(cat oom.err)"
