@@ -4,7 +4,8 @@
  * exponent, exact ties, and pseudo-random values from several
  * distributions (fixed seed, so a failure reproduces). Also reports how
  * often the fast path declined and snprintf did the work. samen_fmt_int
- * writes the bytes of snprintf("%ld"). */
+ * writes the bytes of snprintf("%ld"), and a row built in memory
+ * (src/util/row.c) the bytes of its fields written one by one. */
 #include <math.h>
 #include <float.h>
 #include <limits.h>
@@ -20,6 +21,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "util/outfile.h"
+#include "util/row.h"
 
 /* Under ASan/UBSan every call costs several times more; fewer random
  * values keep `make unit-san` quick while -O2 runs see the full count. */
@@ -315,6 +317,52 @@ static void test_int(void **state)
     assert_string_equal(buf, "-42");
 }
 
+/* Rows of every kind of field, around and past the row buffer's size (a
+ * long name, one to quote, numbers and whole numbers where the buffer is
+ * nearly full), built by samen_row and written field by field with the
+ * outfile.h functions: the two streams must hold the same bytes. */
+static void test_row(void **state)
+{
+    (void)state;
+    char *a = NULL, *b = NULL;
+    size_t an = 0, bn = 0;
+    FILE *fa = open_memstream(&a, &an), *fb = open_memstream(&b, &bn);
+    assert_non_null(fa);
+    assert_non_null(fb);
+    static char name[3000], quoted[2500];
+    memset(name, 'n', sizeof name - 1);
+    memset(quoted, 'q', sizeof quoted - 1);
+    quoted[1200] = ',';
+    quoted[1300] = '"';
+    const char *texts[] = { "brede-school", " padded", name, quoted, "", NULL };
+    for (size_t fill = 0; fill < SAMEN_ROW_BUF + 40; fill += 7) {
+        samen_row r;
+        samen_row_begin(&r, fa);
+        for (size_t i = 0; i < fill; i++)
+            samen_row_char(&r, 'x');
+        for (size_t i = 0; i < fill; i++)
+            fputc('x', fb);
+        const char *t = texts[fill % 6];
+        samen_row_text(&r, t);
+        samen_csv_text(fb, t);
+        samen_row_int(&r, LONG_MIN + (long)fill);
+        fprintf(fb, "%ld", LONG_MIN + (long)fill);
+        samen_row_num(&r, -1.0 / 3.0 * (double)fill);
+        samen_csv_num(fb, -1.0 / 3.0 * (double)fill);
+        samen_row_bytes(&r, name, fill % 1500);
+        fwrite(name, 1, fill % 1500, fb);
+        samen_row_end(&r);
+        fputc('\n', fb);
+    }
+    assert_int_equal(fclose(fa), 0);
+    assert_int_equal(fclose(fb), 0);
+    assert_int_equal(an, bn);
+    assert_memory_equal(a, b, an);
+    assert_true(an > 100000); /* the rows were written at all */
+    free(a);
+    free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -323,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_exact_ties),
         cmocka_unit_test(test_random),
         cmocka_unit_test(test_int),
+        cmocka_unit_test(test_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

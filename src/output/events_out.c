@@ -6,28 +6,27 @@ int samen_out_event(void *user, const samen_event *ev)
 {
     samen_outputs *o = user;
     enum { F = SAMEN_OUT_EVENTS };
-    FILE *fp = o->file[F].fp;
-    if (o->prefix)
-        fputs(o->prefix, fp);
-    samen_csv_int(fp, ev->step);
-    fputc(',', fp);
-    samen_csv_text(fp, ev->network);
-    fputc(',', fp);
-    samen_csv_text(fp, ev->org);
-    fputc(',', fp);
+    samen_row row;
+    samen_outputs_row(o, F, &row);
+    samen_row_int(&row, ev->step);
+    samen_row_char(&row, ',');
+    samen_row_text(&row, ev->network);
+    samen_row_char(&row, ',');
+    samen_row_text(&row, ev->org);
+    samen_row_char(&row, ',');
     if (ev->person != 0) /* person ids start at 1 (MODEL.md section 2) */
-        samen_csv_int(fp, ev->person);
-    fputc(',', fp);
-    samen_csv_text(fp, ev->event);
-    fputc(',', fp);
-    samen_csv_text(fp, ev->reason);
+        samen_row_int(&row, ev->person);
+    samen_row_char(&row, ',');
+    samen_row_text(&row, ev->event);
+    samen_row_char(&row, ',');
+    samen_row_text(&row, ev->reason);
     if (ev->has_value) {
-        int rc = samen_outputs_num(o, F, "value", ev->step, ev->value);
+        static const char *const cols[] = { "value" };
+        int rc = samen_outputs_nums(o, F, &row, ev->step, cols, &ev->value, 1);
         if (rc)
             return rc;
     } else {
-        fputc(',', fp);
+        samen_row_char(&row, ',');
     }
-    fputc('\n', fp);
-    return samen_outputs_check(o, F);
+    return samen_outputs_end(o, F, &row);
 }

@@ -85,27 +85,33 @@ int samen_graph_out_step(samen_graph_out *g, int step)
     int rc = samen_field_measure(g->field, &st, o->err);
     if (rc)
         return rc;
-    FILE *fp = o->file[F].fp;
-    if (o->prefix)
-        fputs(o->prefix, fp);
-    fprintf(fp, "%d,%ld,%ld", step, st.orgs, st.ties);
-    if ((rc = samen_outputs_num(o, F, "density", step, st.density)))
+    samen_row row;
+    samen_outputs_row(o, F, &row);
+    const long head[] = { step, st.orgs, st.ties };
+    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
+        if (i)
+            samen_row_char(&row, ',');
+        samen_row_int(&row, head[i]);
+    }
+    static const char *const density[] = { "density" };
+    if ((rc = samen_outputs_nums(o, F, &row, step, density, &st.density, 1)))
         return rc;
-    fprintf(fp, ",%ld", st.components);
+    samen_row_char(&row, ',');
+    samen_row_int(&row, st.components);
     static const char *const cols[] = {
         "largest_component", "transitivity", "mean_degree", "degree_centralization",
     };
     const double v[] = {
         st.largest_component, st.transitivity, st.mean_degree, st.degree_centralization,
     };
-    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-        if ((rc = samen_outputs_num(o, F, cols[i], step, v[i])))
-            return rc;
-    fprintf(fp, ",%ld", st.bridging_orgs);
-    if ((rc = samen_outputs_num(o, F, "mean_trust", step, st.mean_trust)))
+    if ((rc = samen_outputs_nums(o, F, &row, step, cols, v, sizeof v / sizeof v[0])))
         return rc;
-    fputc('\n', fp);
-    return samen_outputs_check(o, F);
+    samen_row_char(&row, ',');
+    samen_row_int(&row, st.bridging_orgs);
+    static const char *const mean_trust[] = { "mean_trust" };
+    if ((rc = samen_outputs_nums(o, F, &row, step, mean_trust, &st.mean_trust, 1)))
+        return rc;
+    return samen_outputs_end(o, F, &row);
 }
 
 void samen_graph_out_close(samen_graph_out *g)

@@ -5,6 +5,7 @@
 
 #include "samen/run.h"
 #include "util/outfile.h"
+#include "util/row.h"
 
 /* The CSV files of a run, in the order they are committed. */
 enum {
@@ -55,10 +56,18 @@ void samen_outputs_discard(samen_outputs *o);
  * filled when the stream of file `which` has failed. */
 int samen_outputs_check(samen_outputs *o, int which);
 
-/* Writes ",v" to file `which`, or fills o->err and returns SAMEN_EIO if v
- * is not finite (a model bug that must not become "nan" in a CSV). */
-int samen_outputs_num(samen_outputs *o, int which, const char *column,
-                      int step, double v);
+/* Starts in r a row of file `which`: the sweep's prefix, if any. */
+void samen_outputs_row(samen_outputs *o, int which, samen_row *r);
+
+/* Appends ",v" for each of the n values v[i], or fills o->err (naming the
+ * column cols[i]) and returns SAMEN_EIO at the first that is not finite:
+ * a model bug that must not become "nan" in a CSV. */
+int samen_outputs_nums(samen_outputs *o, int which, samen_row *r, int step,
+                       const char *const *cols, const double *v, size_t n);
+
+/* Ends the row and writes it to file `which`: samen_outputs_check's
+ * result. */
+int samen_outputs_end(samen_outputs *o, int which, samen_row *r);
 
 /* The observer callbacks, one per file (user is a samen_outputs). */
 int samen_out_network_row(void *user, const samen_net_row *row);

@@ -138,15 +138,29 @@ int samen_outputs_check(samen_outputs *o, int which)
                            "cannot write file: %s", strerror(e));
 }
 
-int samen_outputs_num(samen_outputs *o, int which, const char *column,
-                      int step, double v)
+void samen_outputs_row(samen_outputs *o, int which, samen_row *r)
 {
-    FILE *fp = o->file[which].fp;
-    fputc(',', fp);
-    if (!isfinite(v))
-        return samen_error_set(o->err, SAMEN_EIO, o->file[which].final_path, 0,
-                               column, "step %d: the model produced %g, not a "
-                               "finite number; no output was kept", step, v);
-    samen_csv_num(fp, v);
+    samen_row_begin(r, o->file[which].fp);
+    if (o->prefix)
+        samen_row_bytes(r, o->prefix, strlen(o->prefix));
+}
+
+int samen_outputs_nums(samen_outputs *o, int which, samen_row *r, int step,
+                       const char *const *cols, const double *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(v[i]))
+            return samen_error_set(o->err, SAMEN_EIO, o->file[which].final_path, 0,
+                                   cols[i], "step %d: the model produced %g, not a "
+                                   "finite number; no output was kept", step, v[i]);
+        samen_row_char(r, ',');
+        samen_row_num(r, v[i]);
+    }
     return SAMEN_OK;
+}
+
+int samen_outputs_end(samen_outputs *o, int which, samen_row *r)
+{
+    samen_row_end(r);
+    return samen_outputs_check(o, which);
 }

@@ -5,21 +5,20 @@ int samen_out_tie_row(void *user, const samen_tie_row *r)
 {
     samen_outputs *o = user;
     enum { F = SAMEN_OUT_TIES };
-    FILE *fp = o->file[F].fp;
-    if (o->prefix)
-        fputs(o->prefix, fp);
-    samen_csv_int(fp, r->step);
-    fputc(',', fp);
-    samen_csv_text(fp, r->network);
-    fputc(',', fp);
-    samen_csv_text(fp, r->org_a);
-    fputc(',', fp);
-    samen_csv_text(fp, r->org_b);
-    int rc = samen_outputs_num(o, F, "trust", r->step, r->trust);
+    samen_row row;
+    samen_outputs_row(o, F, &row);
+    samen_row_int(&row, r->step);
+    samen_row_char(&row, ',');
+    samen_row_text(&row, r->network);
+    samen_row_char(&row, ',');
+    samen_row_text(&row, r->org_a);
+    samen_row_char(&row, ',');
+    samen_row_text(&row, r->org_b);
+    static const char *const cols[] = { "trust" };
+    int rc = samen_outputs_nums(o, F, &row, r->step, cols, &r->trust, 1);
     if (rc)
         return rc;
-    fputc(',', fp);
-    samen_csv_int(fp, r->since);
-    fputc('\n', fp);
-    return samen_outputs_check(o, F);
+    samen_row_char(&row, ',');
+    samen_row_int(&row, r->since);
+    return samen_outputs_end(o, F, &row);
 }

@@ -365,18 +365,23 @@ char *samen_fmt_num(char *buf, double v)
     return buf;
 }
 
+int samen_csv_needs_quotes(const char *s, size_t n)
+{
+    /* White space at either end too: CSV readers (libcsv among them) trim
+     * it from an unquoted field, and run.ini must read back the same. */
+    return strpbrk(s, ",\"\r\n")
+           || (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'));
+}
+
 void samen_csv_text(FILE *fp, const char *s)
 {
     if (!s)
         return;
     size_t n = strlen(s);
-    /* White space at either end too: CSV readers (libcsv among them) trim
-     * it from an unquoted field, and run.ini must read back the same. */
-    if (strpbrk(s, ",\"\r\n")
-        || (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')))
+    if (samen_csv_needs_quotes(s, n))
         csv_fwrite(fp, s, n);
     else
-        fputs(s, fp);
+        fwrite(s, 1, n, fp);
 }
 
 void samen_csv_num(FILE *fp, double v)
@@ -403,8 +408,3 @@ size_t samen_fmt_int(char *buf, long v)
     return n;
 }
 
-void samen_csv_int(FILE *fp, long v)
-{
-    char buf[24];
-    fwrite(buf, 1, samen_fmt_int(buf, v), fp);
-}

@@ -54,6 +54,10 @@ size_t samen_fmt_num_printf(char *buf, double v);
  * Exposed for the tests. */
 size_t samen_fmt_num_fast(char *buf, double v);
 
+/* Whether the text s (n bytes) must be quoted in a CSV field: it holds a
+ * comma, quote, CR or LF, or begins or ends with white space. */
+int samen_csv_needs_quotes(const char *s, size_t n);
+
 /* Writes a text field, quoted only if it holds a comma, quote, CR or LF
  * or begins or ends with white space (libcsv's csv_fwrite does the
  * quoting). NULL writes an empty field. */
@@ -66,8 +70,5 @@ void samen_csv_num(FILE *fp, double v);
  * write their counts and steps with it: printf parsing its format for
  * every field was a tenth of a region run. */
 size_t samen_fmt_int(char *buf, long v);
-
-/* Writes a whole-number field with samen_fmt_int. */
-void samen_csv_int(FILE *fp, long v);
 
 #endif

@@ -59,5 +59,6 @@ fuzz-replay: $(REPLAY_BINS)
 	@for t in $(FUZZ_TARGETS); do \
 	    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	        $(BUILD)/fuzz-replay/fuzz_$$t tests/fuzz/corpus/$$t \
+	        $$(ls -d tests/fuzz/learned/$$t 2>/dev/null) \
 	        $$(ls -d tests/fuzz/regressions/$$t/* 2>/dev/null) || exit 1; \
 	done
