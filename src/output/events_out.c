@@ -7,10 +7,7 @@ int samen_out_event(void *user, const samen_event *ev)
     samen_outputs *o = user;
     enum { F = SAMEN_OUT_EVENTS };
     samen_row row;
-    samen_outputs_row(o, F, &row);
-    samen_row_int(&row, ev->step);
-    samen_row_char(&row, ',');
-    samen_row_text(&row, ev->network);
+    samen_outputs_net_row(o, F, &row, ev->step, ev->network);
     samen_row_char(&row, ',');
     samen_row_text(&row, ev->org);
     samen_row_char(&row, ',');

@@ -59,6 +59,11 @@ int samen_outputs_check(samen_outputs *o, int which);
 /* Starts in r a row of file `which`: the sweep's prefix, if any. */
 void samen_outputs_row(samen_outputs *o, int which, samen_row *r);
 
+/* The same, then the two fields every table but graph.csv begins with:
+ * step,network. */
+void samen_outputs_net_row(samen_outputs *o, int which, samen_row *r, int step,
+                           const char *network);
+
 /* Appends ",v" for each of the n values v[i], or fills o->err (naming the
  * column cols[i]) and returns SAMEN_EIO at the first that is not finite:
  * a model bug that must not become "nan" in a CSV. */

@@ -145,6 +145,15 @@ void samen_outputs_row(samen_outputs *o, int which, samen_row *r)
         samen_row_bytes(r, o->prefix, strlen(o->prefix));
 }
 
+void samen_outputs_net_row(samen_outputs *o, int which, samen_row *r, int step,
+                           const char *network)
+{
+    samen_outputs_row(o, which, r);
+    samen_row_int(r, step);
+    samen_row_char(r, ',');
+    samen_row_text(r, network);
+}
+
 int samen_outputs_nums(samen_outputs *o, int which, samen_row *r, int step,
                        const char *const *cols, const double *v, size_t n)
 {

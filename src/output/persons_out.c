@@ -7,10 +7,7 @@ int samen_out_person_row(void *user, const samen_person_row *r)
     samen_outputs *o = user;
     enum { F = SAMEN_OUT_PERSONS };
     samen_row row;
-    samen_outputs_row(o, F, &row);
-    samen_row_int(&row, r->step);
-    samen_row_char(&row, ',');
-    samen_row_text(&row, r->network);
+    samen_outputs_net_row(o, F, &row, r->step, r->network);
     samen_row_char(&row, ',');
     samen_row_text(&row, r->org);
     samen_row_char(&row, ',');
