@@ -483,6 +483,11 @@ static void test_goal_one_step(void **state)
         assert_close(mem[i]->interest,
                      fmin(1, samen_attraction(sim, nw, mem[i]->cand, nw->goal)) * exp(-0.125),
                      1e-12, 0);
+    /* each member's kept fit follows the goal that moved (4.6, 4.9 and
+     * 4.11 read it) */
+    for (int i = 0; i < 3; i++)
+        assert_true(mem[i]->fit_goal
+                    == samen_fit(sim->sc->orgs[mem[i]->org].mission, nw->goal, sim->K));
     assert_int_equal(nw->t_form, 10);
     assert_int_equal(nw->phase, SAMEN_PHASE_FORMULATING);
 }
@@ -653,6 +658,7 @@ static samen_sim *dropout_state(samen_scenario *sc, samen_phase ph)
     sim->load[3] = 3;
     nw->goal[0] = nw->goal[1] = 0;
     nw->goal[2] = 1;
+    samen_goal_moved(sim, nw);
     nw->phase = ph;
     return sim;
 }

@@ -19,7 +19,7 @@ static double hazard(const samen_sim *sim, const net *nw, const member *mb, doub
     h[0] = formulating ? p->drop.impatience * fmax(0, p->drop.interest_min - mb->interest) : 0;
     h[1] = formulating
                ? p->drop.misfit * fmax(0, nw->fit_q[mb->cand] -
-                                              samen_fit(o->mission, nw->goal, sim->K))
+                                              mb->fit_goal)
                : 0;
     h[2] = engaged_phase
                ? p->drop.disengaged * fmax(0, p->drop.engagement_min - mb->engagement)

@@ -19,8 +19,7 @@ void samen_engagement(samen_sim *sim, net *nw)
     for (int i = 0; i < nw->n; i++) {
         member *mb = &nw->m[nw->order[i]];
         double link = mb->c_po * mb->c_pn;
-        double target = samen_fit(sim->sc->orgs[mb->org].mission, nw->goal, sim->K) *
-                        room * (0.5 + 0.5 * link) * b;
+        double target = mb->fit_goal * room * (0.5 + 0.5 * link) * b;
         mb->engagement += p->exec.engage_rate * (target - mb->engagement);
     }
 }

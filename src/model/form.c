@@ -35,7 +35,7 @@ int samen_form(samen_sim *sim, net *nw, const samen_observer *obs)
     for (int i = 0; i < nw->n; i++) {
         const member *mb = &nw->m[nw->order[i]];
         const samen_org *o = &sim->sc->orgs[mb->org];
-        fit += samen_fit(o->mission, nw->goal, sim->K);
+        fit += mb->fit_goal;
         eff += mb->engagement * o->capacity;
         e += mb->engagement;
         cpn += mb->c_pn;

@@ -49,6 +49,7 @@ int samen_goal(samen_sim *sim, net *nw, const samen_observer *obs)
         nw->goal[k] = (1 - nw->gamma) * nw->qhat[k] + nw->gamma * mbar[k];
     samen_unit(nw->goal, K);
 
+    samen_goal_moved(sim, nw);
     for (int i = 0; i < nw->n; i++) {
         member *mb = &nw->m[nw->order[i]];
         double a = samen_attraction(sim, nw, mb->cand, nw->goal);
@@ -66,4 +67,12 @@ int samen_goal(samen_sim *sim, net *nw, const samen_observer *obs)
         return samen_net_end(sim, nw, SAMEN_PHASE_DISSOLVED, "dissolved",
                              "no-shared-goal", 0, 0, obs);
     return 0;
+}
+
+void samen_goal_moved(samen_sim *sim, net *nw)
+{
+    for (int i = 0; i < nw->n; i++) {
+        member *mb = &nw->m[nw->order[i]];
+        mb->fit_goal = samen_fit(sim->sc->orgs[mb->org].mission, nw->goal, sim->K);
+    }
 }

@@ -69,6 +69,7 @@ int samen_member_join(samen_sim *sim, net *nw, int c, double attraction,
     mb->latency = sim->sc->orgs[org].latency;
     mb->join_step = sim->step;
     mb->attract_q = attraction;
+    mb->fit_goal = samen_fit(sim->sc->orgs[org].mission, nw->goal, sim->K);
     if (org == nw->spec->initiator) {
         mb->role = ROLE_INITIATOR;
         mb->interest = 1;

@@ -48,7 +48,7 @@ static int detail_rows(samen_sim *sim, net *nw, const samen_observer *obs)
                 .interest = mb->interest,
                 .engagement = mb->engagement,
                 .fit_issue = nw->fit_q[mb->cand],
-                .fit_goal = samen_fit(o->mission, nw->goal, sim->K),
+                .fit_goal = mb->fit_goal,
                 .c_po = mb->c_po,
                 .c_pn = mb->c_pn,
                 .link = mb->c_po * mb->c_pn,

@@ -29,6 +29,9 @@ typedef struct member {
     int feedback;
     double latency;
     double attract_q;   /* A_o(q_n), the attraction when it was asked */
+    double fit_goal;    /* f(m_o, g_n): set at the join and each time the
+                         * goal moves (goal.c), so that the sub-models that
+                         * read it every step do not compute it again */
     /* current person */
     long person;
     int person_step;    /* step the person was created */
@@ -186,6 +189,9 @@ int samen_decisions(samen_sim *sim, net *nw, const samen_observer *obs);/* 4.2 *
 void samen_comm(samen_sim *sim, net *nw);                              /* 4.3 */
 void samen_trust(samen_sim *sim, net *nw);                             /* 4.4 */
 int samen_goal(samen_sim *sim, net *nw, const samen_observer *obs);    /* 4.5 */
+/* After g_n has changed: each member's fit_goal = f(m_o, g_n) again (4.5
+ * calls it; so must anything else that sets the goal, tests included). */
+void samen_goal_moved(samen_sim *sim, net *nw);
 void samen_engagement(samen_sim *sim, net *nw);                        /* 4.6 */
 int samen_execution(samen_sim *sim, net *nw, const samen_observer *obs);/* 4.7 */
 int samen_framing(samen_sim *sim, net *nw, const samen_observer *obs); /* 4.8 */
