@@ -9,10 +9,11 @@ static int tie_rows(samen_sim *sim, net *nw, const samen_observer *obs)
     for (int i = 0; i < nw->n; i++)
         for (int j = i + 1; j < nw->n; j++) {
             int sa = nw->order[i], sb = nw->order[j];
-            const char *a = sim->sc->orgs[nw->m[sa].org].id;
-            const char *b = sim->sc->orgs[nw->m[sb].org].id;
+            int oa = nw->m[sa].org, ob = nw->m[sb].org;
+            const char *a = sim->sc->orgs[oa].id;
+            const char *b = sim->sc->orgs[ob].id;
             size_t ix = samen_pair_index(nw, sa, sb);
-            int swap = strcmp(a, b) > 0;
+            int swap = sim->org_rank[oa] > sim->org_rank[ob]; /* strcmp order */
             samen_tie_row row = {
                 .step = sim->step,
                 .network = nw->spec->name,

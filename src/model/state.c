@@ -41,6 +41,32 @@ static void net_free(net *nw)
     free(nw->iota);
 }
 
+static int cmp_org_id(const void *a, const void *b)
+{
+    const samen_org *x = *(const samen_org *const *)a, *y = *(const samen_org *const *)b;
+    return strcmp(x->id, y->id);
+}
+
+/* org_rank[i]: the place of organisation i's id in strcmp order. */
+static int rank_ids(samen_sim *sim)
+{
+    const samen_scenario *sc = sim->sc;
+    size_t n = (size_t)(sc->n_orgs > 0 ? sc->n_orgs : 1);
+    const samen_org **by_id = malloc(n * sizeof *by_id);
+    sim->org_rank = malloc(n * sizeof *sim->org_rank);
+    if (!by_id || !sim->org_rank) {
+        free(by_id);
+        return -1;
+    }
+    for (int i = 0; i < sc->n_orgs; i++)
+        by_id[i] = &sc->orgs[i];
+    qsort(by_id, (size_t)sc->n_orgs, sizeof *by_id, cmp_org_id);
+    for (int r = 0; r < sc->n_orgs; r++)
+        sim->org_rank[by_id[r] - sc->orgs] = r;
+    free(by_id);
+    return 0;
+}
+
 static int cmp_int(const void *a, const void *b)
 {
     int x = *(const int *)a, y = *(const int *)b;
@@ -150,7 +176,7 @@ samen_sim *samen_sim_new(const samen_scenario *sc, samen_error *err)
     if (!sim->rng || !sim->load || !sim->nets || !sim->perm || !sim->wake)
         goto oom;
     gsl_rng_set(sim->rng, sc->seed);
-    if (samen_prior_init(sim))
+    if (samen_prior_init(sim) || rank_ids(sim))
         goto oom;
     int max_slots = 1;
     for (int k = 0; k < sc->n_nets; k++) {
@@ -181,6 +207,7 @@ void samen_sim_free(samen_sim *sim)
     free(sim->perm);
     free(sim->wake);
     free(sim->load);
+    free(sim->org_rank);
     free(sim->prior);
     free(sim->scratch);
     if (sim->rng)

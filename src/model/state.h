@@ -111,6 +111,8 @@ struct samen_sim {
     long next_person;
     int K;
     double *load;       /* per organisation, MODEL.md 4.12 */
+    int *org_rank;      /* per organisation: its id's place in strcmp order,
+                         * so that a tie row orders its pair by an int */
     samen_tie *prior;   /* the prior ties, a < b, sorted by pair (prior.c) */
     int n_prior;
     net *nets;
