@@ -323,13 +323,22 @@ static int each_line(const char *buf, size_t len, samen_part_line_fn fn, void *u
     return SAMEN_OK;
 }
 
+/* Run's range of part, or NULL where the run is not done or the sweep does
+ * not write the part. */
+static const samen_range *done_range(const samen_sweep_index *idx, size_t run, int part)
+{
+    if (idx->status[run] != SAMEN_RUN_DONE || idx->slot[part] < 0)
+        return NULL;
+    return &idx->range[run * (size_t)idx->n_slots + (size_t)idx->slot[part]];
+}
+
 int samen_sweep_read_range(const char *out, samen_sweep_index *idx, size_t run,
                            int part, samen_part_line_fn fn, void *user,
                            samen_error *err)
 {
-    if (idx->status[run] != SAMEN_RUN_DONE || idx->slot[part] < 0)
+    const samen_range *r = done_range(idx, run, part);
+    if (!r)
         return SAMEN_OK;
-    const samen_range *r = &idx->range[run * (size_t)idx->n_slots + (size_t)idx->slot[part]];
     int got = read_range(idx, out, idx->writer[run], part, r->off, r->len, err);
     if (got < 0)
         return err->code;
@@ -345,10 +354,8 @@ int samen_sweep_read_range(const char *out, samen_sweep_index *idx, size_t run,
 int samen_sweep_range_again(const samen_sweep_index *idx, size_t run, int part,
                             samen_part_line_fn fn, void *user, samen_error *err)
 {
-    if (idx->status[run] != SAMEN_RUN_DONE || idx->slot[part] < 0)
-        return SAMEN_OK;
-    const samen_range *r = &idx->range[run * (size_t)idx->n_slots + (size_t)idx->slot[part]];
-    return each_line(idx->buf, r->len, fn, user, err);
+    const samen_range *r = done_range(idx, run, part);
+    return r ? each_line(idx->buf, r->len, fn, user, err) : SAMEN_OK;
 }
 
 int samen_sweep_open(const char *dir, samen_sweep **sw, samen_sweep_index *idx,
