@@ -228,12 +228,18 @@ int samen_args_none(const char *cmd, const char *usage, int argc, char **argv)
     }
 }
 
+int samen_args_one(const samen_args *a, const char **slot, const char *v,
+                   const char *what)
+{
+    if (*slot)
+        return samen_args_error(a, "one %s only (got '%s' and '%s')", what, *slot, v);
+    *slot = v;
+    return 0;
+}
+
 int samen_args_folder(const samen_args *a, const char **dir, const char *v)
 {
-    if (*dir)
-        return samen_args_error(a, "one sweep folder only (got '%s' and '%s')", *dir, v);
-    *dir = v;
-    return 0;
+    return samen_args_one(a, dir, v, "sweep folder");
 }
 
 int samen_args_need_folder(const samen_args *a, const char *dir)

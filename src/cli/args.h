@@ -62,8 +62,12 @@ int samen_parse_whole(const char *s, long long min, long long max,
 int samen_args_whole(const samen_args *a, const char *opt, const char *s,
                      long long min, long long max, long long *out);
 
-/* For commands that read a sweep folder: takes v as the folder into *dir,
- * or refuses a second one. Returns 0, or 2 (printed). */
+/* The one positional argument WHAT (a "sweep file", a "folder"): takes v
+ * into *slot, or refuses a second one. Returns 0, or 2 (printed). */
+int samen_args_one(const samen_args *a, const char **slot, const char *v,
+                   const char *what);
+
+/* For commands that read a sweep folder: samen_args_one for it. */
 int samen_args_folder(const samen_args *a, const char **dir, const char *v);
 
 /* Refuses a command line without its folder. Returns 0, or 2 (printed). */

@@ -85,10 +85,8 @@ int samen_cmd_check_sweep(int argc, char **argv)
         case SAMEN_ARG_HELP: return 0;
         case SAMEN_ARG_ERROR: return 2;
         case SAMEN_ARG_POSITIONAL:
-            if (file)
-                return samen_args_error(&a, "one sweep file only (got '%s' and '%s')",
-                                        file, v);
-            file = v;
+            if (samen_args_one(&a, &file, v, "sweep file"))
+                return 2;
             break;
         case OPT_DESIGN_ONLY: design_only = 1; break;
         case OPT_FORCE: force = 1; break;

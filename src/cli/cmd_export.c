@@ -172,9 +172,8 @@ int samen_cmd_export(int argc, char **argv)
         case SAMEN_ARG_HELP: return 0;
         case SAMEN_ARG_ERROR: return 2;
         case SAMEN_ARG_POSITIONAL:
-            if (q.dir)
-                return samen_args_error(&a, "one folder only (got '%s' and '%s')", q.dir, v);
-            q.dir = v;
+            if (samen_args_one(&a, &q.dir, v, "folder"))
+                return 2;
             break;
         case OPT_TO: to = v; break;
         case OPT_NETWORK: q.network = v; break;

@@ -98,10 +98,8 @@ static int parse(int argc, char **argv, char **split, sweep_opts *o)
         case SAMEN_ARG_HELP: return 0;
         case SAMEN_ARG_ERROR: return 2;
         case SAMEN_ARG_POSITIONAL:
-            if (o->file)
-                return samen_args_error(&a, "one sweep file only (got '%s' and '%s')",
-                                        o->file, v);
-            o->file = v;
+            if (samen_args_one(&a, &o->file, v, "sweep file"))
+                return 2;
             break;
         case OPT_OUT: out = v; break;
         case OPT_JOBS:
