@@ -11,11 +11,13 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # 1,000 runs: enough that no machine finishes them between the poll that
 # sees 5 done and the signal (60 runs took 30 ms, and once they all ended
-# first); one snapshot a run keeps the folders small.
+# first): half as many replicates of two concreteness values; one snapshot
+# a run keeps the folders small.
+runs=1000
 cat > r.ini <<INI
 [sweep]
 scenario = $TOP/scenarios/brede-school-molenbeek.ini
-replicates = 500
+replicates = $((runs / 2))
 seed = 5
 [vary]
 simulation.steps = 400
@@ -38,7 +40,7 @@ stop_partway() {
     kill "-$2" $pid
     wait $pid; st=$?
     sleep 0.3 # the runs' processes end with their sweep
-    [ "$(finished "$1")" -lt 1000 ] || fail "$1: the sweep ended before the signal"
+    [ "$(finished "$1")" -lt $runs ] || fail "$1: the sweep ended before the signal"
 }
 
 stop_partway killed KILL
