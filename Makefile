@@ -25,7 +25,8 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 
 BUILD_PKGS := gcc make libc6-dev libgsl-dev libcsv-dev zlib1g-dev \
               libigraph-dev libxml2-dev
-TEST_PKGS  := libcmocka-dev openmpi-bin libopenmpi-dev slurm-wlm munge gnuplot-nox time
+TEST_PKGS  := libcmocka-dev openmpi-bin libopenmpi-dev slurm-wlm munge gnuplot-nox time \
+              python3-networkx
 EXP_PKGS   := gnuplot-nox
 
 # Files ending in _mpi.c are compiled only into the MPI build; each file in

@@ -26,6 +26,8 @@
 #include "scenario/scenario_int.h"
 #include "util/outfile.h"
 
+static int exists(const char *path);
+
 /* ---- the run: two networks over eight organisations ---- */
 
 static const char run_ini[] =
@@ -96,7 +98,8 @@ static int teardown(void **state)
     free(t);
     free(e);
     char path[512];
-    static const char *const subs[] = {"run/rsiena", "out/rsiena", "out", "run"};
+    static const char *const subs[] = {"run/rsiena", "run/rsiena-beta", "out/rsiena", "out",
+                                       "run"};
     for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
         snprintf(path, sizeof path, "%s/%s", work, subs[i]);
         samen_remove_folder(path);
@@ -248,19 +251,32 @@ static void assert_ns(xmlNode *root, const char *name, const char *ns)
     assert_string_equal((const char *)root->ns->href, ns);
 }
 
-static void export_ok(int format, const char *network, const char *path, double threshold)
+/* Exports the run in the given format with opts o (NULL: the defaults);
+ * rep (may be NULL) gets the writer's report. */
+static void export_with(int format, const char *network, const char *path,
+                        const samen_export_opts *o, samen_export_report *rep)
 {
     samen_export_run r;
     samen_error err;
     samen_error_clear(&err);
+    samen_export_opts d = samen_export_opts_default();
+    if (!o)
+        o = &d;
     if (samen_export_load(&r, run_dir, network, &err))
         fail_msg("load: %s: %s", err.file, err.msg);
     int rc = format == SAMEN_EXPORT_GEPHI     ? samen_export_gexf(&r, path, &err)
-             : format == SAMEN_EXPORT_GRAPHML ? samen_export_graphml(&r, path, &err)
-                                              : samen_export_rsiena(&r, path, threshold, &err);
+             : format == SAMEN_EXPORT_GRAPHML ? samen_export_graphml(&r, path, o, rep, &err)
+                                              : samen_export_rsiena(&r, path, o, rep, &err);
     if (rc)
         fail_msg("export: %s: %s", err.file, err.msg);
     samen_export_free(&r);
+}
+
+static void export_ok(int format, const char *network, const char *path, double threshold)
+{
+    samen_export_opts o = samen_export_opts_default();
+    o.threshold = threshold;
+    export_with(format, network, path, &o, NULL);
 }
 
 /* ---- GEXF ---- */
@@ -310,9 +326,13 @@ static void gexf_dynamic(void **state)
         if (o == 1)
             assert_string_equal(attr(v, "label"), NAME_S2);
         xmlNode *av = child(v, "attvalues", NULL);
-        for (xmlNode *a = child(av, "attvalue", NULL); a; a = child(av, "attvalue", a))
+        for (xmlNode *a = child(av, "attvalue", NULL); a; a = child(av, "attvalue", a)) {
             if (o == 0 && !strcmp(attr(a, "for"), "sector"))
                 assert_string_equal(attr(a, "value"), SECTOR_S1);
+            /* `name` is the id, as in the GraphML; the name is the label */
+            if (!strcmp(attr(a, "for"), "name"))
+                assert_string_equal(attr(a, "value"), org_ids[o]);
+        }
         /* each step of the run: inside a spell iff a member of a network */
         xmlNode *sp = child(v, "spells", av);
         assert_non_null(sp);
@@ -368,82 +388,183 @@ static void gexf_dynamic(void **state)
 
 /* ---- GraphML ---- */
 
-/* One network kept (beta, dissolved at step 50): the graph is of the last
- * step ties.csv lists for it, its ties there the edges, names intact. */
-static void graphml_last_snapshot(void **state)
-{
-    (void)state;
-    char path[512];
-    snprintf(path, sizeof path, "%s/beta.graphml", run_dir);
-    export_ok(SAMEN_EXPORT_GRAPHML, "beta", path, 0.5);
-    int last = -1;
-    for (int i = 0; i < nt; i++)
-        if (!strcmp(t[i].net, "beta") && t[i].step > last)
-            last = t[i].step;
-    assert_true(last > 0);
+/* A GraphML file read back: the graph's step, and per node (in the
+ * organisations' order) its name, label and member data; edges. */
+typedef struct gml {
+    int step, n_nodes, n_edges;
+    char name[N_ORGS][64], label[N_ORGS][128];
+    int member[N_ORGS], seen[N_ORGS];
+    char a[64][16], b[64][16];
+    char trust[64][32];
+} gml;
 
+static void text_of(xmlNode *d, char *buf, size_t n)
+{
+    xmlChar *s = xmlNodeGetContent(d);
+    snprintf(buf, n, "%s", (const char *)s);
+    xmlFree(s);
+}
+
+static gml *read_graphml(const char *path)
+{
+    gml *g = calloc(1, sizeof *g);
+    assert_non_null(g);
     xmlDoc *doc = parse(path);
     xmlNode *root = xmlDocGetRootElement(doc);
     assert_ns(root, "graphml", "http://graphml.graphdrawing.org/xmlns");
-    /* keys first, each with its domain, name and type */
-    const char *name_key = NULL, *trust_key = NULL, *step_key = NULL;
+    /* keys first, each with its domain, name and type: the key ids of the
+     * attributes looked at */
+    char k_name[32] = "", k_label[32] = "", k_member[32] = "", k_trust[32] = "",
+         k_step[32] = "";
     for (xmlNode *k = child(root, "key", NULL); k; k = child(root, "key", k)) {
-        const char *for_ = attr(k, "for"), *nm = attr(k, "attr.name"), *id = attr(k, "id");
+        char id[32], for_[16], nm[32];
+        snprintf(id, sizeof id, "%s", attr(k, "id"));
+        snprintf(for_, sizeof for_, "%s", attr(k, "for"));
+        snprintf(nm, sizeof nm, "%s", attr(k, "attr.name"));
         assert_non_null(attr(k, "attr.type"));
-        static char keep[3][64];
-        if (!strcmp(for_, "node") && !strcmp(nm, "name"))
-            name_key = strcpy(keep[0], id);
-        if (!strcmp(for_, "edge") && !strcmp(nm, "trust"))
-            trust_key = strcpy(keep[1], id);
-        if (!strcmp(for_, "graph") && !strcmp(nm, "step"))
-            step_key = strcpy(keep[2], id);
+        char *slot = !strcmp(for_, "node") && !strcmp(nm, "name")     ? k_name
+                     : !strcmp(for_, "node") && !strcmp(nm, "label")  ? k_label
+                     : !strcmp(for_, "node") && !strcmp(nm, "member") ? k_member
+                     : !strcmp(for_, "edge") && !strcmp(nm, "trust")  ? k_trust
+                     : !strcmp(for_, "graph") && !strcmp(nm, "step")  ? k_step
+                                                                      : NULL;
+        if (slot) {
+            assert_string_equal(slot, ""); /* one key per attribute */
+            snprintf(slot, 32, "%s", id);
+        }
     }
-    assert_non_null(name_key);
-    assert_non_null(trust_key);
-    assert_non_null(step_key);
+    assert_true(*k_name && *k_label && *k_member && *k_trust && *k_step);
     xmlNode *graph = child(root, "graph", NULL);
     assert_string_equal(attr(graph, "edgedefault"), "undirected");
-    int jb[N_ORGS], lb[N_ORGS], n_nodes = 0, n_edges = 0;
-    spells_of(e, ne, "beta", jb, lb);
+    char buf[128];
+    g->step = -1;
     for (xmlNode *d = child(graph, "data", NULL); d; d = child(graph, "data", d))
-        if (!strcmp(attr(d, "key"), step_key)) {
-            xmlChar *s = xmlNodeGetContent(d);
-            assert_int_equal(atoi((const char *)s), last);
-            xmlFree(s);
+        if (!strcmp(attr(d, "key"), k_step)) {
+            text_of(d, buf, sizeof buf);
+            g->step = atoi(buf);
         }
     for (xmlNode *v = child(graph, "node", NULL); v; v = child(graph, "node", v)) {
         int o = org_of(attr(v, "id"));
-        assert_true(jb[o] >= 0);
-        n_nodes++;
-        for (xmlNode *d = child(v, "data", NULL); d; d = child(v, "data", d))
-            if (!strcmp(attr(d, "key"), name_key) && o <= 1) {
-                xmlChar *s = xmlNodeGetContent(d);
-                assert_string_equal((const char *)s, o == 0 ? NAME_S1 : NAME_S2);
-                xmlFree(s);
+        assert_false(g->seen[o]);
+        g->seen[o] = 1;
+        g->n_nodes++;
+        g->member[o] = -1;
+        for (xmlNode *d = child(v, "data", NULL); d; d = child(v, "data", d)) {
+            char key[32];
+            snprintf(key, sizeof key, "%s", attr(d, "key"));
+            if (!strcmp(key, k_name))
+                text_of(d, g->name[o], sizeof g->name[o]);
+            if (!strcmp(key, k_label))
+                text_of(d, g->label[o], sizeof g->label[o]);
+            if (!strcmp(key, k_member)) {
+                text_of(d, buf, sizeof buf);
+                g->member[o] = atoi(buf);
             }
+        }
     }
-    int members = 0;
-    for (int o = 0; o < N_ORGS; o++)
-        members += jb[o] >= 0;
-    assert_int_equal(n_nodes, members);
     for (xmlNode *x = child(graph, "edge", NULL); x; x = child(graph, "edge", x)) {
-        char a[64];
-        snprintf(a, sizeof a, "%s", attr(x, "source"));
-        double want = tie_at(t, nt, "beta", a, attr(x, "target"), last);
-        assert_true(want >= 0);
+        assert_true(g->n_edges < 64);
+        snprintf(g->a[g->n_edges], 16, "%s", attr(x, "source"));
+        snprintf(g->b[g->n_edges], 16, "%s", attr(x, "target"));
         xmlNode *d = child(x, "data", NULL);
-        assert_string_equal(attr(d, "key"), trust_key);
-        xmlChar *s = xmlNodeGetContent(d);
+        assert_string_equal(attr(d, "key"), k_trust);
+        text_of(d, g->trust[g->n_edges], 32);
+        g->n_edges++;
+    }
+    xmlFreeDoc(doc);
+    return g;
+}
+
+/* The GraphML of step over network net (NULL: both) against the run's
+ * rows: every organisation a node, keyed by id (`name`) with its name as
+ * `label`; `member` 1 just where a spell of the network(s) covers step;
+ * the edges the pairs ties.csv lists at step, with their largest trust. */
+static void check_graphml(const char *path, const char *net, int step)
+{
+    gml *g = read_graphml(path);
+    assert_int_equal(g->step, step);
+    assert_int_equal(g->n_nodes, N_ORGS);
+    int ja[N_ORGS], la[N_ORGS], jb[N_ORGS], lb[N_ORGS];
+    spells_of(e, ne, "alpha", ja, la);
+    spells_of(e, ne, "beta", jb, lb);
+    int members = 0;
+    for (int o = 0; o < N_ORGS; o++) {
+        assert_string_equal(g->name[o], org_ids[o]);
+        if (o <= 1)
+            assert_string_equal(g->label[o], o == 0 ? NAME_S1 : NAME_S2);
+        int in_a = (!net || !strcmp(net, "alpha")) && ja[o] >= 0 && ja[o] <= step
+                   && step <= la[o];
+        int in_b = (!net || !strcmp(net, "beta")) && jb[o] >= 0 && jb[o] <= step
+                   && step <= lb[o];
+        if (g->member[o] != (in_a || in_b))
+            fail_msg("%s at step %d: member %d, spells say %d", org_ids[o], step,
+                     g->member[o], in_a || in_b);
+        members += g->member[o];
+    }
+    assert_true(members > 0);
+    for (int i = 0; i < g->n_edges; i++) {
+        double want = tie_at(t, nt, net, g->a[i], g->b[i], step);
         char buf[32];
-        assert_string_equal((const char *)s, samen_fmt_num(buf, want));
-        xmlFree(s);
-        n_edges++;
+        assert_true(want >= 0);
+        assert_string_equal(g->trust[i], samen_fmt_num(buf, want));
     }
     int want_edges = 0;
+    for (int i = 0; i < N_ORGS; i++)
+        for (int j = i + 1; j < N_ORGS; j++)
+            want_edges += tie_at(t, nt, net, org_ids[i], org_ids[j], step) >= 0;
+    assert_int_equal(g->n_edges, want_edges);
+    free(g);
+}
+
+/* By default the run's last step, over both networks; --step picks a
+ * snapshot step or a network's end (beta dissolves off the snapshot
+ * steps), and a step neither graph.csv nor ties.csv has is refused with
+ * the nearest ones. */
+static void graphml_steps(void **state)
+{
+    (void)state;
+    char path[512];
+    snprintf(path, sizeof path, "%s/network.graphml", run_dir);
+    samen_export_report rep = {0};
+    export_with(SAMEN_EXPORT_GRAPHML, NULL, path, NULL, &rep);
+    assert_int_equal(rep.step, STEPS - 1);
+    check_graphml(path, NULL, STEPS - 1);
+
+    samen_export_opts o = samen_export_opts_default();
+    o.step = 30;
+    export_with(SAMEN_EXPORT_GRAPHML, NULL, path, &o, NULL);
+    check_graphml(path, NULL, 30);
+
+    /* beta's end: the last step ties.csv lists it, not a snapshot step */
+    int end = -1;
     for (int i = 0; i < nt; i++)
-        want_edges += t[i].step == last && !strcmp(t[i].net, "beta");
-    assert_int_equal(n_edges, want_edges);
-    xmlFreeDoc(doc);
+        if (!strcmp(t[i].net, "beta") && t[i].step > end)
+            end = t[i].step;
+    assert_true(end > 0 && end < STEPS - 1);
+    snprintf(path, sizeof path, "%s/beta.graphml", run_dir);
+    o.step = end;
+    export_with(SAMEN_EXPORT_GRAPHML, "beta", path, &o, NULL);
+    check_graphml(path, "beta", end);
+
+    /* a step between snapshots with no tie row: refused, nothing written */
+    int off = EVERY + 1;
+    for (int i = 0; i < nt; i++)
+        assert_true(t[i].step != off);
+    samen_export_run r;
+    samen_error err;
+    samen_error_clear(&err);
+    assert_int_equal(samen_export_load(&r, run_dir, NULL, &err), SAMEN_OK);
+    snprintf(path, sizeof path, "%s/off.graphml", run_dir);
+    o.step = off;
+    assert_int_equal(samen_export_graphml(&r, path, &o, NULL, &err), SAMEN_EINPUT);
+    assert_string_equal(err.key, "--step");
+    assert_non_null(strstr(err.msg, "nearest is 10 or 20"));
+    o.step = STEPS;
+    assert_int_equal(samen_export_check_step(&r, STEPS, &err), SAMEN_EINPUT);
+    assert_non_null(strstr(err.msg, "nearest is 119"));
+    assert_int_equal(samen_export_check_step(&r, end, &err), SAMEN_OK);
+    assert_false(exists(path));
+    samen_export_free(&r);
 }
 
 /* ---- RSiena ---- */
@@ -560,6 +681,129 @@ static void rsiena_waves(void **state)
     free(cp);
 }
 
+/* The waves the export should keep of the candidate steps cand[0..n) for
+ * network net: those where a spell covers the step. */
+static int kept_waves(const char *net, const int *cand, int n, int *kept)
+{
+    int j[N_ORGS], l[N_ORGS], k = 0;
+    spells_of(e, ne, net, j, l);
+    for (int i = 0; i < n; i++) {
+        int any = 0;
+        for (int o = 0; o < N_ORGS; o++)
+            any |= j[o] >= 0 && j[o] <= cand[i] && cand[i] <= l[o];
+        if (any)
+            kept[k++] = cand[i];
+    }
+    return k;
+}
+
+/* A step in units of the waves kept[0..n): clamped to 1 before the first
+ * and to n after the last, worked out here independently. */
+static double time_in(const int *kept, int n, int step)
+{
+    if (step <= kept[0])
+        return 1;
+    for (int w = 0; w + 1 < n; w++)
+        if (step < kept[w + 1])
+            return w + 1 + (double)(step - kept[w]) / (kept[w + 1] - kept[w]);
+    return n;
+}
+
+/* waves.csv, composition.csv and the wave files of the export in dir
+ * against the waves kept and the spells of net. */
+static void check_rsiena_waves(const char *dir, const char *net, const int *kept, int n)
+{
+    csv_rows *w = read_csv(dir, "waves.csv");
+    assert_int_equal(w->n, 1 + n);
+    for (int i = 0; i < n; i++) {
+        assert_int_equal(atoi(w->cell[1 + i][0]), i + 1);
+        assert_int_equal(atoi(w->cell[1 + i][1]), kept[i]);
+    }
+    char path[600];
+    snprintf(path, sizeof path, "%s/wave-%02d.csv", dir, n);
+    assert_true(exists(path));
+    snprintf(path, sizeof path, "%s/wave-%02d.csv", dir, n + 1);
+    assert_false(exists(path));
+    /* one row per spell of positive length in wave units, none other */
+    int j[N_ORGS], l[N_ORGS], want = 0;
+    spells_of(e, ne, net, j, l);
+    csv_rows *cp = read_csv(dir, "composition.csv");
+    for (int o = 0; o < N_ORGS; o++) {
+        if (j[o] < 0)
+            continue;
+        double join = time_in(kept, n, j[o]), leave = time_in(kept, n, l[o]);
+        int found = 0;
+        for (int i = 1; i < cp->n; i++)
+            if (!strcmp(cp->cell[i][0], org_ids[o])) {
+                found++;
+                assert_true(fabs(atof(cp->cell[i][1]) - join) < 1e-5);
+                assert_true(fabs(atof(cp->cell[i][2]) - leave) < 1e-5);
+            }
+        assert_int_equal(found, leave > join);
+        want += leave > join;
+    }
+    assert_int_equal(cp->n - 1, want);
+    for (int i = 1; i < cp->n; i++)
+        assert_true(atof(cp->cell[i][2]) > atof(cp->cell[i][1]));
+    free(w);
+    free(cp);
+}
+
+/* A network that ends early (beta dissolves before step 60): the snapshot
+ * steps after its end have no actor present and are left out, reported;
+ * the spells are in units of the waves kept; --waves picks snapshot steps
+ * and refuses others; nothing present at any wave is an error. */
+static void rsiena_early_end(void **state)
+{
+    (void)state;
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/rsiena-beta", run_dir);
+    samen_export_report rep = {0};
+    export_with(SAMEN_EXPORT_RSIENA, "beta", dir, NULL, &rep);
+    int cand[N_WAVES], kept[N_WAVES];
+    for (int w = 0; w < N_WAVES; w++)
+        cand[w] = wave_step(w);
+    int n = kept_waves("beta", cand, N_WAVES, kept);
+    assert_true(n > 1 && n < N_WAVES - 4);
+    assert_int_equal(rep.n_waves, n);
+    assert_int_equal(rep.n_empty, N_WAVES - n);
+    assert_int_equal(rep.empty_step[0], kept[n - 1] + EVERY);
+    check_rsiena_waves(dir, "beta", kept, n);
+    samen_remove_folder(dir);
+
+    /* --waves 10:110:20 of alpha: steps 10, 30, ..., 110 */
+    samen_export_opts o = samen_export_opts_default();
+    samen_error err;
+    samen_error_clear(&err);
+    assert_int_equal(samen_export_parse_waves("10:110:20", &o, &err), SAMEN_OK);
+    export_with(SAMEN_EXPORT_RSIENA, "alpha", dir, &o, &rep);
+    const int picked[] = {10, 30, 50, 70, 90, 110};
+    n = kept_waves("alpha", picked, 6, kept);
+    assert_true(n >= 2);
+    assert_int_equal(rep.n_waves, n);
+    check_rsiena_waves(dir, "alpha", kept, n);
+    samen_remove_folder(dir);
+
+    /* --waves that is not A:B:E, or that picks a step between snapshots */
+    static const char *const bad[] = {"10:110", "10:5:1", "0:10:0", "a:b:c", "0:10:2:1",
+                                      "-1:10:1", ""};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_int_equal(samen_export_parse_waves(bad[i], &o, &err), SAMEN_EINPUT);
+        assert_string_equal(err.key, "--waves");
+    }
+    samen_export_run r;
+    assert_int_equal(samen_export_load(&r, run_dir, "beta", &err), SAMEN_OK);
+    assert_int_equal(samen_export_parse_waves("0:40:5", &o, &err), SAMEN_OK);
+    assert_int_equal(samen_export_rsiena(&r, dir, &o, NULL, &err), SAMEN_EINPUT);
+    assert_non_null(strstr(err.msg, "picks step 5, which is not a snapshot step"));
+    /* after beta's end nobody is present */
+    assert_int_equal(samen_export_parse_waves("100:110:10", &o, &err), SAMEN_OK);
+    assert_int_equal(samen_export_rsiena(&r, dir, &o, NULL, &err), SAMEN_EINPUT);
+    assert_non_null(strstr(err.msg, "no actor is present"));
+    assert_false(exists(dir));
+    samen_export_free(&r);
+}
+
 /* ---- whole or nothing, and the loader's errors ---- */
 
 static int exists(const char *path)
@@ -584,7 +828,9 @@ static void whole_or_nothing(void **state)
     /* rsiena into a folder of other files: refused, the folder untouched */
     assert_int_equal(mkdir(out, 0777), 0);
     assert_int_equal(fx_write(out, "notes.txt", "mine\n"), 0);
-    assert_int_equal(samen_export_rsiena(&r, out, 0.5, &err), SAMEN_EINPUT);
+    samen_export_opts d = samen_export_opts_default(), d9 = d;
+    d9.threshold = 0.9;
+    assert_int_equal(samen_export_rsiena(&r, out, &d, NULL, &err), SAMEN_EINPUT);
     assert_non_null(strstr(err.msg, "notes.txt"));
     assert_true(exists(path) == 0);
     snprintf(path, sizeof path, "%s/notes.txt", out);
@@ -592,8 +838,8 @@ static void whole_or_nothing(void **state)
     unlink(path);
     /* an earlier export is replaced whole */
     snprintf(path, sizeof path, "%s/rsiena", out);
-    assert_int_equal(samen_export_rsiena(&r, path, 0.5, &err), SAMEN_OK);
-    assert_int_equal(samen_export_rsiena(&r, path, 0.9, &err), SAMEN_OK);
+    assert_int_equal(samen_export_rsiena(&r, path, &d, NULL, &err), SAMEN_OK);
+    assert_int_equal(samen_export_rsiena(&r, path, &d9, NULL, &err), SAMEN_OK);
     snprintf(path, sizeof path, "%s/rsiena/wave-13.csv", out);
     assert_true(exists(path));
     samen_export_free(&r);
@@ -624,8 +870,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(gexf_dynamic),
-        cmocka_unit_test(graphml_last_snapshot),
+        cmocka_unit_test(graphml_steps),
         cmocka_unit_test(rsiena_waves),
+        cmocka_unit_test(rsiena_early_end),
         cmocka_unit_test(whole_or_nothing),
         cmocka_unit_test(load_errors),
     };

@@ -19,6 +19,8 @@
 #include <cmocka.h>
 #include <gsl/gsl_qrng.h>
 #include <gsl/gsl_rng.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
 
 #include "samen/samen.h"
 #include "sensitivity/analyse.h"
@@ -129,18 +131,115 @@ static void test_g_function(void **state)
     assert_float_equal(vi[0] / v, 0.7164, 1e-4);
 }
 
+/* The first-order index without centring, as samen analyse computed it
+ * before: S1_i = (1/N) sum_j f(B_j) (f(AB^i_j) - f(A_j)) / V on the raw
+ * values, over rows pick[0..n) (NULL: all). */
+static double s1_uncentred(const double *f, size_t n, int k, int i, const size_t *pick)
+{
+    size_t block = (size_t)k + 2;
+    double sum = 0, sq = 0, first = 0;
+    for (size_t j = 0; j < n; j++) {
+        const double *row = f + (pick ? pick[j] : j) * block;
+        sum += row[0] + row[block - 1];
+    }
+    double mean = sum / (2.0 * (double)n);
+    for (size_t j = 0; j < n; j++) {
+        const double *row = f + (pick ? pick[j] : j) * block;
+        sq += (row[0] - mean) * (row[0] - mean) + (row[block - 1] - mean) * (row[block - 1] - mean);
+        first += row[block - 1] * (row[1 + i] - row[0]);
+    }
+    return first / (double)n / (sq / (2.0 * (double)n));
+}
+
+/* Its 95 % bootstrap interval's width from nb resamples of rows drawn as
+ * the module draws them (gsl_rng_uniform_int, R's type 7 percentiles). */
+static double s1_uncentred_width(const double *f, size_t n, int k, int i, size_t nb,
+                                 unsigned long seed)
+{
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(rng, seed);
+    size_t *pick = malloc(n * sizeof *pick);
+    double *b = malloc(nb * sizeof *b);
+    assert_non_null(pick);
+    assert_non_null(b);
+    for (size_t r = 0; r < nb; r++) {
+        for (size_t j = 0; j < n; j++)
+            pick[j] = (size_t)gsl_rng_uniform_int(rng, (unsigned long)n);
+        b[r] = s1_uncentred(f, n, k, i, pick);
+    }
+    gsl_sort(b, 1, nb);
+    double w = gsl_stats_quantile_from_sorted_data(b, 1, nb, 0.975)
+               - gsl_stats_quantile_from_sorted_data(b, 1, nb, 0.025);
+    free(pick);
+    free(b);
+    gsl_rng_free(rng);
+    return w;
+}
+
+/* Ishigami shifted by a constant 100: the centred S1 and its interval are
+ * those of the unshifted function (centring removes the shift before any
+ * product), S1 keeps the analytic values, and the interval is at least 3
+ * times narrower than that of the uncentred estimator on the same values
+ * and the same resamples (f(B) near 100 multiplies the noise of f(AB) -
+ * f(A) by about 100 / sd(f) = 27). */
+static void test_centring_offset(void **state)
+{
+    (void)state;
+    enum { N = 512, K = 3, NB = 200 };
+    size_t np = (size_t)N * (K + 2);
+    double *x = malloc(np * K * sizeof *x), *y = malloc(np * sizeof *y),
+           *y100 = malloc(np * sizeof *y100);
+    assert_non_null(x);
+    assert_non_null(y);
+    assert_non_null(y100);
+    assert_int_equal(samen_design_saltelli(N, K, x), 0);
+    for (size_t p = 0; p < np; p++) {
+        y[p] = ishigami(x + p * K, NULL);
+        y100[p] = 100 + y[p];
+    }
+    samen_sobol_index plain[K], shifted[K];
+    samen_sa_work *w = samen_sa_work_alloc(N, K, NB);
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    samen_error err;
+    gsl_rng_set(rng, 1);
+    assert_int_equal(samen_sobol_analyse(y, N, K, 0.95, rng, w, plain, &err), SAMEN_OK);
+    gsl_rng_set(rng, 1);
+    assert_int_equal(samen_sobol_analyse(y100, N, K, 0.95, rng, w, shifted, &err), SAMEN_OK);
+    const double want[K] = {0.3139, 0.4424, 0};
+    for (int i = 0; i < K; i++) {
+        /* invariant to the shift, up to the rounding of 100 + f */
+        assert_float_equal(shifted[i].s1, plain[i].s1, 1e-9);
+        assert_float_equal(shifted[i].s1_lo, plain[i].s1_lo, 1e-9);
+        assert_float_equal(shifted[i].s1_hi, plain[i].s1_hi, 1e-9);
+        assert_float_equal(shifted[i].st, plain[i].st, 1e-9);
+        near(shifted[i].s1, shifted[i].s1_lo, shifted[i].s1_hi, want[i], 0.05);
+        double centred = shifted[i].s1_hi - shifted[i].s1_lo;
+        double raw = s1_uncentred_width(y100, N, K, i, NB, 1);
+        if (!(raw >= 3 * centred))
+            print_error("key %d: uncentred width %g, centred %g\n", i, raw, centred);
+        assert_true(raw >= 3 * centred);
+    }
+    gsl_rng_free(rng);
+    samen_sa_work_free(w);
+    free(x);
+    free(y);
+    free(y100);
+}
+
 /* The estimators by hand on N = 2, k = 1: rows (f(A), f(AB), f(B)) =
- * (1, 2, 3) and (5, 4, 1). V over {1, 3, 5, 1}: mean 2.5, sum of squares
- * 2.25 + 0.25 + 6.25 + 2.25 = 11, V = 11/4. S1 = (3 (2-1) + 1 (4-5)) / 2 /
- * V = 1 / 2.75; ST = ((1-2)^2 + (5-4)^2) / 4 / V = 0.5 / 2.75. */
+ * (1, 2, 3) and (5, 6, 1). f-bar over {1, 3, 5, 1} is 2.5, so the centred
+ * rows are (-1.5, -0.5, 0.5) and (2.5, 3.5, -1.5). V: sum of squares
+ * 2.25 + 0.25 + 6.25 + 2.25 = 11, V = 11/4. S1 = (0.5 (-0.5 + 1.5) - 1.5
+ * (3.5 - 2.5)) / 2 / V = -0.5 / 2.75 (uncentred it would be (3 + 1) / 2 /
+ * V = 2 / 2.75); ST = ((1-2)^2 + (5-6)^2) / 4 / V = 0.5 / 2.75. */
 static void test_sobol_by_hand(void **state)
 {
     (void)state;
-    const double f[] = {1, 2, 3, 5, 4, 1};
+    const double f[] = {1, 2, 3, 5, 6, 1};
     samen_sa_work *w = samen_sa_work_alloc(2, 1, 0);
     double s1, st;
     assert_float_equal(samen_sobol_estimate(f, 2, 1, w, &s1, &st), 2.75, 1e-15);
-    assert_float_equal(s1, 1 / 2.75, 1e-15);
+    assert_float_equal(s1, -0.5 / 2.75, 1e-15);
     assert_float_equal(st, 0.5 / 2.75, 1e-15);
     /* no resamples: no intervals */
     samen_sobol_index out;
@@ -260,8 +359,9 @@ static void test_morris_effects(void **state)
 
 /* ---- the designs ---- */
 
-/* A_j and B_j are the halves of point j of GSL's Sobol sequence in 2k
- * dimensions; AB^i_j is A_j with key i from B_j; point = j(k+2) + m. */
+/* A_j and B_j are the halves of point j + 1 of GSL's Sobol sequence in
+ * 2k dimensions (0-based: the first point, the box's centre, is skipped);
+ * AB^i_j is A_j with key i from B_j; point = j(k+2) + m. */
 static void test_saltelli_design(void **state)
 {
     (void)state;
@@ -269,6 +369,19 @@ static void test_saltelli_design(void **state)
     double x[N * (K + 2) * K], v[2 * K];
     assert_int_equal(samen_design_saltelli(N, K, x), 0);
     gsl_qrng *q = gsl_qrng_alloc(gsl_qrng_sobol, 2 * K);
+    /* the first point: 0.5 in every dimension, not in the design */
+    gsl_qrng_get(q, v);
+    for (int i = 0; i < 2 * K; i++)
+        assert_true(v[i] == 0.5);
+    /* the design's first point is the sequence's second: (0.75, 0.25, ...)
+     * in GSL's direction numbers. (Its halves still agree for k = 2 and 4,
+     * whose dimensions alternate 0.75, 0.25 up to 2k; for k = 3 they
+     * differ, where the centre made A_0 = B_0 for every k.) */
+    assert_true(x[0] == 0.75 && x[1] == 0.25);
+    double x3[3 * 5];
+    assert_int_equal(samen_design_saltelli(1, 3, x3), 0);
+    assert_true(x3[0] == 0.75 && x3[1] == 0.25 && x3[2] == 0.75);
+    assert_true(x3[12] == 0.25 && x3[13] == 0.75 && x3[14] == 0.25);
     for (int j = 0; j < N; j++) {
         gsl_qrng_get(q, v);
         const double *a = x + (size_t)j * (K + 2) * K, *bj = a + (K + 1) * K;
@@ -637,6 +750,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ishigami),
         cmocka_unit_test(test_g_function),
+        cmocka_unit_test(test_centring_offset),
         cmocka_unit_test(test_sobol_by_hand),
         cmocka_unit_test(test_morris_linear),
         cmocka_unit_test(test_morris_interaction),

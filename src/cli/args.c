@@ -242,9 +242,28 @@ int samen_args_folder(const samen_args *a, const char **dir, const char *v)
     return samen_args_one(a, dir, v, "sweep folder");
 }
 
+/* 1 if dir/name is a regular file. */
+static int has_file(const char *dir, const char *name)
+{
+    char path[4200];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 int samen_args_need_folder(const samen_args *a, const char *dir)
 {
-    return dir ? 0 : samen_args_error(a, "no sweep folder given (the --out of `samen sweep`)");
+    if (!dir)
+        return samen_args_error(a, "no sweep folder given (the --out of `samen sweep`)");
+    /* a run folder is a likely slip: say what it is rather than that it
+     * lacks sweep.ini */
+    if (has_file(dir, "run.ini") && !has_file(dir, "sweep.ini")) {
+        fprintf(stderr, "samen %s: %s is a run folder (it holds run.ini), not a sweep: "
+                "give the --out of `samen sweep`; a run's own results are its "
+                "network.csv and events.csv\n", a->cmd, dir);
+        return 2;
+    }
+    return 0;
 }
 
 int samen_args_folder_only(const char *cmd, const char *usage, int argc, char **argv,

@@ -70,7 +70,8 @@ int samen_args_one(const samen_args *a, const char **slot, const char *v,
 /* For commands that read a sweep folder: samen_args_one for it. */
 int samen_args_folder(const samen_args *a, const char **dir, const char *v);
 
-/* Refuses a command line without its folder. Returns 0, or 2 (printed). */
+/* Refuses a command line without its sweep folder, or with a run folder
+ * in its place. Returns 0, or 2 (printed). */
 int samen_args_need_folder(const samen_args *a, const char *dir);
 
 /* For commands that take one sweep folder and no options: parses argv

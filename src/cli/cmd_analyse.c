@@ -17,10 +17,14 @@ static const char usage[] =
     "writes DIR/sensitivity.csv, one row per outcome, network and key:\n"
     "  saltelli  outcome,network,key,S1,S1_low,S1_high,ST,ST_low,ST_high\n"
     "            first-order (Saltelli 2010) and total (Jansen 1999) Sobol\n"
-    "            indices, empty where the outcome does not vary\n"
+    "            indices of the point values centred on their mean, empty\n"
+    "            where the outcome does not vary\n"
     "  morris    outcome,network,key,mu,mu_star,sigma,mu_star_low,mu_star_high\n"
-    "            the mean, mean absolute value and standard deviation of the\n"
-    "            elementary effects (Morris 1991) over the trajectories\n"
+    "            the mean, mean absolute value and standard deviation (divisor\n"
+    "            r-1) of the elementary effects (Morris 1991) over the r\n"
+    "            trajectories; an effect is (f(after) - f(before)) / d, d the\n"
+    "            key's step in unit scale (+-delta), so it is per unit of the\n"
+    "            key's whole range and keys of different units compare\n"
     "An outcome's value at a point is its mean over the point's replicates.\n"
     "Intervals are 95 % bootstrap percentiles, seeded with the sweep seed.\n"
     "\n"
@@ -98,10 +102,13 @@ int samen_cmd_analyse(int argc, char **argv)
                                  &err);
     if (rc)
         samen_error_print(&err, stderr);
-    else
-        printf("samen analyse: %zu rows (%d outcomes x networks x %d keys, %s) in "
-               "%s/sensitivity.csv\n", rows, n_names, sw->n_keys,
-               samen_design_names[sw->design], dir);
+    else {
+        /* every outcome has a row per network and key */
+        size_t nets = rows / ((size_t)n_names * (size_t)sw->n_keys);
+        printf("samen analyse: %zu rows (%d outcome%s x %zu network%s x %d keys, %s) in "
+               "%s/sensitivity.csv\n", rows, n_names, n_names > 1 ? "s" : "", nets,
+               nets != 1 ? "s" : "", sw->n_keys, samen_design_names[sw->design], dir);
+    }
     samen_sweep_index_free(&idx);
     samen_sweep_free(sw);
     free(names);

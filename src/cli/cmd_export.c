@@ -18,39 +18,52 @@
 
 static const char usage[] =
     "usage: samen export DIR --to gephi|graphml|rsiena [--network NAME]\n"
-    "                    [--threshold T] [--run N] [--out PATH] [--quiet]\n"
+    "                    [--step N] [--waves A:B:E] [--threshold T] [--run N]\n"
+    "                    [--out PATH] [--quiet]\n"
     "\n"
     "Writes the ties of the run in DIR (a folder of `samen run`), or of one run\n"
     "of the sweep in DIR, for network tools. Nodes are the organisations that\n"
-    "were ever members, with the organisations file's columns as attributes;\n"
-    "a pair has a tie at a snapshot step where ties.csv lists it.\n"
+    "were ever members (gephi, rsiena) or every organisation of the scenario,\n"
+    "as graph.csv counts them (graphml), with the organisations file's columns\n"
+    "as attributes, `name` being the id and `label` the name; a pair has a tie\n"
+    "at a snapshot step where ties.csv lists it.\n"
     "  gephi    network.gexf: GEXF 1.3, dynamic, steps as times: members over\n"
     "           their spells (join to departure), ties over the snapshot\n"
     "           steps they are present, trust a dynamic edge attribute\n"
-    "  graphml  network.graphml: the ties of the last snapshot, with trust\n"
-    "  rsiena   rsiena/: wave-01.csv, ... (0/1 adjacency per snapshot step),\n"
-    "           actors.csv, composition.csv (spells in wave units), waves.csv\n"
+    "  graphml  network.graphml: the ties of one step (--step) with trust, and\n"
+    "           `member` (1: in a network at that step); its measures are\n"
+    "           graph.csv's row of that step\n"
+    "  rsiena   rsiena/: wave-01.csv, ... (0/1 adjacency per wave), actors.csv,\n"
+    "           composition.csv (spells in wave units), waves.csv; a wave at\n"
+    "           which no actor is present is left out, with a note\n"
     "\n"
     "options:\n"
     "  --to FORMAT     gephi, graphml or rsiena\n"
     "  --network NAME  one network's ties (default: all networks, a pair's tie\n"
     "                  being its largest trust in the networks it shares)\n"
+    "  --step N        graphml: the step drawn, one that graph.csv or ties.csv\n"
+    "                  has (default: the run's last step)\n"
+    "  --waves A:B:E   rsiena: the snapshot steps A, A+E, ... up to B as waves\n"
+    "                  (default: every snapshot step)\n"
     "  --threshold T   rsiena: a 1 where the trust is at least T (default 0.5)\n"
     "  --run N         the run of a sweep folder (default 0), run again as\n"
     "                  `samen rerun` does\n"
     "  --out PATH      the file (gephi, graphml; into it if it is a folder) or\n"
     "                  the folder (rsiena) to write; default in DIR, or in\n"
     "                  DIR/export-NNNNNN for run NNNNNN of a sweep\n"
-    "  --quiet         print nothing but errors\n"
+    "  --quiet         print nothing but errors and notes\n"
     "  -h, --help      show this help\n"
     "\n"
     "Exit status: 0 done, 1 I/O error, 2 bad input or usage.\n";
 
-enum { OPT_TO, OPT_NETWORK, OPT_THRESHOLD, OPT_RUN, OPT_OUT, OPT_QUIET };
+enum { OPT_TO, OPT_NETWORK, OPT_STEP, OPT_WAVES, OPT_THRESHOLD, OPT_RUN, OPT_OUT,
+       OPT_QUIET };
 
 static const samen_optspec opts[] = {
     {"--to", NULL, "FORMAT", OPT_TO},
     {"--network", NULL, "NAME", OPT_NETWORK},
+    {"--step", NULL, "N", OPT_STEP},
+    {"--waves", NULL, "A:B:E", OPT_WAVES},
     {"--threshold", NULL, "T", OPT_THRESHOLD},
     {"--run", NULL, "N", OPT_RUN},
     {"--out", NULL, "PATH", OPT_OUT},
@@ -58,13 +71,24 @@ static const samen_optspec opts[] = {
     {0},
 };
 
+/* The options that only some formats take: the option, and the bit of
+ * each format (1 << samen_export_format) that takes it. */
+typedef struct format_only {
+    const char *opt;
+    unsigned formats;
+    int given;
+} format_only;
+
 typedef struct request {
     const char *dir, *network, *out;
     int format;
-    double threshold;
+    samen_export_opts x;     /* what the writers are asked */
+    format_only only[3];     /* --step, --waves, --threshold */
     long long run;
     int run_given, quiet;
 } request;
+
+enum { ONLY_STEP, ONLY_WAVES, ONLY_THRESHOLD };
 
 static int is_file(const char *dir, const char *name)
 {
@@ -105,12 +129,43 @@ static int rerun(const request *q, char *tmp, samen_error *err)
 }
 
 static int write_format(const request *q, const samen_export_run *r, const char *path,
-                        samen_error *err)
+                        samen_export_report *rep, samen_error *err)
 {
     switch (q->format) {
     case SAMEN_EXPORT_GEPHI: return samen_export_gexf(r, path, err);
-    case SAMEN_EXPORT_GRAPHML: return samen_export_graphml(r, path, err);
-    default: return samen_export_rsiena(r, path, q->threshold, err);
+    case SAMEN_EXPORT_GRAPHML: return samen_export_graphml(r, path, &q->x, rep, err);
+    default: return samen_export_rsiena(r, path, &q->x, rep, err);
+    }
+}
+
+/* What was written, on stdout; the waves left out, on stderr. */
+static void report(const request *q, const samen_export_run *r, const char *path,
+                   const samen_export_report *rep)
+{
+    if (rep->n_empty > 0) {
+        fprintf(stderr, "samen export: note: %d snapshot step%s with no actor present "
+                "left out of the waves (step", rep->n_empty, rep->n_empty > 1 ? "s" : "");
+        int shown = rep->n_empty < 8 ? rep->n_empty : 8;
+        for (int i = 0; i < shown; i++)
+            fprintf(stderr, "%s%d", i ? ", " : " ", rep->empty_step[i]);
+        fprintf(stderr, "%s)\n", rep->n_empty > shown ? ", ..." : "");
+    }
+    if (q->quiet)
+        return;
+    const char *net = q->network ? q->network : "";
+    const char *sep = q->network ? ", network " : "";
+    switch (q->format) {
+    case SAMEN_EXPORT_GEPHI:
+        printf("samen export: %s (%d organisations, %d snapshot steps%s%s)\n", path,
+               r->n_nodes, r->n_waves, sep, net);
+        break;
+    case SAMEN_EXPORT_GRAPHML:
+        printf("samen export: %s (%d organisations, step %d%s%s)\n", path, r->sc->n_orgs,
+               rep->step, sep, net);
+        break;
+    default:
+        printf("samen export: %s (%d actors, %d waves%s%s)\n", path, r->n_nodes,
+               rep->n_waves, sep, net);
     }
 }
 
@@ -130,6 +185,10 @@ static int run_export(const request *q)
     samen_export_run r;
     if (!rc)
         rc = samen_export_load(&r, sweep ? tmp : q->dir, q->network, &err);
+    /* a step that does not fit the run is told before anything is made */
+    if (!rc && q->format == SAMEN_EXPORT_GRAPHML && q->x.step >= 0
+        && (rc = samen_export_check_step(&r, q->x.step, &err)))
+        samen_export_free(&r);
     if (!rc) {
         struct stat st;
         if (sweep)
@@ -144,11 +203,10 @@ static int run_export(const request *q)
                      samen_export_names[q->format]);
         if (!q->out && sweep && mkdir(outdir, 0777) == 0)
             made_outdir = 1;
-        rc = write_format(q, &r, path, &err);
-        if (!rc && !q->quiet)
-            printf("samen export: %s (%d organisations, %d snapshot steps%s%s)\n", path,
-                   r.n_nodes, r.n_waves, q->network ? ", network " : "",
-                   q->network ? q->network : "");
+        samen_export_report rep = {.step = -1};
+        rc = write_format(q, &r, path, &rep, &err);
+        if (!rc)
+            report(q, &r, path, &rep);
         samen_export_free(&r);
     }
     if (rc)
@@ -160,13 +218,38 @@ static int run_export(const request *q)
     return rc;
 }
 
+/* An option given with a format that does not take it is a usage error. */
+static int check_format_only(const samen_args *a, const request *q)
+{
+    for (size_t i = 0; i < sizeof q->only / sizeof q->only[0]; i++) {
+        const format_only *o = &q->only[i];
+        if (o->given && !(o->formats & (1u << q->format))) {
+            const char *takes = o->formats == 1u << SAMEN_EXPORT_GRAPHML ? "graphml"
+                                                                          : "rsiena";
+            return samen_args_error(a, "%s is for --to %s, not %s", o->opt, takes,
+                                    samen_export_formats[q->format]);
+        }
+    }
+    return 0;
+}
+
 int samen_cmd_export(int argc, char **argv)
 {
     samen_args a;
     samen_args_init(&a, "export", usage, opts, argc, argv);
-    request q = {.format = -1, .threshold = 0.5};
+    request q = {
+        .format = -1,
+        .x = samen_export_opts_default(),
+        .only = {
+            [ONLY_STEP] = {"--step", 1u << SAMEN_EXPORT_GRAPHML, 0},
+            [ONLY_WAVES] = {"--waves", 1u << SAMEN_EXPORT_RSIENA, 0},
+            [ONLY_THRESHOLD] = {"--threshold", 1u << SAMEN_EXPORT_RSIENA, 0},
+        },
+    };
     const char *v, *to = NULL;
     int id, rc;
+    long long step;
+    samen_error err;
     while ((id = samen_args_next(&a, &v)) != SAMEN_ARG_END) {
         switch (id) {
         case SAMEN_ARG_HELP: return 0;
@@ -177,12 +260,24 @@ int samen_cmd_export(int argc, char **argv)
             break;
         case OPT_TO: to = v; break;
         case OPT_NETWORK: q.network = v; break;
+        case OPT_STEP:
+            if ((rc = samen_args_whole(&a, "--step", v, 0, INT_MAX, &step)))
+                return rc;
+            q.x.step = (int)step;
+            q.only[ONLY_STEP].given = 1;
+            break;
+        case OPT_WAVES:
+            if (samen_export_parse_waves(v, &q.x, &err))
+                return samen_args_error(&a, "--waves: %s", err.msg);
+            q.only[ONLY_WAVES].given = 1;
+            break;
         case OPT_THRESHOLD: {
             char *end;
             errno = 0;
-            q.threshold = strtod(v, &end);
-            if (end == v || *end || errno || !(q.threshold >= 0 && q.threshold <= 1))
+            q.x.threshold = strtod(v, &end);
+            if (end == v || *end || errno || !(q.x.threshold >= 0 && q.x.threshold <= 1))
                 return samen_args_error(&a, "--threshold: '%s' is not a number in [0, 1]", v);
+            q.only[ONLY_THRESHOLD].given = 1;
             break;
         }
         case OPT_RUN:
@@ -207,5 +302,7 @@ int samen_cmd_export(int argc, char **argv)
     if ((q.format = samen_export_format_of(to, &nearest)) < 0)
         return samen_args_error(&a, "--to: unknown format '%s' (did you mean '%s'?); the "
                                 "formats are gephi, graphml and rsiena", to, nearest);
+    if ((rc = check_format_only(&a, &q)))
+        return rc;
     return run_export(&q);
 }

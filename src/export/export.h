@@ -40,7 +40,8 @@ typedef struct samen_xtie {
 typedef struct samen_export_run {
     samen_scenario *sc;     /* run.ini, loaded */
     int net;                /* the network kept, or -1: all */
-    int n_nodes;            /* the organisations that were ever members */
+    int n_nodes;            /* the organisations that were ever members (GEXF's and
+                               RSiena's nodes; GraphML's are all of sc's) */
     int *node_org;          /* node -> organisation of sc, in the file's order */
     int n_waves;            /* the snapshot steps: multiples of snapshot_every, the last step */
     int *wave_step;         /* ascending */
@@ -51,6 +52,39 @@ typedef struct samen_export_run {
     samen_xtie *ties;       /* every step ties.csv lists; by a, b, step */
     int last_tie_step;      /* the last step with a tie, or -1 */
 } samen_export_run;
+
+/* What the writers are asked beyond the run (the options of `samen
+ * export`); samen_export_opts_default gives the defaults. */
+typedef struct samen_export_opts {
+    double threshold;       /* rsiena: a 1 where the trust is at least this */
+    int step;               /* graphml: the step drawn; -1: the run's last */
+    int waves_from, waves_to, waves_every; /* rsiena --waves A:B:E; every 0: all */
+} samen_export_opts;
+
+/* threshold 0.5, the last step, every snapshot step as a wave. */
+samen_export_opts samen_export_opts_default(void);
+
+/* Parses --waves A:B:E (whole numbers, A <= B, E >= 1) into o. Returns
+ * SAMEN_OK, or SAMEN_EINPUT with err saying what is allowed. */
+int samen_export_parse_waves(const char *text, samen_export_opts *o, samen_error *err);
+
+/* What a writer did, for the command's report: the waves written and
+ * those left out for want of an actor present (rsiena), the step drawn
+ * (graphml). */
+typedef struct samen_export_report {
+    int n_waves, n_empty;
+    int empty_step[8];      /* the first steps left out */
+    int step;
+} samen_export_report;
+
+/* Whether step is one that graph.csv or ties.csv has (a snapshot step, or
+ * a step with a tie: a network's end). Returns SAMEN_OK, or SAMEN_EINPUT
+ * with err (key --step) naming the nearest such steps. */
+int samen_export_check_step(const samen_export_run *r, int step, samen_error *err);
+
+/* Whether node v is a member of a network kept at step (inside one of its
+ * spells, both ends included, as its ties at that step are). */
+int samen_export_member_at(const samen_export_run *r, int v, int step);
 
 /* The index of network name in sc; otherwise SAMEN_EINPUT with err naming
  * the nearest network (file names the run.ini given as where). */
@@ -77,11 +111,16 @@ const char *samen_export_value(const samen_scenario *sc, int org, int c, char *b
 
 /* The writers: the file or folder at path appears whole or not at all
  * (written under a temporary name, renamed into place; a folder that
- * holds anything but an earlier RSiena export is refused). Return SAMEN_OK
- * or an error code with err filled. */
+ * holds anything but an earlier RSiena export is refused). rep (may be
+ * NULL) gets what was written. Return SAMEN_OK or an error code with err
+ * filled (SAMEN_EINPUT for a --step or --waves that does not fit the
+ * run). */
 int samen_export_gexf(const samen_export_run *r, const char *path, samen_error *err);
-int samen_export_graphml(const samen_export_run *r, const char *path, samen_error *err);
-int samen_export_rsiena(const samen_export_run *r, const char *path, double threshold,
+int samen_export_graphml(const samen_export_run *r, const char *path,
+                         const samen_export_opts *o, samen_export_report *rep,
+                         samen_error *err);
+int samen_export_rsiena(const samen_export_run *r, const char *path,
+                        const samen_export_opts *o, samen_export_report *rep,
                         samen_error *err);
 
 /* ---- the loader's parts (runfolder.c, table.c, spells.c, ties_in.c) ---- */

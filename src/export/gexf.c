@@ -1,7 +1,9 @@
 /* gexf.c: network.gexf for Gephi (GEXF 1.3, FORMATS.md "samen export"): a
  * dynamic graph with steps as times, members present over their spells,
  * ties over the snapshot steps they are present with their trust as a
- * dynamic attribute, so that Gephi's timeline plays the run. */
+ * dynamic attribute, so that Gephi's timeline plays the run. A node's
+ * label is the organisation's name and its attribute `name` its id, as in
+ * the GraphML. */
 #include "export/export.h"
 
 #include <stdio.h>
@@ -78,7 +80,9 @@ static void nodes(samen_xml *x, const samen_export_run *r)
             int numeric;
             samen_xml_start(x, "attvalue");
             samen_xml_attr(x, "for", samen_export_column(sc, c, &numeric));
-            samen_xml_attr(x, "value", samen_export_value(sc, org, c, buf));
+            /* `name` is the id, as in the GraphML; the name is the label */
+            samen_xml_attr(x, "value", c == 0 ? sc->orgs[org].id
+                                              : samen_export_value(sc, org, c, buf));
             samen_xml_end(x);
         }
         samen_xml_end(x);

@@ -41,7 +41,8 @@ void samen_sa_work_free(samen_sa_work *w);
 
 /* The point estimates from the values f of a Saltelli design of n rows
  * and k keys, f[j(k+2) + m] the value at block j's point m (A_j, AB^1_j ..
- * AB^k_j, B_j): V the variance (divisor 2N) of f(A_j) and f(B_j),
+ * AB^k_j, B_j), each centred on f-bar, the mean of the 2N values f(A_j)
+ * and f(B_j): V their variance (divisor 2N),
  * s1[i] = (1/N) sum_j f(B_j) (f(AB^i_j) - f(A_j)) / V,
  * st[i] = (1/(2N)) sum_j (f(A_j) - f(AB^i_j))^2 / V. Returns V; where V is
  * 0 every index is NAN. w must be sized for at least n rows and k keys. */

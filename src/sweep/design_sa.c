@@ -33,6 +33,9 @@ int samen_design_saltelli(size_t n, int k, double *out)
     if (!q)
         return -1;
     size_t uk = (size_t)k, block = uk + 2;
+    /* The sequence's first point is the box's centre in every dimension:
+     * it would make A_0 = B_0 and its k+2 points one point. */
+    gsl_qrng_get(q, v);
     for (size_t j = 0; j < n; j++) {
         gsl_qrng_get(q, v);
         const double *a = v, *b = v + uk;

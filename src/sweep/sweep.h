@@ -70,8 +70,9 @@ extern const char *const samen_design_names[SAMEN_DESIGN_COUNT];
 #define SAMEN_SALTELLI_MAX_KEYS 20
 
 /* Saltelli's (2010) design in unit scale: for each of n base rows j, point
- * j of GSL's Sobol sequence in 2k dimensions gives A_j (its first k
- * coordinates) and B_j (its last k); out (row-major, n(k+2) x k) gets the
+ * j + 1 of GSL's Sobol sequence in 2k dimensions (0-based: its first, the
+ * box's centre, is skipped) gives A_j (its first k coordinates) and B_j
+ * (its last k); out (row-major, n(k+2) x k) gets the
  * block A_j, AB^1_j .. AB^k_j (A_j with key i from B_j), B_j, so point
  * j(k+2)+m is block j's m-th. Returns 0, -1 (memory) or -2 (k not 1..20). */
 int samen_design_saltelli(size_t n, int k, double *out);

@@ -43,7 +43,7 @@ awk -F, 'NR > 1 && $3 == 0 { print $6 "," $7 "," $8 }' sw/manifest.csv > m.vals
 cut -d, -f2- design.csv | sed 1d | cmp -s - m.vals || fail "design.csv differs from the manifest"
 
 "$SAMEN" analyse sw --resamples 200 > an.out || fail "analyse"
-grep -q "15 rows" an.out || fail "analyse: $(cat an.out)"
+grep -q "15 rows (5 outcomes x 1 network x 3 keys, saltelli)" an.out || fail "analyse: $(cat an.out)"
 head -1 sw/sensitivity.csv | grep -qx 'outcome,network,key,S1,S1_low,S1_high,ST,ST_low,ST_high' \
     || fail "sensitivity.csv header: $(head -1 sw/sensitivity.csv)"
 [ "$(wc -l < sw/sensitivity.csv)" -eq 16 ] || fail "sensitivity.csv rows"
@@ -116,6 +116,11 @@ expect2 "unknown outcome" "did you mean 'trust'" "$SAMEN" analyse sw --outcome t
 expect2 "bad resamples" "--resamples" "$SAMEN" analyse sw --resamples many
 expect2 "no folder" "no sweep folder" "$SAMEN" summarise
 expect2 "not a sweep" "nowhere/sweep.ini" "$SAMEN" analyse nowhere
+"$SAMEN" run "$base" --steps 20 --out arun --quiet || fail "run"
+for c in summarise analyse collect; do
+    expect2 "$c of a run folder" "arun is a run folder (it holds run.ini), not a sweep" \
+        "$SAMEN" $c arun
+done
 printf '[sweep]\nscenario = %s\n[vary]\ntrust.gain = 0.1, 0.2\n' "$base" > grid.ini
 "$SAMEN" sweep grid.ini --out gr --quiet || fail "grid sweep"
 expect2 "grid" "design = saltelli or morris" "$SAMEN" analyse gr
