@@ -1,11 +1,19 @@
-# Makefile: builds samen (build/samen), its tests (also under ASan/UBSan),
-# the MPI build (make MPI=1), the benchmark and the experiments, and
-# installs them (make install PREFIX=... DESTDIR=...).
+# Makefile: builds samen (build/samen), the library libsamen (static and
+# shared, with its pkg-config file), its tests (also under ASan/UBSan), the
+# MPI build (make MPI=1), the benchmark and the experiments, and installs
+# them with the Python package (make install PREFIX=... DESTDIR=...).
 # `make run` and `make test` install missing Debian packages first.
 
 BUILD   := build
 PREFIX  ?= /usr/local
 DESTDIR ?=
+LIBDIR  ?= $(PREFIX)/lib
+INCDIR  ?= $(PREFIX)/include
+# Where Debian's python3 looks for packages of a PREFIX (FORMATS.md
+# "Embedding").
+PYDIR   ?= $(PREFIX)/lib/python3/dist-packages
+# The shared library's major version: its soname is libsamen.so.$(SOMAJOR).
+SOMAJOR := 0
 CC      ?= cc
 OPT     ?= -O2 -g
 # -Werror only where the project is tested (make test, CI): a user's plain
@@ -20,13 +28,17 @@ CPPFLAGS_ALL := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc \
                 -isystem /usr/include/igraph -isystem /usr/include/libxml2
 DEPFLAGS     := -MMD -MP
 CFLAGS_ALL   := $(WARN) $(OPT) $(CFLAGS)
+# The library's objects serve the static and the shared library alike:
+# position independent, and nothing exported from libsamen.so but what
+# include/samen/ marks SAMEN_API (src/libsamen.map names the version).
+LIBFLAGS     := -fPIC -fvisibility=hidden
 LDLIBS_ALL   := -ligraph -lxml2 -lgsl -lgslcblas -lcsv -lz -lm $(LDLIBS)
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 BUILD_PKGS := gcc make libc6-dev libgsl-dev libcsv-dev zlib1g-dev \
               libigraph-dev libxml2-dev
 TEST_PKGS  := libcmocka-dev openmpi-bin libopenmpi-dev slurm-wlm munge gnuplot-nox time \
-              python3-networkx
+              python3-networkx pkgconf binutils
 EXP_PKGS   := gnuplot-nox
 
 # Files ending in _mpi.c are compiled only into the MPI build; each file in
@@ -45,13 +57,13 @@ SAN_OBJ  := $(LIB_SRC:%.c=$(BUILD)/san/%.o)
 TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 SAN_TESTS:= $(TEST_SRC:tests/%.c=$(BUILD)/san-tests/%)
 
-.PHONY: all deps deps-test run test unit unit-san e2e bench bench-fmt experiments mpi mutate clean \
+.PHONY: all deps deps-test run test unit unit-san e2e lib-test bench bench-fmt experiments mpi mutate clean \
         install uninstall
 
 ifeq ($(MPI),1)
-all: $(BUILD)/samen $(TOOLS) $(BUILD)/samen-mpi
+all: $(BUILD)/samen $(TOOLS) $(BUILD)/libsamen.so $(BUILD)/samen-mpi
 else
-all: $(BUILD)/samen $(TOOLS)
+all: $(BUILD)/samen $(TOOLS) $(BUILD)/libsamen.so
 endif
 
 deps:
@@ -63,7 +75,7 @@ deps-test: deps
 # Objects depend on the headers they include (the .d files of -MMD).
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS_ALL) $(DEPFLAGS) $(CFLAGS_ALL) $(SRCWARN) -c $< -o $@
+	$(CC) $(CPPFLAGS_ALL) $(DEPFLAGS) $(CFLAGS_ALL) $(SRCWARN) $(LIBFLAGS) -c $< -o $@
 
 $(BUILD)/san/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -72,6 +84,21 @@ $(BUILD)/san/%.o: %.c
 $(BUILD)/libsamen.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
+
+# The shared library: soname libsamen.so.$(SOMAJOR), every symbol resolved
+# at link time, the public ones versioned by src/libsamen.map.
+$(BUILD)/libsamen.so.$(SOMAJOR): $(LIB_OBJ) src/libsamen.map
+	$(CC) $(CFLAGS_ALL) -shared -Wl,-soname,libsamen.so.$(SOMAJOR) \
+	    -Wl,--version-script=src/libsamen.map -Wl,--no-undefined \
+	    -o $@ $(LIB_OBJ) $(LDLIBS_ALL)
+
+$(BUILD)/libsamen.so: $(BUILD)/libsamen.so.$(SOMAJOR)
+	ln -sf libsamen.so.$(SOMAJOR) $@
+
+$(BUILD)/samen.pc: scripts/samen.pc.in include/samen/samen.h
+	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCDIR@|$(INCDIR)|' \
+	    -e "s|@VERSION@|$$(sed -n 's/^#define SAMEN_VERSION \"\(.*\)\"/\1/p' include/samen/samen.h)|" \
+	    scripts/samen.pc.in > $@
 
 $(BUILD)/samen: $(CLI_OBJ) $(BUILD)/libsamen.a
 	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libsamen.a $(LDLIBS_ALL)
@@ -110,11 +137,17 @@ unit-san: $(SAN_TESTS)
 e2e: $(BUILD)/samen
 	@SAMEN=$(CURDIR)/$(BUILD)/samen SAMEN_MPI=$(CURDIR)/$(BUILD)/samen-mpi tests/run-e2e.sh
 
+# libsamen as a library and its bindings (tests/lib/): exported symbols,
+# the installed library, threads, Python and R.
+lib-test: $(BUILD)/samen $(BUILD)/libsamen.so
+	@tests/lib/bindings.sh $(CURDIR)/$(BUILD)
+
 test: deps-test
 	@$(MAKE) --no-print-directory all $(BUILD)/samen-mpi MPI=1 WERROR=1
 	@$(MAKE) --no-print-directory unit WERROR=1
 	@$(MAKE) --no-print-directory unit-san WERROR=1
 	@$(MAKE) --no-print-directory e2e WERROR=1
+	@$(MAKE) --no-print-directory lib-test WERROR=1
 
 bench: deps
 	@scripts/deps.sh time
@@ -142,21 +175,33 @@ mutate: deps-test
 clean:
 	rm -rf $(BUILD)
 
-# samen, samen-mpi where it was built (make MPI=1), the plot scripts and
-# the manual page samen(1); DESTDIR for staged installs (packages).
-install: $(BUILD)/samen
+# samen, samen-mpi where it was built (make MPI=1), the library (shared,
+# static, headers, samen.pc), the Python package, the plot scripts and the
+# manual page samen(1); DESTDIR for staged installs (packages).
+install: $(BUILD)/samen $(BUILD)/libsamen.so $(BUILD)/libsamen.a $(BUILD)/samen.pc
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/samen \
-	    $(DESTDIR)$(PREFIX)/share/man/man1
+	    $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(LIBDIR)/pkgconfig \
+	    $(DESTDIR)$(INCDIR)/samen
+	install -m 755 $(BUILD)/libsamen.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libsamen.so.$(SOMAJOR)
+	ln -sf libsamen.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libsamen.so
+	install -m 644 $(BUILD)/libsamen.a $(DESTDIR)$(LIBDIR)/libsamen.a
+	install -m 644 $(BUILD)/samen.pc $(DESTDIR)$(LIBDIR)/pkgconfig/samen.pc
+	install -m 644 include/samen/*.h $(DESTDIR)$(INCDIR)/samen
 	install -m 755 $(BUILD)/samen $(DESTDIR)$(PREFIX)/bin/samen
 	if [ -x $(BUILD)/samen-mpi ]; then \
 	    install -m 755 $(BUILD)/samen-mpi $(DESTDIR)$(PREFIX)/bin/samen-mpi; fi
 	install -m 644 scripts/plot-run.gp scripts/plot-sweep.gp $(DESTDIR)$(PREFIX)/share/samen
 	install -m 644 docs/samen.1 $(DESTDIR)$(PREFIX)/share/man/man1/samen.1
+	@# the loader's cache, for a real install (a staged one has none)
+	if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" -eq 0 ]; then ldconfig; fi
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/samen $(DESTDIR)$(PREFIX)/bin/samen-mpi \
 	    $(DESTDIR)$(PREFIX)/share/samen/plot-run.gp $(DESTDIR)$(PREFIX)/share/samen/plot-sweep.gp \
-	    $(DESTDIR)$(PREFIX)/share/man/man1/samen.1
+	    $(DESTDIR)$(PREFIX)/share/man/man1/samen.1 \
+	    $(DESTDIR)$(LIBDIR)/libsamen.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libsamen.so \
+	    $(DESTDIR)$(LIBDIR)/libsamen.a $(DESTDIR)$(LIBDIR)/pkgconfig/samen.pc
+	rm -rf $(DESTDIR)$(INCDIR)/samen
 	-rmdir $(DESTDIR)$(PREFIX)/share/samen 2>/dev/null
 
 # Header dependencies, as the compiler found them (-MMD -MP).

@@ -2,6 +2,8 @@
 #ifndef SAMEN_ERROR_H
 #define SAMEN_ERROR_H
 
+#include "samen/api.h"
+
 #include <stdio.h>
 
 /* Codes double as the process exit status chosen by main (FORMATS.md). */
@@ -21,20 +23,20 @@ typedef struct samen_error {
 } samen_error;
 
 /* Clears the record to SAMEN_OK. */
-void samen_error_clear(samen_error *err);
+SAMEN_API void samen_error_clear(samen_error *err);
 
 /* Fills err (if not NULL) and returns code, so callers can write
  * `return samen_error_set(err, SAMEN_EINPUT, file, line, key, "...", ...)`.
  * file and key may be NULL. */
-int samen_error_set(samen_error *err, int code, const char *file, int line,
-                    const char *key, const char *fmt, ...)
+SAMEN_API int samen_error_set(samen_error *err, int code, const char *file, int line,
+                              const char *key, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
 /* Writes "samen: FILE:LINE: KEY: MESSAGE\n" (parts that are empty left out). */
-void samen_error_print(const samen_error *err, FILE *fp);
+SAMEN_API void samen_error_print(const samen_error *err, FILE *fp);
 
 /* The error as samen_error_print writes it, without "samen: " and the
  * newline, into buf of n bytes: one line, as a sweep logs a failed run. */
-void samen_error_line(const samen_error *err, char *buf, size_t n);
+SAMEN_API void samen_error_line(const samen_error *err, char *buf, size_t n);
 
 #endif

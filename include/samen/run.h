@@ -3,6 +3,8 @@
 #ifndef SAMEN_RUN_H
 #define SAMEN_RUN_H
 
+#include "samen/api.h"
+
 #include "samen/sim.h"
 
 /* Runs sc and writes network.csv, events.csv, ties.csv, orgs.csv and
@@ -12,11 +14,11 @@
  * not at all; on failure the temporaries are removed. If summary is not
  * NULL it receives sc->n_nets entries (network names point into sc).
  * Returns SAMEN_OK or an error code with err filled. */
-int samen_run_to_dir(const samen_scenario *sc, const char *dir,
-                     samen_net_summary *summary, samen_error *err);
+SAMEN_API int samen_run_to_dir(const samen_scenario *sc, const char *dir,
+                               samen_net_summary *summary, samen_error *err);
 
 /* The names of the files samen_run_to_dir may write, NULL-terminated;
  * `samen run` refuses an --out holding any of them unless --force. */
-extern const char *const samen_run_files[];
+SAMEN_API extern const char *const samen_run_files[];
 
 #endif

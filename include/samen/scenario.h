@@ -3,6 +3,8 @@
 #ifndef SAMEN_SCENARIO_H
 #define SAMEN_SCENARIO_H
 
+#include "samen/api.h"
+
 #include <stdint.h>
 
 #include "samen/error.h"
@@ -127,15 +129,15 @@ typedef struct samen_scenario {
  * ("KEY=VALUE", any scenario key, the last of a key wins; they win over the
  * file). Returns SAMEN_OK and sets *out, or an error code with err filled
  * (file, line, key, rule) and *out NULL; nothing is left allocated. */
-int samen_scenario_load(samen_scenario **out, const char *path,
-                        const char *const *overrides, int n_overrides,
-                        samen_error *err);
+SAMEN_API int samen_scenario_load(samen_scenario **out, const char *path,
+                                  const char *const *overrides, int n_overrides,
+                                  samen_error *err);
 
 /* Frees a scenario; NULL is a no-op. */
-void samen_scenario_free(samen_scenario *sc);
+SAMEN_API void samen_scenario_free(samen_scenario *sc);
 
 /* Index of the organisation with this id, or -1. */
-int samen_scenario_org_index(const samen_scenario *sc, const char *id);
+SAMEN_API int samen_scenario_org_index(const samen_scenario *sc, const char *id);
 
 /* What samen's own commands use beyond this (writing run.ini, printing,
  * checking an override, describe) is declared in src/scenario/

@@ -4,6 +4,8 @@
 #ifndef SAMEN_SIM_H
 #define SAMEN_SIM_H
 
+#include "samen/api.h"
+
 #include "samen/scenario.h"
 
 typedef enum {
@@ -13,12 +15,12 @@ typedef enum {
 } samen_phase;
 
 /* Text names as written in the outputs. */
-const char *samen_phase_name(samen_phase ph);
-const char *samen_type_name(samen_net_type t);   /* also the form names */
-
-/* One row of network.csv (FORMATS.md), values at the end of the step. */
-typedef struct samen_net_row {
-    int step;
+SAMEN_API const char *samen_phase_name(samen_phase ph);
+SAMEN_API const char *samen_type_name(samen_net_type t);   /* also the form names */
+          
+          /* One row of network.csv (FORMATS.md), values at the end of the step. */
+          typedef struct samen_net_row {
+              int step;
     const char *network;
     samen_net_type type;
     samen_phase phase;
@@ -87,20 +89,20 @@ typedef struct samen_sim samen_sim;
 /* Allocates all run state once (the step loop never allocates) and seeds the
  * run's one gsl_rng_mt19937 with sc->seed. sc must outlive the sim.
  * Returns NULL with err filled on failure. */
-samen_sim *samen_sim_new(const samen_scenario *sc, samen_error *err);
+SAMEN_API samen_sim *samen_sim_new(const samen_scenario *sc, samen_error *err);
 
 /* Frees the sim; NULL is a no-op. */
-void samen_sim_free(samen_sim *sim);
+SAMEN_API void samen_sim_free(samen_sim *sim);
 
 /* Runs the next step (section 3), reporting to obs. Returns 0, or the first
  * nonzero observer return. */
-int samen_sim_step(samen_sim *sim, const samen_observer *obs);
+SAMEN_API int samen_sim_step(samen_sim *sim, const samen_observer *obs);
 
 /* Runs all remaining steps of the scenario. Same return as samen_sim_step. */
-int samen_sim_run(samen_sim *sim, const samen_observer *obs);
+SAMEN_API int samen_sim_run(samen_sim *sim, const samen_observer *obs);
 
 /* The next step to run (0 before the first). */
-int samen_sim_current_step(const samen_sim *sim);
+SAMEN_API int samen_sim_current_step(const samen_sim *sim);
 
 /* End-of-run facts per network, for summaries. */
 typedef struct samen_net_summary {
@@ -116,7 +118,7 @@ typedef struct samen_net_summary {
     int dropouts_by_reason[5]; /* impatience, goal-misfit, disengaged, overcommitted, base */
 } samen_net_summary;
 
-void samen_sim_summary(const samen_sim *sim, int net, samen_net_summary *out);
+SAMEN_API void samen_sim_summary(const samen_sim *sim, int net, samen_net_summary *out);
 
 /* The factors of an organisation's attraction to a network's issue
  * (MODEL.md 4.1), as recruitment computes them. */
@@ -131,10 +133,10 @@ typedef struct samen_attraction_terms {
 /* The attraction of organisation org (an index into sc->orgs) to the issue
  * of network net (an index into sc->nets) when the network starts: what
  * recruitment compares with model.attraction_min. Needs no simulation. */
-void samen_start_attraction(const samen_scenario *sc, int net, int org,
-                            samen_attraction_terms *t);
+SAMEN_API void samen_start_attraction(const samen_scenario *sc, int net, int org,
+                                      samen_attraction_terms *t);
 
 /* Drop-out reasons in the order of MODEL.md 4.9. */
-extern const char *const samen_dropout_reasons[5];
+SAMEN_API extern const char *const samen_dropout_reasons[5];
 
 #endif
