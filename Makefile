@@ -46,7 +46,7 @@ EXP_PKGS   := gnuplot-nox
 LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*' ! -path 'src/tools/*' ! -name '*_mpi.c'))
 TOOL_SRC := $(sort $(wildcard src/tools/*.c))
 TOOLS    := $(TOOL_SRC:src/tools/%.c=$(BUILD)/%)
-CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+CLI_SRC  := $(sort $(filter-out %_mpi.c,$(wildcard src/cli/*.c)))
 MPI_SRC  := $(sort $(shell find src -name '*_mpi.c'))
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 HDRS     := $(shell find include src tests -name '*.h')

@@ -16,7 +16,7 @@
 #include <cmocka.h>
 
 #include "samen/samen.h"
-#include "sweep/sweep.h"
+#include "sweep/design.h"
 
 static char tmpdir[256];
 

@@ -25,7 +25,7 @@
 #include "samen/samen.h"
 #include "sensitivity/analyse.h"
 #include "sensitivity/sensitivity.h"
-#include "sweep/sweep.h"
+#include "sweep/tables.h"
 #include "sweep_fixture.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))

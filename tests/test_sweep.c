@@ -17,7 +17,8 @@
 #include <gsl/gsl_qrng.h>
 
 #include "samen/samen.h"
-#include "sweep/sweep.h"
+#include "sweep/jobs.h"
+#include "sweep/tables.h"
 #include "sweep_fixture.h"
 #include "util/ini_reader.h"
 

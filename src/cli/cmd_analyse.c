@@ -8,7 +8,7 @@
 #include "cli/commands.h"
 #include "samen/samen.h"
 #include "sensitivity/analyse.h"
-#include "sweep/sweep.h"
+#include "sweep/parts.h"
 
 static const char usage[] =
     "usage: samen analyse DIR [--outcome NAME]... [--resamples B]\n"

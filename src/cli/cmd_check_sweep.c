@@ -7,7 +7,8 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "samen/samen.h"
-#include "sweep/sweep.h"
+#include "sweep/design.h"
+#include "sweep/tables.h"
 
 static const char usage[] =
     "usage: samen check SWEEP [--design-only [--force]]\n"

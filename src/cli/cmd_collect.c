@@ -7,7 +7,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "samen/samen.h"
-#include "sweep/sweep.h"
+#include "sweep/tables.h"
 
 static const char usage[] =
     "usage: samen collect DIR [--last | --every N]\n"

@@ -13,7 +13,7 @@
 #include "cli/commands.h"
 #include "export/export.h"
 #include "samen/samen.h"
-#include "sweep/sweep.h"
+#include "sweep/tables.h"
 #include "util/outfile.h"
 
 static const char usage[] =

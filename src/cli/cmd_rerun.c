@@ -12,7 +12,7 @@
 #include "cli/commands.h"
 #include "samen/samen.h"
 #include "scenario/scenario_tools.h"
-#include "sweep/sweep.h"
+#include "sweep/tables.h"
 
 static const char usage[] =
     "usage: samen rerun DIR RUN [--out DIR2] [--detail LIST] [--force] [--quiet]\n"

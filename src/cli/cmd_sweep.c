@@ -10,8 +10,10 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/filekind.h"
+#include "cli/sweep_command.h"
 #include "samen/samen.h"
-#include "sweep/sweep.h"
+#include "sweep/jobs.h"
+#include "sweep/tables.h"
 
 static const char usage[] =
     "usage: samen sweep SWEEP [--out DIR] [-j N] [--resume] [--shard I/N]\n"

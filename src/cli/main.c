@@ -8,7 +8,7 @@
 #include "samen/samen.h"
 
 #ifdef SAMEN_MPI
-#include "sweep/mpi_main.h"
+#include "cli/mpi_main.h"
 #else
 
 static const struct {

@@ -12,6 +12,7 @@
 
 #include "scenario/scenario_int.h"
 #include "sensitivity/sensitivity.h"
+#include "sweep/tables.h"
 #include "util/outfile.h"
 
 #define LEVEL 0.95

@@ -4,7 +4,7 @@
 #ifndef SAMEN_SENSITIVITY_ANALYSE_H
 #define SAMEN_SENSITIVITY_ANALYSE_H
 
-#include "sweep/sweep.h"
+#include "sweep/parts.h"
 
 /* What is analysed when no outcome is named: agreed, dissolved, members,
  * dropouts, trust (NULL-terminated). */

@@ -2,7 +2,7 @@
  * run order with run,point,replicate and the varied values first, so that
  * one read.csv call loads everything; the same bytes whatever -j, shards,
  * MPI ranks or resumes wrote the parts. */
-#include "sweep/sweep.h"
+#include "sweep/tables.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* design.c: the parameter designs of a sweep (FORMATS.md "Sweep file"):
  * grid ranges and lists, Latin hypercubes and Sobol points. */
-#include "sweep/sweep.h"
+#include "sweep/design.h"
 
 #include "util/parse.h"
 

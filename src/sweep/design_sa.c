@@ -2,7 +2,7 @@
  * "Sweep file"): Saltelli's blocks of Sobol points for Sobol indices and
  * Morris' one-at-a-time trajectories for elementary effects, both in unit
  * scale, and their scaling to the keys' boxes. */
-#include "sweep/sweep.h"
+#include "sweep/design.h"
 
 #include <math.h>
 #include <stdlib.h>

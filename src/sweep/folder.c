@@ -2,7 +2,7 @@
  * by every later shard or attempt), inputs/ (one copy of the base
  * scenario), parts/ (the writers' files) and the lock that serialises
  * rebuilding the manifest, summary and collected files. */
-#include "sweep/sweep.h"
+#include "sweep/parts.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -3,7 +3,7 @@
  * failed (and why) or pending. Readers trust nothing but complete log
  * lines whose ranges still match their checksums, so a writer killed at
  * any byte, or data lost on disk, costs only the runs concerned. */
-#include "sweep/sweep.h"
+#include "sweep/parts.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -1,7 +1,7 @@
 /* jobs.c: one process's share of a sweep (a shard, or all of it): which
  * runs are still to run, in run order, and where the failures that the
  * process finds from outside a run (a worker that died) are logged. */
-#include "sweep/sweep.h"
+#include "sweep/jobs.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* manifest.c: manifest.csv, one row per run with its point, seed, status
  * and varied values, rebuilt from the writers' logs alone. */
-#include "sweep/sweep.h"
+#include "sweep/tables.h"
 
 #include <string.h>
 

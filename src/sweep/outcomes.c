@@ -2,7 +2,7 @@
  * the part files through the index: its summary row (how it ended) and,
  * for named columns of network.csv, their values in the network's last
  * row; the input of `samen analyse` and `samen summarise`. */
-#include "sweep/sweep.h"
+#include "sweep/tables.h"
 
 #include <math.h>
 #include <stdlib.h>

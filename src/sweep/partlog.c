@@ -3,7 +3,7 @@
  * done, the byte range and CRC-32 of its rows in each of the writer's
  * part files. The line ends with a CRC-32 of its own text, so a line that
  * was cut short or changed on disk is never taken for a run done. */
-#include "sweep/sweep.h"
+#include "sweep/parts.h"
 
 #include <inttypes.h>
 #include <stdlib.h>

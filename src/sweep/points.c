@@ -3,7 +3,7 @@
  * (Wilson intervals), the means of members and drop-outs (t intervals)
  * and the Kaplan-Meier median time to goal agreement (Brookmeyer-Crowley
  * interval), all by the estimators of src/stats. */
-#include "sweep/sweep.h"
+#include "sweep/tables.h"
 
 #include <math.h>
 #include <stdlib.h>

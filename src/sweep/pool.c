@@ -3,7 +3,7 @@
  * costs more than a run); a worker that dies fails only its current run
  * and is replaced. Stops cleanly on SIGINT, SIGTERM or SIGHUP. */
 #define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
-#include "sweep/sweep.h"
+#include "sweep/jobs.h"
 
 #include <errno.h>
 #include <poll.h>

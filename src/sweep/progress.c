@@ -1,6 +1,6 @@
 /* progress.c: the progress line of a sweep (done/total, failures, rate,
  * ETA), redrawn in place on a terminal, a line now and then in a log. */
-#include "sweep/sweep.h"
+#include "sweep/jobs.h"
 
 #include <time.h>
 

@@ -1,7 +1,7 @@
 /* rerun.c: the scenario of one run of a sweep, rebuilt from the sweep's
  * folder alone (`samen rerun`, `samen export --run`), with another
  * output detail where asked. */
-#include "sweep/sweep.h"
+#include "sweep/tables.h"
 
 #include <stdio.h>
 

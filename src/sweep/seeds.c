@@ -1,6 +1,6 @@
 /* seeds.c: the seeds of a sweep's runs (MODEL.md section 6): SplitMix64
  * from the sweep seed, low 32 bits, 0 and repeats skipped. */
-#include "sweep/sweep.h"
+#include "sweep/design.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* summary.c: summary.csv, one row per run and network with how the
  * network ended, from the summary rows that each run's writer kept. */
-#include "sweep/sweep.h"
+#include "sweep/tables.h"
 
 #include "util/outfile.h"
 

@@ -1,7 +1,8 @@
 /* sweepfile.c: the sweep file (FORMATS.md "Sweep file"): read with
  * util/ini_reader.c, validated against the base scenario, resolved into
  * points and seeds, and written back as sweep.ini. */
-#include "sweep/sweep.h"
+#include "sweep/design.h"
+#include "sweep/parts.h"
 
 #include <errno.h>
 #include <limits.h>

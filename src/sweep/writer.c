@@ -4,7 +4,7 @@
  * writes these files, so writers on many machines share one folder
  * without locks; a writer killed mid-run leaves bytes that no log line
  * covers, which every reader ignores. */
-#include "sweep/sweep.h"
+#include "sweep/parts.h"
 
 #include <errno.h>
 #include <fcntl.h>

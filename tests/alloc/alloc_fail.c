@@ -31,7 +31,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "samen/samen.h"
-#include "sweep/sweep.h"
+#include "sweep/design.h"
 
 /* ---- the failing allocator ---- */
 

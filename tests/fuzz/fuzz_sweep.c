@@ -5,7 +5,7 @@
 #define _GNU_SOURCE /* memmem */
 #include "fuzz.h"
 
-#include "sweep/sweep.h"
+#include "sweep/design.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

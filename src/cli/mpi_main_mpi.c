@@ -1,9 +1,9 @@
-/* mpi_sweep_mpi.c: samen-mpi: a sweep spread over MPI ranks. Rank 0 loads
- * and claims the sweep as `samen sweep` does and hands out runs one at a
- * time to whichever rank asks; the others run them, each a writer of its
- * own part files in the shared --out folder. Only run numbers, statuses
- * and failure reasons travel over MPI. */
-#include "sweep/mpi_main.h"
+/* mpi_main_mpi.c: the main of samen-mpi (make MPI=1): a sweep spread over
+ * MPI ranks. Rank 0 loads and claims the sweep as `samen sweep` does and
+ * hands out runs one at a time to whichever rank asks; the others run
+ * them, each a writer of its own part files in the shared --out folder.
+ * Only run numbers, statuses and failure reasons travel over MPI. */
+#include "cli/mpi_main.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,8 +12,9 @@
 #include <mpi.h>
 
 #include "cli/commands.h"
+#include "cli/sweep_command.h"
 #include "samen/samen.h"
-#include "sweep/sweep.h"
+#include "sweep/jobs.h"
 
 enum { TAG_RESULT = 1, TAG_WORK = 2, TAG_REASON = 3 };
 
