@@ -15,7 +15,7 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
-#include "sweep/sweep.h"
+#include "sweep/design.h"
 
 uint32_t samen_abc_seed(uint32_t seed, long t, size_t i, unsigned stream)
 {
