@@ -648,8 +648,8 @@ static void rsiena_waves(void **state)
     assert_int_equal(cp->n - 1, n);
     for (int i = 1; i < cp->n; i++) {
         int o = org_of(cp->cell[i][0]);
-        assert_true(fabs(atof(cp->cell[i][1]) - wave_time(ja[o])) < 1e-5);
-        assert_true(fabs(atof(cp->cell[i][2]) - wave_time(la[o])) < 1e-5);
+        assert_close(atof(cp->cell[i][1]), wave_time(ja[o]), 0, 1e-5);
+        assert_close(atof(cp->cell[i][2]), wave_time(la[o]), 0, 1e-5);
     }
     for (int k = 0; k < N_WAVES; k++) {
         char name[32], path[600];
@@ -736,8 +736,8 @@ static void check_rsiena_waves(const char *dir, const char *net, const int *kept
         for (int i = 1; i < cp->n; i++)
             if (!strcmp(cp->cell[i][0], org_ids[o])) {
                 found++;
-                assert_true(fabs(atof(cp->cell[i][1]) - join) < 1e-5);
-                assert_true(fabs(atof(cp->cell[i][2]) - leave) < 1e-5);
+                assert_close(atof(cp->cell[i][1]), join, 0, 1e-5);
+                assert_close(atof(cp->cell[i][2]), leave, 0, 1e-5);
             }
         assert_int_equal(found, leave > join);
         want += leave > join;

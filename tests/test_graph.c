@@ -328,7 +328,7 @@ static void run_graph_matches_ties(void **state)
         double mean_trust = atof(last + 1);
         last[1] = '\0';
         assert_string_equal(line, want);
-        assert_true(fabs(mean_trust - st.mean_trust) < 1e-5);
+        assert_close(mean_trust, st.mean_trust, 0, 1e-5);
         rows++;
     }
     /* 0, 7, ..., 84 and the last step 89 */

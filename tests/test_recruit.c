@@ -180,19 +180,19 @@ static void test_start_attraction_known(void **state)
      * 1.53); appeal(0.5) = 4 0.5 0.5 = 1; need 1 - 2/8 = 0.75; no bonus */
     samen_start_attraction(sc, 0, samen_scenario_org_index(sc, "m1"), &t);
     double fit = 0.78 / sqrt(0.54 * 1.53);
-    assert_float_equal(t.fit, fit, 1e-12);
-    assert_float_equal(t.appeal, 1.0, 1e-12);
-    assert_float_equal(t.need, 0.75, 1e-15);
-    assert_float_equal(t.bonus, 1.0, 0);
-    assert_float_equal(t.attraction, fit * 0.75, 1e-12);
+    assert_close(t.fit, fit, 0, 1e-12);
+    assert_close(t.appeal, 1.0, 0, 1e-12);
+    assert_close(t.need, 0.75, 0, 1e-15);
+    assert_close(t.bonus, 1.0, 0, 0);
+    assert_close(t.attraction, fit * 0.75, 0, 1e-12);
     /* n1 is necessary: bonus 1 + ask_bonus = 2 */
     samen_start_attraction(sc, 0, samen_scenario_org_index(sc, "n1"), &t);
-    assert_float_equal(t.bonus, 2.0, 0);
-    assert_float_equal(t.attraction, 2 * t.fit * t.appeal * t.need, 1e-15);
+    assert_close(t.bonus, 2.0, 0, 0);
+    assert_close(t.attraction, 2 * t.fit * t.appeal * t.need, 0, 1e-15);
     /* m2 with capacity 8 = the effort could do it alone: need 0 */
     samen_start_attraction(sc, 0, samen_scenario_org_index(sc, "m2"), &t);
-    assert_float_equal(t.need, 0.0, 0);
-    assert_float_equal(t.attraction, 0.0, 0);
+    assert_close(t.need, 0.0, 0, 0);
+    assert_close(t.attraction, 0.0, 0, 0);
 
     /* The join events of a run carry the attraction the model computed:
      * the same doubles, bit for bit. */

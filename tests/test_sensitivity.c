@@ -26,6 +26,7 @@
 #include "sensitivity/analyse.h"
 #include "sensitivity/sensitivity.h"
 #include "sweep/tables.h"
+#include "fixture.h"
 #include "sweep_fixture.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -59,7 +60,7 @@ static void near(double got, double lo, double hi, double want, double tol)
 {
     if (fabs(got - want) > tol || !(lo <= want && want <= hi))
         print_error("got %.5f [%.5f, %.5f], want %.5f\n", got, lo, hi, want);
-    assert_true(fabs(got - want) <= tol);
+    assert_close(got, want, 0, tol);
     assert_true(lo <= want && want <= hi);
 }
 
@@ -84,8 +85,8 @@ static void test_ishigami(void **state)
     double v13 = 8 * b * b * pi4 * pi4 / 225, v = v1 + v2 + v13;
     const double s1[3] = {v1 / v, v2 / v, 0};
     const double st[3] = {(v1 + v13) / v, v2 / v, v13 / v};
-    assert_float_equal(s1[0], 0.3139, 5e-5);
-    assert_float_equal(st[2], 0.2437, 5e-5);
+    assert_close(s1[0], 0.3139, 0, 5e-5);
+    assert_close(st[2], 0.2437, 0, 5e-5);
     samen_sobol_index out[3];
     /* N = 4096 Sobol rows: errors below 0.005 (0.01 allowed) */
     sobol_of(ishigami, NULL, 4096, 3, out);
@@ -128,7 +129,7 @@ static void test_g_function(void **state)
         near(out[i].s1, out[i].s1_lo, out[i].s1_hi, vi[i] / v, 0.01);
         near(out[i].st, out[i].st_lo, out[i].st_hi, st / v, 0.01);
     }
-    assert_float_equal(vi[0] / v, 0.7164, 1e-4);
+    assert_close(vi[0] / v, 0.7164, 0, 1e-4);
 }
 
 /* The first-order index without centring, as samen analyse computed it
@@ -208,10 +209,10 @@ static void test_centring_offset(void **state)
     const double want[K] = {0.3139, 0.4424, 0};
     for (int i = 0; i < K; i++) {
         /* invariant to the shift, up to the rounding of 100 + f */
-        assert_float_equal(shifted[i].s1, plain[i].s1, 1e-9);
-        assert_float_equal(shifted[i].s1_lo, plain[i].s1_lo, 1e-9);
-        assert_float_equal(shifted[i].s1_hi, plain[i].s1_hi, 1e-9);
-        assert_float_equal(shifted[i].st, plain[i].st, 1e-9);
+        assert_close(shifted[i].s1, plain[i].s1, 0, 1e-9);
+        assert_close(shifted[i].s1_lo, plain[i].s1_lo, 0, 1e-9);
+        assert_close(shifted[i].s1_hi, plain[i].s1_hi, 0, 1e-9);
+        assert_close(shifted[i].st, plain[i].st, 0, 1e-9);
         near(shifted[i].s1, shifted[i].s1_lo, shifted[i].s1_hi, want[i], 0.05);
         double centred = shifted[i].s1_hi - shifted[i].s1_lo;
         double raw = s1_uncentred_width(y100, N, K, i, NB, 1);
@@ -238,17 +239,17 @@ static void test_sobol_by_hand(void **state)
     const double f[] = {1, 2, 3, 5, 6, 1};
     samen_sa_work *w = samen_sa_work_alloc(2, 1, 0);
     double s1, st;
-    assert_float_equal(samen_sobol_estimate(f, 2, 1, w, &s1, &st), 2.75, 1e-15);
-    assert_float_equal(s1, -0.5 / 2.75, 1e-15);
-    assert_float_equal(st, 0.5 / 2.75, 1e-15);
+    assert_close(samen_sobol_estimate(f, 2, 1, w, &s1, &st), 2.75, 0, 1e-15);
+    assert_close(s1, -0.5 / 2.75, 0, 1e-15);
+    assert_close(st, 0.5 / 2.75, 0, 1e-15);
     /* no resamples: no intervals */
     samen_sobol_index out;
     assert_int_equal(samen_sobol_analyse(f, 2, 1, 0.95, NULL, w, &out, NULL), SAMEN_OK);
-    assert_float_equal(out.s1, s1, 0);
+    assert_close(out.s1, s1, 0, 0);
     assert_true(isnan(out.s1_lo) && isnan(out.st_hi));
     /* a constant outcome has V = 0: no indices */
     const double flat[] = {4, 4, 4, 4, 4, 4};
-    assert_float_equal(samen_sobol_estimate(flat, 2, 1, w, &s1, &st), 0, 0);
+    assert_close(samen_sobol_estimate(flat, 2, 1, w, &s1, &st), 0, 0, 0);
     assert_true(isnan(s1) && isnan(st));
     /* errors: a workspace too small, a bad level */
     samen_error err;
@@ -303,11 +304,11 @@ static void test_morris_linear(void **state)
     samen_morris_index out[4];
     morris_of(linear, 10, 4, 4, out);
     for (int i = 0; i < 4; i++) {
-        assert_float_equal(out[i].mu, c[i], 1e-12);
-        assert_float_equal(out[i].mu_star, fabs(c[i]), 1e-12);
-        assert_float_equal(out[i].sigma, 0, 1e-12);
-        assert_float_equal(out[i].mu_star_lo, fabs(c[i]), 1e-12);
-        assert_float_equal(out[i].mu_star_hi, fabs(c[i]), 1e-12);
+        assert_close(out[i].mu, c[i], 0, 1e-12);
+        assert_close(out[i].mu_star, fabs(c[i]), 0, 1e-12);
+        assert_close(out[i].sigma, 0, 0, 1e-12);
+        assert_close(out[i].mu_star_lo, fabs(c[i]), 0, 1e-12);
+        assert_close(out[i].mu_star_hi, fabs(c[i]), 0, 1e-12);
     }
 }
 
@@ -326,8 +327,8 @@ static void test_morris_interaction(void **state)
     morris_of(interaction, 20, 3, 4, out);
     assert_true(out[0].sigma > 0.1);
     assert_true(out[1].sigma > 0.1);
-    assert_float_equal(out[2].mu_star, 1, 1e-12);
-    assert_float_equal(out[2].sigma, 0, 1e-12);
+    assert_close(out[2].mu_star, 1, 0, 1e-12);
+    assert_close(out[2].sigma, 0, 0, 1e-12);
     /* the effects of x1 lie in [0, 1] (the level of x2) */
     assert_true(out[0].mu_star > 0 && out[0].mu_star < 1);
     assert_true(out[0].mu_star_lo <= out[0].mu_star && out[0].mu_star <= out[0].mu_star_hi);
@@ -344,8 +345,8 @@ static void test_morris_effects(void **state)
     double ee[2];
     samen_error err;
     assert_int_equal(samen_morris_effects(f, x, 1, 2, d, ee, &err), SAMEN_OK);
-    assert_float_equal(ee[0], (3 - 1) / d, 1e-15);
-    assert_float_equal(ee[1], (2 - 3) / -d, 1e-15);
+    assert_close(ee[0], (3 - 1) / d, 0, 1e-15);
+    assert_close(ee[1], (2 - 3) / -d, 0, 1e-15);
     const double two[] = {0, 0, d, d, d, d};
     assert_int_equal(samen_morris_effects(f, two, 1, 2, d, ee, &err), SAMEN_EINPUT);
     const double twice[] = {0, 0, d, 0, 0, 0};
@@ -417,7 +418,7 @@ static void test_morris_design(void **state)
             const double *pt = x + (size_t)t * (K + 1) * K;
             for (int i = 0; i < K; i++) {
                 double lv = pt[i] * (p - 1);
-                assert_float_equal(lv, round(lv), 1e-9);
+                assert_close(lv, round(lv), 0, 1e-9);
                 assert_true(pt[i] <= 1 - d + 1e-12);
             }
             int moved[K] = {0};
@@ -429,7 +430,7 @@ static void test_morris_design(void **state)
                     if (a[i] != b[i]) {
                         n++;
                         moved[i]++;
-                        assert_float_equal(fabs(b[i] - a[i]), d, 1e-12);
+                        assert_close(fabs(b[i] - a[i]), d, 0, 1e-12);
                     }
                 }
                 assert_int_equal(n, 1);
@@ -469,9 +470,9 @@ static void test_sweep_designs(void **state)
         assert_non_null(sw->unit);
         for (size_t p = 0; p < sw->n_points; p++) {
             const double *u = sw->unit + p * 3, *m = sw->matrix + p * 3;
-            assert_float_equal(m[0], 0.1 + u[0] * 0.4, 1e-15);
-            assert_float_equal(m[1], round(10 + u[1] * 30), 0);
-            assert_float_equal(m[2], 0.2 + u[2] * 0.2, 1e-15);
+            assert_close(m[0], 0.1 + u[0] * 0.4, 0, 1e-15);
+            assert_close(m[1], round(10 + u[1] * 30), 0, 0);
+            assert_close(m[2], 0.2 + u[2] * 0.2, 0, 1e-15);
         }
         char path[512];
         snprintf(path, sizeof path, "%s/resolved.ini", tmpdir);
@@ -719,17 +720,17 @@ static void test_point_stats_r(void **state)
     samen_error err;
     assert_int_equal(samen_point_stats_compute(runs, 11, 5, 519, &buf, &st, &err), SAMEN_OK);
     assert_int_equal(st.runs, 11);
-    assert_float_equal(st.agreed[0], 7.0 / 11, 1e-15);
-    assert_float_equal(st.agreed[1], 0.3538012, 5e-7);
-    assert_float_equal(st.agreed[2], 0.8483353, 5e-7);
-    assert_float_equal(st.dissolved[0], 4.0 / 11, 1e-15);
-    assert_float_equal(st.completed[1], 0, 0);
-    assert_float_equal(st.completed[2], 0.2588330, 5e-7);
-    assert_float_equal(st.members[0], 9, 1e-12);
-    assert_float_equal(st.members[1], 6.771861, 5e-7);
-    assert_float_equal(st.members[2], 11.228139, 5e-7);
-    assert_float_equal(st.agree_median[0], 31, 0);
-    assert_float_equal(st.agree_median[1], 18, 0);
+    assert_close(st.agreed[0], 7.0 / 11, 0, 1e-15);
+    assert_close(st.agreed[1], 0.3538012, 0, 5e-7);
+    assert_close(st.agreed[2], 0.8483353, 0, 5e-7);
+    assert_close(st.dissolved[0], 4.0 / 11, 0, 1e-15);
+    assert_close(st.completed[1], 0, 0, 0);
+    assert_close(st.completed[2], 0.2588330, 0, 5e-7);
+    assert_close(st.members[0], 9, 0, 1e-12);
+    assert_close(st.members[1], 6.771861, 0, 5e-7);
+    assert_close(st.members[2], 11.228139, 0, 5e-7);
+    assert_close(st.agree_median[0], 31, 0, 0);
+    assert_close(st.agree_median[1], 18, 0, 0);
     assert_true(isnan(st.agree_median[2])); /* NA: not reached */
 
     /* A live network is censored at the run's last step; one run has a
@@ -737,9 +738,9 @@ static void test_point_stats_r(void **state)
     runs[0] = (samen_net_outcome){.present = 1, .members = 3, .agreed_step = -1,
                                   .end_step = -1};
     assert_int_equal(samen_point_stats_compute(runs, 1, 5, 519, &buf, &st, &err), SAMEN_OK);
-    assert_float_equal(time[0], 514, 0);
+    assert_close(time[0], 514, 0, 0);
     assert_int_equal(event[0], 0);
-    assert_float_equal(st.members[0], 3, 0);
+    assert_close(st.members[0], 3, 0, 0);
     assert_true(isnan(st.members[1]) && isnan(st.agree_median[0]));
     assert_int_equal(samen_point_stats_compute(runs, 0, 5, 519, &buf, &st, &err), SAMEN_OK);
     assert_true(isnan(st.agreed[0]) && isnan(st.members[0]) && isnan(st.agree_median[0]));
