@@ -342,6 +342,91 @@ static void test_nonfinite_refused(void **state)
     assert_int_equal(count_entries(dir), 0);
 }
 
+/* The row of one record of table t, written through samen_row_record to
+ * a memory stream; returns samen_row_record's result. */
+static int record_text(const samen_table *t, const void *rec, char *buf, size_t n)
+{
+    FILE *fp = fmemopen(buf, n, "w");
+    assert_non_null(fp);
+    samen_row row;
+    samen_row_begin(&row, fp);
+    int bad = samen_row_record(&row, t, rec);
+    samen_row_flush(&row);
+    assert_int_equal(fclose(fp), 0);
+    return bad;
+}
+
+/* graph.csv's and the sweep summary's columns come from their tables too:
+ * the headers of FORMATS.md, a summary with no agreement and no end
+ * leaves both steps and the reason empty, a graph row in column order,
+ * and lookups by name see only the listed columns. */
+static void test_summary_graph_tables(void **state)
+{
+    (void)state;
+    char buf[512];
+    FILE *fp = fmemopen(buf, sizeof buf, "w");
+    assert_non_null(fp);
+    samen_table_header(fp, &samen_summary_table);
+    fputc('\n', fp);
+    samen_table_header(fp, &samen_tables[SAMEN_OUT_GRAPH]);
+    assert_int_equal(fclose(fp), 0);
+    assert_string_equal(buf,
+                        "network,type,final_phase,final_form,members,agreed_step,dropouts,"
+                        "end_step,end_reason\n"
+                        "step,orgs,ties,density,components,largest_component,transitivity,"
+                        "mean_degree,degree_centralization,bridging_orgs,mean_trust");
+
+    samen_net_summary s = {.network = "a,b", .type = SAMEN_TYPE_NETWORK,
+                           .form = SAMEN_TYPE_ADHOC, .phase = SAMEN_PHASE_EXECUTING,
+                           .members = 2, .max_members = 7, .agreed_step = -1,
+                           .end_step = -1, .end_reason = NULL, .dropouts = 3};
+    assert_int_equal(record_text(&samen_summary_table, &s, buf, sizeof buf), -1);
+    assert_string_equal(buf, "\"a,b\",network,executing,adhoc,7,,3,,");
+    s.agreed_step = 0; /* step 0 is a step: not empty */
+    s.end_step = 12;
+    s.phase = SAMEN_PHASE_COMPLETED;
+    s.end_reason = "goal";
+    assert_int_equal(record_text(&samen_summary_table, &s, buf, sizeof buf), -1);
+    assert_string_equal(buf, "\"a,b\",network,completed,adhoc,7,0,3,12,goal");
+
+    samen_graph_row g = {.step = 26, .st = {.orgs = 5, .ties = 4, .density = 0.4,
+                         .components = 2, .largest_component = 0.8, .transitivity = 0.25,
+                         .mean_degree = 1.6, .degree_centralization = 0.5,
+                         .bridging_orgs = 1, .mean_trust = 0.125}};
+    assert_int_equal(record_text(&samen_tables[SAMEN_OUT_GRAPH], &g, buf, sizeof buf), -1);
+    assert_string_equal(buf, "26,5,4,0.4,2,0.8,0.25,1.6,0.5,1,0.125");
+    g.st.transitivity = NAN;
+    /* column 6 (0-based) is transitivity */
+    assert_int_equal(record_text(&samen_tables[SAMEN_OUT_GRAPH], &g, buf, sizeof buf), 6);
+
+    const samen_table *net = &samen_tables[SAMEN_OUT_NETWORK];
+    assert_int_equal(samen_table_column(net, "step"), 0);
+    assert_int_equal(samen_table_column(net, "d_interests"), 10);
+    assert_int_equal(samen_table_column(net, "dropouts"), 23);
+    assert_int_equal(samen_table_column(net, "final_phase"), -1);
+    assert_int_equal(samen_column_numeric(net, samen_table_column(net, "phase")), 0);
+    assert_int_equal(samen_column_numeric(net, samen_table_column(net, "decisions_resolved")), 1);
+    assert_int_equal(samen_table_column(&samen_summary_table, "end_reason"), 8);
+}
+
+/* Snapshot steps: the multiples of snapshot_every and the last step. */
+static void test_snapshot_steps(void **state)
+{
+    (void)state;
+    samen_scenario sc;
+    memset(&sc, 0, sizeof sc);
+    sc.steps = 30;
+    sc.snapshot_every = 13;
+    static const int want[] = {0, 13, 26, 29};
+    int k = 0;
+    for (int step = 0; step < sc.steps; step++)
+        if (samen_snapshot_step(&sc, step)) {
+            assert_true(k < 4);
+            assert_int_equal(step, want[k++]);
+        }
+    assert_int_equal(k, 4);
+}
+
 /* A folder that does not exist: SAMEN_EIO naming the file, nothing made. */
 static void test_open_fails(void **state)
 {
@@ -452,6 +537,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_ties_orgs_persons, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_discard_leaves_nothing, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_nonfinite_refused, setup_dir, teardown_dir),
+        cmocka_unit_test(test_summary_graph_tables),
+        cmocka_unit_test(test_snapshot_steps),
         cmocka_unit_test_setup_teardown(test_open_fails, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_commit_fails, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_write_fails_during_run, setup_dir, teardown_dir),

@@ -156,6 +156,76 @@ static uint64_t fnv_file(uint64_t h, const char *dir, const char *name)
     return h;
 }
 
+/* The order sim.h promises and a sweep's writer relies on (it keeps a
+ * network's org and person rows of a step by that network's row): at each
+ * step, network after network, its row, then its tie rows and its org
+ * and person rows, with no other network's rows between. */
+typedef struct order_seen {
+    int step;
+    const char *network;   /* of the last network row; NULL at a new step */
+    long detail, ties;
+} order_seen;
+
+static int order_net(void *user, const samen_net_row *row)
+{
+    order_seen *o = user;
+    o->step = row->step;
+    o->network = row->network;
+    return 0;
+}
+
+static void same_net(const order_seen *o, int step, const char *network)
+{
+    assert_non_null(o->network);
+    assert_int_equal(step, o->step);
+    assert_string_equal(network, o->network);
+}
+
+static int order_tie(void *user, const samen_tie_row *row)
+{
+    order_seen *o = user;
+    same_net(o, row->step, row->network);
+    o->ties++;
+    return 0;
+}
+
+static int order_org(void *user, const samen_org_row *row)
+{
+    order_seen *o = user;
+    same_net(o, row->step, row->network);
+    o->detail++;
+    return 0;
+}
+
+static int order_person(void *user, const samen_person_row *row)
+{
+    order_seen *o = user;
+    same_net(o, row->step, row->network);
+    o->detail++;
+    return 0;
+}
+
+static void test_rows_in_network_order(void **state)
+{
+    (void)state;
+    samen_scenario *sc = fx_load(two_ini, fx_orgs_csv, NULL);
+    sc->detail = SAMEN_DETAIL_ORGS | SAMEN_DETAIL_PERSONS;
+    samen_error err;
+    samen_sim *sim = samen_sim_new(sc, &err);
+    assert_non_null(sim);
+    order_seen o = {0};
+    samen_observer obs = {.user = &o, .network_row = order_net, .tie_row = order_tie,
+                          .org_row = order_org, .person_row = order_person};
+    while (samen_sim_current_step(sim) < sc->steps) {
+        o.network = NULL; /* a step's first detail row must follow a row of its own */
+        assert_int_equal(samen_sim_step(sim, &obs), 0);
+    }
+    assert_true(o.detail > 100); /* both networks had members and rows */
+    assert_true(o.ties > 10);
+    samen_sim_free(sim);
+    samen_scenario_free(sc);
+}
+
 /* The outputs of a fixed small run, pinned: the default scenario, seed 4,
  * 104 steps, with orgs and persons detail, through samen_run_to_dir. Any
  * change to an equation, a parameter's default, the order of the random
@@ -202,6 +272,7 @@ int main(void)
         cmocka_unit_test(test_rows_from_start_to_end),
         cmocka_unit_test(test_loads_count_every_live_membership),
         cmocka_unit_test(test_capacity_is_shared_between_networks),
+        cmocka_unit_test(test_rows_in_network_order),
         cmocka_unit_test(test_pinned_outputs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -558,7 +558,7 @@ static void add_run(const char *out, const char *w, size_t run, const char *cons
         fseek(fp, 0, SEEK_END);
         long off = ftell(fp);
         if (off == 0)
-            fprintf(fp, "%s\n", samen_part_header(p));
+            samen_part_header(fp, p);
         off = ftell(fp);
         const char *text = rows[p] ? rows[p] : "";
         fputs(text, fp);
@@ -729,7 +729,7 @@ static void test_manifest_summary_collect(void **state)
     FILE *fp = fopen(path, "r+b");
     assert_non_null(fp);
     /* run 3's rows come first, after the header */
-    fseek(fp, (long)strlen(samen_part_header(SAMEN_OUT_EVENTS)) + 1 + 2, SEEK_SET);
+    fseek(fp, (long)strlen("run,step,network,org,person,event,reason,value\n") + 2, SEEK_SET);
     fputc('9', fp);
     assert_int_equal(fclose(fp), 0);
     assert_int_equal(samen_sweep_index_read(sw, out, &idx, &err), SAMEN_OK);

@@ -70,11 +70,19 @@ typedef struct samen_person_row {
     int tenure;
 } samen_person_row;
 
+/* 1 if step is a snapshot step of sc: a multiple of output.snapshot_every
+ * or the run's last step. ties.csv lists every live network's ties there
+ * (and a network's at its end step too), graph.csv has a row there and an
+ * export's waves are these steps. */
+int samen_snapshot_step(const samen_scenario *sc, int step);
+
 /* Callbacks return 0 on success; a nonzero return stops the run and is
  * returned by samen_sim_step. Any callback may be NULL (not wanted).
  * org_row and person_row are called only when the flags ask for them;
- * tie rows at every multiple of snapshot_every and at a network's end step
- * (or the last step for a network still live). */
+ * tie rows at every snapshot step and at a network's end step. At each
+ * step the networks report one after the other: a network's events, its
+ * row, then its tie, org and person rows, no other network's rows between
+ * (an observer may decide a network's detail rows by its row). */
 typedef struct samen_observer {
     void *user;
     int (*network_row)(void *user, const samen_net_row *row);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "samen/sim.h"
 #include "scenario/scenario_int.h"
 #include "util/outfile.h"
 
@@ -56,18 +57,18 @@ int samen_export_find_network(const samen_scenario *sc, const char *name,
                            name, sc->nets[best].name);
 }
 
-/* The snapshot steps: those of graph.csv, so that every wave holds the
- * ties of every network then live. */
+/* The snapshot steps (samen_snapshot_step): those of graph.csv, so that
+ * every wave holds the ties of every network then live. */
 static int make_waves(samen_export_run *r, samen_error *err)
 {
-    int steps = r->sc->steps, every = r->sc->snapshot_every > 0 ? r->sc->snapshot_every : 1;
-    r->wave_step = malloc(((size_t)steps / (size_t)every + 2) * sizeof *r->wave_step);
+    int steps = r->sc->steps;
+    r->wave_step = malloc(((size_t)steps + 1) * sizeof *r->wave_step);
     r->step_wave = malloc((size_t)steps * sizeof *r->step_wave);
     if (!r->wave_step || !r->step_wave)
         return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
     for (int s = 0; s < steps; s++) {
         r->step_wave[s] = -1;
-        if (s % every == 0 || s == steps - 1) {
+        if (samen_snapshot_step(r->sc, s)) {
             r->step_wave[s] = r->n_waves;
             r->wave_step[r->n_waves++] = s;
         }

@@ -4,6 +4,13 @@
 
 #include "model/state.h"
 
+int samen_snapshot_step(const samen_scenario *sc, int step)
+{
+    /* validation keeps snapshot_every >= 1; a record built by hand may not */
+    int every = sc->snapshot_every > 0 ? sc->snapshot_every : 1;
+    return step % every == 0 || step == sc->steps - 1;
+}
+
 static int tie_rows(samen_sim *sim, net *nw, const samen_observer *obs)
 {
     for (int i = 0; i < nw->n; i++)
@@ -118,9 +125,7 @@ int samen_observe_net(samen_sim *sim, net *nw, const samen_observer *obs)
         if (rc)
             return rc;
     }
-    int every = sim->sc->snapshot_every;
-    int snapshot = (every > 0 && sim->step % every == 0) || !samen_live(nw->phase) ||
-                   sim->step == sim->sc->steps - 1;
+    int snapshot = samen_snapshot_step(sim->sc, sim->step) || !samen_live(nw->phase);
     if (snapshot && obs->tie_row) {
         int rc = tie_rows(sim, nw, obs);
         if (rc)

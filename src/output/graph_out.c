@@ -6,8 +6,6 @@
 
 #include <string.h>
 
-#include "graph/field.h"
-
 /* The callbacks hand every row on to the observer behind. */
 static int net_row(void *user, const samen_net_row *row)
 {
@@ -33,12 +31,6 @@ static int person_row(void *user, const samen_person_row *row)
     return g->inner.person_row(g->inner.user, row);
 }
 
-/* graph.csv's steps: those of ties.csv's regular snapshots and the last. */
-static int graph_step(const samen_graph_out *g, int step)
-{
-    return step % g->every == 0 || step == g->last_step;
-}
-
 static int tie_row(void *user, const samen_tie_row *row)
 {
     samen_graph_out *g = user;
@@ -48,7 +40,7 @@ static int tie_row(void *user, const samen_tie_row *row)
             return rc;
     }
     /* a network's end-step snapshot off the regular steps is not the field's */
-    if (!graph_step(g, row->step))
+    if (!samen_snapshot_step(g->sc, row->step))
         return SAMEN_OK;
     return samen_field_add(g->field, row->network, row->org_a, row->org_b, row->trust,
                            g->out->err);
@@ -61,8 +53,7 @@ int samen_graph_out_open(samen_graph_out *g, const samen_scenario *sc,
     memset(g, 0, sizeof *g);
     g->out = out;
     g->inner = *inner;
-    g->every = sc->snapshot_every > 0 ? sc->snapshot_every : 1;
-    g->last_step = sc->steps - 1;
+    g->sc = sc;
     if (!(g->field = samen_field_new_scenario(sc, err)))
         return err->code ? err->code : SAMEN_EIO;
     memset(obs, 0, sizeof *obs);
@@ -77,41 +68,13 @@ int samen_graph_out_open(samen_graph_out *g, const samen_scenario *sc,
 
 int samen_graph_out_step(samen_graph_out *g, int step)
 {
-    if (!graph_step(g, step))
+    if (!samen_snapshot_step(g->sc, step))
         return SAMEN_OK;
-    samen_outputs *o = g->out;
-    enum { F = SAMEN_OUT_GRAPH };
-    samen_field_stats st;
-    int rc = samen_field_measure(g->field, &st, o->err);
+    samen_graph_row row = {.step = step};
+    int rc = samen_field_measure(g->field, &row.st, g->out->err);
     if (rc)
         return rc;
-    samen_row row;
-    samen_outputs_row(o, F, &row);
-    const long head[] = { step, st.orgs, st.ties };
-    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
-        if (i)
-            samen_row_char(&row, ',');
-        samen_row_int(&row, head[i]);
-    }
-    static const char *const density[] = { "density" };
-    if ((rc = samen_outputs_nums(o, F, &row, step, density, &st.density, 1)))
-        return rc;
-    samen_row_char(&row, ',');
-    samen_row_int(&row, st.components);
-    static const char *const cols[] = {
-        "largest_component", "transitivity", "mean_degree", "degree_centralization",
-    };
-    const double v[] = {
-        st.largest_component, st.transitivity, st.mean_degree, st.degree_centralization,
-    };
-    if ((rc = samen_outputs_nums(o, F, &row, step, cols, v, sizeof v / sizeof v[0])))
-        return rc;
-    samen_row_char(&row, ',');
-    samen_row_int(&row, st.bridging_orgs);
-    static const char *const mean_trust[] = { "mean_trust" };
-    if ((rc = samen_outputs_nums(o, F, &row, step, mean_trust, &st.mean_trust, 1)))
-        return rc;
-    return samen_outputs_end(o, F, &row);
+    return samen_outputs_write(g->out, SAMEN_OUT_GRAPH, &row);
 }
 
 void samen_graph_out_close(samen_graph_out *g)

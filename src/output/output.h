@@ -3,24 +3,11 @@
 #ifndef SAMEN_OUTPUT_H
 #define SAMEN_OUTPUT_H
 
+#include "graph/field.h"
 #include "samen/run.h"
+#include "samen/tables.h"
 #include "util/outfile.h"
 #include "util/row.h"
-
-/* The CSV files of a run, in the order they are committed. */
-enum {
-    SAMEN_OUT_NETWORK,
-    SAMEN_OUT_EVENTS,
-    SAMEN_OUT_TIES,
-    SAMEN_OUT_ORGS,
-    SAMEN_OUT_PERSONS,
-    SAMEN_OUT_GRAPH,
-    SAMEN_OUT_COUNT
-};
-
-/* File names and header lines (without newline), indexed by SAMEN_OUT_*. */
-extern const char *const samen_out_names[SAMEN_OUT_COUNT];
-extern const char *const samen_out_headers[SAMEN_OUT_COUNT];
 
 /* The open writers of one run. err is where a failing callback reports; it
  * must outlive the writers. A file whose fp is NULL is not written. */
@@ -59,20 +46,15 @@ int samen_outputs_check(samen_outputs *o, int which);
 /* Starts in r a row of file `which`: the sweep's prefix, if any. */
 void samen_outputs_row(samen_outputs *o, int which, samen_row *r);
 
-/* The same, then the two fields every table but graph.csv begins with:
- * step,network. */
-void samen_outputs_net_row(samen_outputs *o, int which, samen_row *r, int step,
-                           const char *network);
+/* Appends the fields of one record of table t (row.h), as its columns
+ * say. Returns -1, or the index of the first number that is not finite
+ * (the row is then incomplete and must not be ended). */
+int samen_row_record(samen_row *r, const samen_table *t, const void *rec);
 
-/* Appends ",v" for each of the n values v[i], or fills o->err (naming the
- * column cols[i]) and returns SAMEN_EIO at the first that is not finite:
- * a model bug that must not become "nan" in a CSV. */
-int samen_outputs_nums(samen_outputs *o, int which, samen_row *r, int step,
-                       const char *const *cols, const double *v, size_t n);
-
-/* Ends the row and writes it to file `which`: samen_outputs_check's
- * result. */
-int samen_outputs_end(samen_outputs *o, int which, samen_row *r);
+/* Writes rec as a row of file `which`, after the prefix: SAMEN_OK, or
+ * SAMEN_EIO with o->err filled when the stream has failed or a number is
+ * not finite (a model bug that must not become "nan" in a CSV). */
+int samen_outputs_write(samen_outputs *o, int which, const void *rec);
 
 /* The observer callbacks, one per file (user is a samen_outputs). */
 int samen_out_network_row(void *user, const samen_net_row *row);
@@ -87,17 +69,21 @@ typedef int (*samen_progress_fn)(void *user, int done, int total);
 
 /* ---- graph_out.c: graph.csv, the field's graph at each snapshot ---- */
 
-typedef struct samen_field samen_field;
+/* A row record of graph.csv. */
+typedef struct samen_graph_row {
+    int step;
+    samen_field_stats st;
+} samen_graph_row;
 
 /* An observer in front of another: it hands every callback on and
- * gathers the tie rows of each graph step (a multiple of snapshot_every,
- * or the run's last step) into the field, whose row it writes to the
+ * gathers the tie rows of each snapshot step (samen_snapshot_step) into
+ * the field, whose row it writes to the
  * outputs' graph.csv when the step ends. */
 typedef struct samen_graph_out {
     samen_field *field;
     samen_outputs *out;
     samen_observer inner;
-    int every, last_step;
+    const samen_scenario *sc;
 } samen_graph_out;
 
 /* Sets up g in front of inner (copied) for a run of sc writing to

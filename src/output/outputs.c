@@ -1,33 +1,12 @@
 /* outputs.c: the set of CSV files of one run, opened, closed, renamed into
- * place or removed together, so a run's outputs appear whole or not at all. */
+ * place or removed together, so a run's outputs appear whole or not at all;
+ * and the observer's callbacks that write their rows. */
 #include "output/output.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-const char *const samen_out_names[SAMEN_OUT_COUNT] = {
-    "network.csv", "events.csv", "ties.csv", "orgs.csv", "persons.csv", "graph.csv",
-};
-
-/* The leading columns are a public contract (FORMATS.md "Outputs"). A
- * header split over lines is in parentheses: one element, not a missing
- * comma (clang's -Wstring-concatenation). */
-const char *const samen_out_headers[SAMEN_OUT_COUNT] = {
-    ("step,network,type,phase,form,members,necessary_present,trust,consensus,"
-     "progress,d_interests,d_factual,d_formal,d_resources,d_commitment,"
-     "d_identification,c_po,c_pn,link,person_dependency,decisions_open,"
-     "decisions_resolved,overreach,dropouts"),
-    "step,network,org,person,event,reason,value",
-    "step,network,org_a,org_b,trust,since",
-    ("step,network,org,role,interest,engagement,fit_issue,fit_goal,c_po,c_pn,"
-     "link,mandate"),
-    "step,network,org,person,c_po,c_pn,self_interest,uncertainty,tenure",
-    "step,orgs,ties,density,components,largest_component,transitivity,mean_degree,"
-    "degree_centralization,bridging_orgs,mean_trust",
-};
 
 static int wanted(int which, int detail)
 {
@@ -48,12 +27,12 @@ int samen_outputs_open(samen_outputs *o, const char *dir, int detail,
     for (int i = 0; i < SAMEN_OUT_COUNT; i++) {
         if (!wanted(i, detail))
             continue;
-        int rc = samen_outfile_open(&o->file[i], dir, samen_out_names[i], err);
+        int rc = samen_outfile_open(&o->file[i], dir, samen_tables[i].file, err);
         if (rc) {
             samen_outputs_discard(o);
             return rc;
         }
-        fputs(samen_out_headers[i], o->file[i].fp);
+        samen_table_header(o->file[i].fp, &samen_tables[i]);
         fputc('\n', o->file[i].fp);
         rc = samen_outputs_check(o, i);
         if (rc) {
@@ -145,31 +124,28 @@ void samen_outputs_row(samen_outputs *o, int which, samen_row *r)
         samen_row_bytes(r, o->prefix, strlen(o->prefix));
 }
 
-void samen_outputs_net_row(samen_outputs *o, int which, samen_row *r, int step,
-                           const char *network)
+/* The observer's callbacks: each row as its table's columns say. */
+int samen_out_network_row(void *user, const samen_net_row *row)
 {
-    samen_outputs_row(o, which, r);
-    samen_row_int(r, step);
-    samen_row_char(r, ',');
-    samen_row_text(r, network);
+    return samen_outputs_write(user, SAMEN_OUT_NETWORK, row);
 }
 
-int samen_outputs_nums(samen_outputs *o, int which, samen_row *r, int step,
-                       const char *const *cols, const double *v, size_t n)
+int samen_out_event(void *user, const samen_event *ev)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (!isfinite(v[i]))
-            return samen_error_set(o->err, SAMEN_EIO, o->file[which].final_path, 0,
-                                   cols[i], "step %d: the model produced %g, not a "
-                                   "finite number; no output was kept", step, v[i]);
-        samen_row_char(r, ',');
-        samen_row_num(r, v[i]);
-    }
-    return SAMEN_OK;
+    return samen_outputs_write(user, SAMEN_OUT_EVENTS, ev);
 }
 
-int samen_outputs_end(samen_outputs *o, int which, samen_row *r)
+int samen_out_tie_row(void *user, const samen_tie_row *row)
 {
-    samen_row_end(r);
-    return samen_outputs_check(o, which);
+    return samen_outputs_write(user, SAMEN_OUT_TIES, row);
+}
+
+int samen_out_org_row(void *user, const samen_org_row *row)
+{
+    return samen_outputs_write(user, SAMEN_OUT_ORGS, row);
+}
+
+int samen_out_person_row(void *user, const samen_person_row *row)
+{
+    return samen_outputs_write(user, SAMEN_OUT_PERSONS, row);
 }

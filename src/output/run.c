@@ -41,11 +41,11 @@ static void remove_ini_files(const char *dir, const char *suffix)
 static void remove_stale(const samen_scenario *sc, const char *dir)
 {
     if (!(sc->detail & SAMEN_DETAIL_ORGS))
-        unlink_in(dir, samen_out_names[SAMEN_OUT_ORGS], "");
+        unlink_in(dir, samen_tables[SAMEN_OUT_ORGS].file, "");
     if (!(sc->detail & SAMEN_DETAIL_PERSONS))
-        unlink_in(dir, samen_out_names[SAMEN_OUT_PERSONS], "");
+        unlink_in(dir, samen_tables[SAMEN_OUT_PERSONS].file, "");
     if (!(sc->detail & SAMEN_DETAIL_GRAPH))
-        unlink_in(dir, samen_out_names[SAMEN_OUT_GRAPH], "");
+        unlink_in(dir, samen_tables[SAMEN_OUT_GRAPH].file, "");
     if (!sc->ties_path)
         unlink_in(dir, "input-ties.csv", "");
 }
@@ -113,7 +113,7 @@ int samen_run_to_dir_progress(const samen_scenario *sc, const char *dir,
          * that no incomplete set of outputs stays. */
         for (int i = 0; i < SAMEN_OUT_COUNT; i++)
             if (opened[i])
-                unlink_in(dir, samen_out_names[i], "");
+                unlink_in(dir, samen_tables[i].file, "");
         remove_ini_files(dir, ".tmp");
         remove_ini_files(dir, "");
         return rc;

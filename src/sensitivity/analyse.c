@@ -44,7 +44,7 @@ int samen_analyse_check_outcome(const char *name, samen_error *err)
     if (kind_of(name) >= 0)
         return SAMEN_OK;
     /* The nearest of the summary outcomes and network.csv's columns. */
-    char best[64], c[64];
+    char best[64];
     int bestd = INT_MAX;
     for (int i = 0; i < OC_COLUMN; i++) {
         int d = samen_edit_distance(name, summary_outcomes[i]);
@@ -53,15 +53,14 @@ int samen_analyse_check_outcome(const char *name, samen_error *err)
             snprintf(best, sizeof best, "%s", summary_outcomes[i]);
         }
     }
-    for (const char *p = samen_out_headers[SAMEN_OUT_NETWORK]; *p;) {
-        size_t n = strcspn(p, ",");
-        snprintf(c, sizeof c, "%.*s", (int)n, p);
+    const samen_table *t = &samen_tables[SAMEN_OUT_NETWORK];
+    for (int i = 0; i < t->ncolumns; i++) {
+        const char *c = t->columns[i].name;
         int d = samen_network_numeric_column(c) >= 0 ? samen_edit_distance(name, c) : INT_MAX;
         if (d < bestd) {
             bestd = d;
             snprintf(best, sizeof best, "%s", c);
         }
-        p += n + (p[n] == ',');
     }
     return samen_error_set(err, SAMEN_EINPUT, NULL, 0, "--outcome",
                            "unknown outcome '%s' (did you mean '%s'?); an outcome is "

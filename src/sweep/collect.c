@@ -82,7 +82,9 @@ static int collect_part(const samen_sweep *sw, const char *out, samen_sweep_inde
         return rc;
     fputs("run,point,replicate", f.fp);
     samen_sweep_write_key_names(f.fp, sw);
-    fprintf(f.fp, ",%s\n", samen_out_headers[p]);
+    fputc(',', f.fp);
+    samen_table_header(f.fp, &samen_tables[p]);
+    fputc('\n', f.fp);
     collector c = {.fp = f.fp, .sw = sw, .mode = mode, .every = every};
     for (size_t run = 0; rc == SAMEN_OK && run < sw->n_runs; run++) {
         c.run = run;
@@ -122,7 +124,7 @@ int samen_sweep_collect(const samen_sweep *sw, const char *out,
     char name[64];
     for (int p = 0; p < SAMEN_OUT_COUNT && rc == SAMEN_OK; p++)
         if (sw->tables & (1u << p)) {
-            snprintf(name, sizeof name, "%s.csv", samen_part_names[p]);
+            snprintf(name, sizeof name, "%s", samen_tables[p].file);
             rc = collect_part(sw, out, idx, p, name, mode, 0, err);
         }
     return rc;

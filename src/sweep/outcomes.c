@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* More fields than any part's row has. */
-#define MAX_FIELDS 32
+/* More fields than any part's row has (a table's columns: tables.c). */
+#define MAX_FIELDS 64
 
 /* Splits a row (no field is quoted: FORMATS.md keeps ids and names plain)
  * into at most MAX_FIELDS fields; returns their count. */
@@ -42,22 +42,20 @@ static int field_int(const char *f, size_t n)
 
 int samen_network_numeric_column(const char *name)
 {
-    static const char *const text[] = {"network", "type", "phase", "form"};
-    for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
-        if (!strcmp(name, text[i]))
-            return -1;
-    const char *h = samen_out_headers[SAMEN_OUT_NETWORK];
-    const char *f[MAX_FIELDS];
-    size_t flen[MAX_FIELDS];
-    int n = split(h, strlen(h), f, flen);
-    for (int i = 0; i < n; i++)
-        if (field_is(f[i], flen[i], name))
-            return i;
-    return -1;
+    const samen_table *t = &samen_tables[SAMEN_OUT_NETWORK];
+    int i = samen_table_column(t, name);
+    return i >= 0 && samen_column_numeric(t, i) ? i : -1;
 }
+
+/* The summary columns read, by name: where they stand is the table's. */
+typedef struct summary_cols {
+    int network, phase, members, agreed_step, dropouts, end_step;
+} summary_cols;
 
 typedef struct reading {
     samen_sweep_outcomes *o;
+    summary_cols sc;
+    int net_col;           /* network.csv's network column */
     const int *cols;
     size_t run;
     int guess;             /* the network of the last row, plus one */
@@ -99,30 +97,31 @@ static int list_net(samen_sweep_outcomes *o, const char *f, size_t n, samen_erro
     return SAMEN_OK;
 }
 
-/* A summary row: network,type,final_phase,final_form,members,agreed_step,
- * dropouts,end_step,end_reason. */
+/* A summary row: samen_summary_table's columns. */
 static int summary_row(void *user, const char *line, size_t len, samen_error *err)
 {
     reading *r = user;
+    const summary_cols *c = &r->sc;
     const char *f[MAX_FIELDS];
     size_t fl[MAX_FIELDS];
-    if (split(line, len, f, fl) < 9)
+    if (split(line, len, f, fl) < samen_summary_table.ncolumns)
         return samen_error_set(err, SAMEN_EINPUT, r->out, 0, NULL,
-                               "run %zu: a summary row with fewer than 9 fields", r->run);
+                               "run %zu: a summary row with fewer than %d fields", r->run,
+                               samen_summary_table.ncolumns);
     if (r->listing)
-        return list_net(r->o, f[0], fl[0], err);
-    int i = net_of(r, f[0], fl[0]);
+        return list_net(r->o, f[c->network], fl[c->network], err);
+    int i = net_of(r, f[c->network], fl[c->network]);
     if (i < 0)
-        return unknown_net(r, f[0], fl[0], err);
+        return unknown_net(r, f[c->network], fl[c->network], err);
     samen_net_outcome *s = &r->o->net[r->run * (size_t)r->o->n_nets + (size_t)i];
     s->present = 1;
-    s->dissolved = field_is(f[2], fl[2], "dissolved") != 0;
-    s->completed = field_is(f[2], fl[2], "completed") != 0;
-    s->members = field_int(f[4], fl[4]);
-    s->agreed_step = field_int(f[5], fl[5]);
+    s->dissolved = field_is(f[c->phase], fl[c->phase], "dissolved") != 0;
+    s->completed = field_is(f[c->phase], fl[c->phase], "completed") != 0;
+    s->members = field_int(f[c->members], fl[c->members]);
+    s->agreed_step = field_int(f[c->agreed_step], fl[c->agreed_step]);
     s->agreed = s->agreed_step >= 0;
-    s->dropouts = field_int(f[6], fl[6]);
-    s->end_step = field_int(f[7], fl[7]);
+    s->dropouts = field_int(f[c->dropouts], fl[c->dropouts]);
+    s->end_step = field_int(f[c->end_step], fl[c->end_step]);
     return SAMEN_OK;
 }
 
@@ -134,9 +133,10 @@ static int network_row(void *user, const char *line, size_t len, samen_error *er
     const char *f[MAX_FIELDS];
     size_t fl[MAX_FIELDS];
     int n = split(line, len, f, fl);
-    int i = n > 1 ? net_of(r, f[1], fl[1]) : -1;
+    int k = r->net_col;
+    int i = n > k ? net_of(r, f[k], fl[k]) : -1;
     if (i < 0)
-        return unknown_net(r, n > 1 ? f[1] : "", n > 1 ? fl[1] : 0, err);
+        return unknown_net(r, n > k ? f[k] : "", n > k ? fl[k] : 0, err);
     double *v = &o->last[(r->run * (size_t)o->n_nets + (size_t)i) * (size_t)o->n_cols];
     for (int c = 0; c < o->n_cols; c++)
         v[c] = r->cols[c] < n ? strtod(f[r->cols[c]], NULL) : NAN;
@@ -151,6 +151,16 @@ int samen_sweep_outcomes_read(const samen_sweep *sw, const char *out,
     o->n_runs = sw->n_runs;
     o->n_cols = n_cols;
     reading r = {.o = o, .cols = cols, .out = out, .listing = 1};
+    r.net_col = samen_table_column(&samen_tables[SAMEN_OUT_NETWORK], "network");
+    const samen_table *st = &samen_summary_table;
+    r.sc = (summary_cols){
+        .network = samen_table_column(st, "network"),
+        .phase = samen_table_column(st, "final_phase"),
+        .members = samen_table_column(st, "members"),
+        .agreed_step = samen_table_column(st, "agreed_step"),
+        .dropouts = samen_table_column(st, "dropouts"),
+        .end_step = samen_table_column(st, "end_step"),
+    };
     int rc = SAMEN_OK;
     /* The networks, from the first run done: every run has the same. */
     for (size_t run = 0; run < sw->n_runs; run++)

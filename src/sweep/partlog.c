@@ -11,25 +11,18 @@
 
 #include <zlib.h>
 
-const char *const samen_part_names[SAMEN_PART_COUNT] = {
-    "network", "events", "ties", "orgs", "persons", "graph", "summary",
-};
+const samen_table *samen_part_table(int part)
+{
+    return part == SAMEN_PART_SUMMARY ? &samen_summary_table : &samen_tables[part];
+}
 
 /* A part file's rows are a run's rows of the table with its run number
  * first; the summary part holds summary.csv's own columns of the run. */
-static const char *const part_headers[SAMEN_PART_COUNT] = {
-    [SAMEN_PART_SUMMARY] = "run,network,type,final_phase,final_form,members,"
-                           "agreed_step,dropouts,end_step,end_reason",
-};
-
-const char *samen_part_header(int part)
+void samen_part_header(FILE *fp, int part)
 {
-    static char headers[SAMEN_OUT_COUNT][400];
-    if (part == SAMEN_PART_SUMMARY)
-        return part_headers[part];
-    if (!headers[part][0])
-        snprintf(headers[part], sizeof headers[part], "run,%s", samen_out_headers[part]);
-    return headers[part];
+    fputs("run,", fp);
+    samen_table_header(fp, samen_part_table(part));
+    fputc('\n', fp);
 }
 
 uint32_t samen_crc32(uint32_t crc, const void *data, size_t n)
@@ -58,7 +51,7 @@ size_t samen_log_format(char *buf, size_t n, const samen_log_entry *e)
             if (!(e->parts & (1u << p)))
                 continue;
             w = snprintf(buf + used, n - used, " %s=%" PRIu64 "+%" PRIu64 "/%08" PRIx32,
-                         samen_part_names[p], e->range[p].off, e->range[p].len,
+                         samen_part_name(p), e->range[p].off, e->range[p].len,
                          e->range[p].crc);
             if (w < 0 || (size_t)w >= n - used)
                 return 0;
@@ -159,7 +152,7 @@ int samen_log_parse(const char *line, size_t len, samen_log_entry *e)
             return -1;
         for (int i = 0; i < SAMEN_PART_COUNT && part < 0; i++) {
             const char *q = p;
-            if (!word(&q, end, samen_part_names[i]) && !word(&q, end, "=")) {
+            if (!word(&q, end, samen_part_name(i)) && !word(&q, end, "=")) {
                 part = i;
                 p = q;
             }

@@ -47,11 +47,17 @@ void samen_host_name(char *buf, size_t n);
  * summary rows. */
 enum { SAMEN_PART_SUMMARY = SAMEN_OUT_COUNT, SAMEN_PART_COUNT };
 
-/* "network", "events", "ties", "orgs", "persons", "graph", "summary". */
-extern const char *const samen_part_names[SAMEN_PART_COUNT];
+/* The table of part p: samen_tables[p], or the summary's. */
+const samen_table *samen_part_table(int part);
 
-/* The header line (without newline) of part p's files. */
-const char *samen_part_header(int part);
+/* "network", "events", "ties", "orgs", "persons", "graph", "summary". */
+static inline const char *samen_part_name(int part)
+{
+    return samen_part_table(part)->name;
+}
+
+/* Writes the header line (newline included) of part p's files. */
+void samen_part_header(FILE *fp, int part);
 
 /* The bytes of one run in one part file. */
 typedef struct samen_range {

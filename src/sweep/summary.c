@@ -30,8 +30,9 @@ int samen_sweep_write_summary(const samen_sweep *sw, const char *out,
         return rc;
     fputs("run,point,replicate,seed", f.fp);
     samen_sweep_write_key_names(f.fp, sw);
-    fputs(",network,type,final_phase,final_form,members,agreed_step,dropouts,"
-          "end_step,end_reason\n", f.fp);
+    fputc(',', f.fp);
+    samen_table_header(f.fp, &samen_summary_table);
+    fputc('\n', f.fp);
     summary_ctx c = {.fp = f.fp, .sw = sw};
     for (size_t run = 0; rc == SAMEN_OK && run < sw->n_runs; run++) {
         c.run = run;

@@ -537,9 +537,9 @@ static int parse_tables(const reader *r, const entry *e, unsigned *tables, samen
     for (size_t i = 0; rc == SAMEN_OK && i < n; i++) {
         int found = -1, best = 0, bestd = INT_MAX;
         for (int p = 0; p < SAMEN_OUT_COUNT; p++) {
-            if (!strcmp(items[i], samen_part_names[p]))
+            if (!strcmp(items[i], samen_part_name(p)))
                 found = p;
-            int d = samen_edit_distance(items[i], samen_part_names[p]);
+            int d = samen_edit_distance(items[i], samen_part_name(p));
             if (d < bestd) {
                 bestd = d;
                 best = p;
@@ -549,7 +549,7 @@ static int parse_tables(const reader *r, const entry *e, unsigned *tables, samen
             rc = samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
                                  "unknown table '%s' (did you mean '%s'?); the tables are "
                                  "network, events, ties, orgs, persons and graph", items[i],
-                                 samen_part_names[best]);
+                                 samen_part_name(best));
         else if (*tables & (1u << found))
             rc = samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
                                  "table '%s' is listed twice", items[i]);
@@ -638,9 +638,9 @@ static int resolve_tables(const reader *r, samen_sweep *sw, const samen_scenario
             if (!((missing | (sw->tables & detail)) & bit))
                 continue;
             if (!first && (missing & bit))
-                first = samen_part_names[detail_parts[i]];
+                first = samen_part_name(detail_parts[i]);
             snprintf(want + strlen(want), sizeof want - strlen(want), "%s%s",
-                     want[0] ? ", " : "", samen_part_names[detail_parts[i]]);
+                     want[0] ? ", " : "", samen_part_name(detail_parts[i]));
         }
         return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
                                "table '%s' needs its detail: add detail = %s to [sweep]",
@@ -1092,7 +1092,7 @@ int samen_sweep_write_resolved(const samen_sweep *sw, FILE *fp, samen_error *err
     fputs("tables = ", fp);
     for (int p = 0, first = 1; p < SAMEN_OUT_COUNT; p++)
         if (sw->tables & (1u << p)) {
-            fprintf(fp, "%s%s", first ? "" : ", ", samen_part_names[p]);
+            fprintf(fp, "%s%s", first ? "" : ", ", samen_part_name(p));
             first = 0;
         }
     fprintf(fp, "\nevery = %ld\n", sw->every);

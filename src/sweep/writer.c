@@ -35,7 +35,8 @@ struct samen_part_writer {
     samen_outputs rows;         /* the row writers of src/output, over fp[] */
     char prefix[32];            /* "RUN," */
     int last_step;              /* the run's last step, for `every` */
-    int keep_detail;            /* the last network row was kept */
+    int keep_detail;            /* the last network row was kept: its org and
+                                 * person rows follow it (sim.h's order) */
 };
 
 samen_part_writer *samen_part_writer_new(const samen_sweep *sw, const char *out,
@@ -57,7 +58,7 @@ void samen_part_path(char *buf, size_t n, const char *out, const char *writer, i
     if (part < 0)
         snprintf(buf, n, "%s/parts/%s.log", out, writer);
     else
-        snprintf(buf, n, "%s/parts/%s.%s.csv", out, writer, samen_part_names[part]);
+        snprintf(buf, n, "%s/parts/%s.%s.csv", out, writer, samen_part_name(part));
 }
 
 static int io_error(samen_part_writer *w, const char *path, int e, samen_error *err)
@@ -116,7 +117,7 @@ static int open_parts(samen_part_writer *w, samen_error *err)
             return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
         }
         setvbuf(w->fp[p], w->iobuf[p], _IOFBF, PART_BUF);
-        fprintf(w->fp[p], "%s\n", samen_part_header(p));
+        samen_part_header(w->fp[p], p);
         if (fflush(w->fp[p]) != 0)
             return io_error(w, path, errno, err);
         w->size[p] = (uint64_t)ftello(w->fp[p]);
@@ -223,22 +224,15 @@ static void observer(samen_part_writer *w, samen_observer *obs)
         obs->person_row = person_row;
 }
 
-/* summary.csv's columns of one network, after the run. */
+/* summary.csv's columns of one network, after the run (none is a
+ * number that could fail to be finite). */
 static void summary_row(samen_part_writer *w, const samen_net_summary *s)
 {
-    FILE *fp = w->fp[SAMEN_PART_SUMMARY];
-    fputs(w->prefix, fp);
-    samen_csv_text(fp, s->network);
-    fprintf(fp, ",%s,%s,%s,%d,", samen_type_name(s->type), samen_phase_name(s->phase),
-            samen_type_name(s->form), s->max_members);
-    if (s->agreed_step >= 0)
-        fprintf(fp, "%d", s->agreed_step);
-    fprintf(fp, ",%d,", s->dropouts);
-    if (s->end_step >= 0)
-        fprintf(fp, "%d", s->end_step);
-    fputc(',', fp);
-    samen_csv_text(fp, s->end_reason);
-    fputc('\n', fp);
+    samen_row row;
+    samen_row_begin(&row, w->fp[SAMEN_PART_SUMMARY]);
+    samen_row_bytes(&row, w->prefix, strlen(w->prefix));
+    samen_row_record(&row, &samen_summary_table, s);
+    samen_row_end(&row);
 }
 
 /* Runs sc into the part files. Returns SAMEN_OK or the run's error. */
