@@ -4,10 +4,13 @@
 #   1. a sweep of BENCH_RUNS (default 4000) runs of the default scenario:
 #      runs per second at -j1 and -j2 and the speed-up, user and system CPU
 #      time at -j1, files and bytes in the folder before and after collect;
-#   2. region runs (`samen generate`) of 20,000 and 60,000 organisations:
+#   2. `samen collect` of a sweep of BENCH_COLLECT_RUNS (default 1000) runs
+#      over two varied keys with ties every 4 steps: its wall and user time
+#      (BENCH_COLLECT=0 skips it);
+#   3. region runs (`samen generate`) of 20,000 and 60,000 organisations:
 #      `samen run` wall time and peak memory on one core, `samen check`
 #      time (BENCH_REGION=0 skips them);
-#   3. inputs in linear time: `samen check` of 200,000 organisations, and
+#   4. inputs in linear time: `samen check` of 200,000 organisations, and
 #      of 10,000 networks (BENCH_INPUTS=0 skips them).
 # SAMEN names the binary (default build/samen). Prints figures; fails only
 # when -j1 and -j2 disagree, never on a time.
@@ -59,6 +62,28 @@ for f in network events ties summary manifest; do
     cmp -s "$tmp/j1/$f.csv" "$tmp/j2/$f.csv" \
         || { echo "bench: -j1 and -j2 differ in $f.csv" >&2; exit 1; }
 done
+
+if [ "${BENCH_COLLECT:-1}" = 1 ]; then
+    # Ten points (five values of one key, two of another, one of them text),
+    # so that every collected row starts with the run's varied values.
+    cruns=${BENCH_COLLECT_RUNS:-1000}
+    cat > "$tmp/collect.ini" <<INI
+[sweep]
+scenario = $scenario
+replicates = $(( (cruns + 9) / 10 ))
+seed = 2
+snapshot_every = 4
+
+[vary]
+trust.gain = 0.1:0.5:0.1
+persons.self_interest = beta(2, 5), 0.3
+INI
+    "$samen" sweep "$tmp/collect.ini" --out "$tmp/c" -j 2 --quiet
+    timed collect "$samen" collect "$tmp/c"
+    echo "bench: collect of $(( (cruns + 9) / 10 * 10 )) runs," \
+        "$(($(wc -l < "$tmp/c/ties.csv") - 1)) tie rows: $wall s, user $user s"
+    rm -rf "$tmp/c"
+fi
 
 if [ "${BENCH_REGION:-1}" = 1 ]; then
     for n in 20000 60000; do

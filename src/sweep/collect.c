@@ -11,8 +11,8 @@
 
 typedef struct collector {
     FILE *fp;
-    const samen_sweep *sw;
-    size_t run;
+    const char *prefix;    /* the run's leading fields and comma */
+    size_t prefix_len;
     samen_collect_mode mode;
     long every;
     long last_step;        /* --last: the run's last step, found first */
@@ -64,8 +64,7 @@ static int row(void *user, const char *line, size_t len, samen_error *err)
         if (field_number(line, len, 0, NULL, NULL) % c->every != 0)
             return SAMEN_OK;
     }
-    samen_sweep_write_run_fields(c->fp, c->sw, c->run, 0);
-    fputc(',', c->fp);
+    fwrite(c->prefix, 1, c->prefix_len, c->fp);
     fwrite(line, 1, len, c->fp);
     fputc('\n', c->fp);
     return SAMEN_OK;
@@ -85,9 +84,16 @@ static int collect_part(const samen_sweep *sw, const char *out, samen_sweep_inde
     fputc(',', f.fp);
     samen_table_header(f.fp, &samen_tables[p]);
     fputc('\n', f.fp);
-    collector c = {.fp = f.fp, .sw = sw, .mode = mode, .every = every};
+    collector c = {.fp = f.fp, .mode = mode, .every = every};
     for (size_t run = 0; rc == SAMEN_OK && run < sw->n_runs; run++) {
-        c.run = run;
+        if (idx->status[run] != SAMEN_RUN_DONE)
+            continue;
+        char *prefix = samen_sweep_run_prefix(sw, run, 0, &c.prefix_len);
+        if (!prefix) {
+            rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+            break;
+        }
+        c.prefix = prefix;
         if (mode == SAMEN_COLLECT_LAST) {
             /* Two passes over the range, read once: the last step, then
              * the rows at it (or at a network's end). */
@@ -100,6 +106,7 @@ static int collect_part(const samen_sweep *sw, const char *out, samen_sweep_inde
         } else {
             rc = samen_sweep_read_range(out, idx, run, p, row, &c, err);
         }
+        free(prefix);
     }
     if (rc) {
         samen_outfile_discard(&f);

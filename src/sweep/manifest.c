@@ -2,6 +2,7 @@
  * and varied values, rebuilt from the writers' logs alone. */
 #include "sweep/tables.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/outfile.h"
@@ -27,6 +28,25 @@ void samen_sweep_write_run_fields(FILE *fp, const samen_sweep *sw, size_t run,
     if (with_seed)
         fprintf(fp, ",%lu", (unsigned long)samen_sweep_seed_of(sw, run));
     samen_sweep_write_values(fp, sw, point);
+}
+
+char *samen_sweep_run_prefix(const samen_sweep *sw, size_t run, int with_seed,
+                             size_t *len)
+{
+    char *text = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&text, &n);
+    if (!m)
+        return NULL;
+    samen_sweep_write_run_fields(m, sw, run, with_seed);
+    fputc(',', m);
+    int bad = ferror(m);
+    if (fclose(m) != 0 || bad) {
+        free(text);
+        return NULL;
+    }
+    *len = n;
+    return text;
 }
 
 void samen_sweep_write_key_names(FILE *fp, const samen_sweep *sw)

@@ -2,20 +2,21 @@
  * network ended, from the summary rows that each run's writer kept. */
 #include "sweep/tables.h"
 
+#include <stdlib.h>
+
 #include "util/outfile.h"
 
 typedef struct summary_ctx {
     FILE *fp;
-    const samen_sweep *sw;
-    size_t run;
+    const char *prefix;    /* the run's leading fields and comma */
+    size_t prefix_len;
 } summary_ctx;
 
 static int row(void *user, const char *line, size_t len, samen_error *err)
 {
     summary_ctx *c = user;
     (void)err;
-    samen_sweep_write_run_fields(c->fp, c->sw, c->run, 1);
-    fputc(',', c->fp);
+    fwrite(c->prefix, 1, c->prefix_len, c->fp);
     fwrite(line, 1, len, c->fp);
     fputc('\n', c->fp);
     return SAMEN_OK;
@@ -33,10 +34,18 @@ int samen_sweep_write_summary(const samen_sweep *sw, const char *out,
     fputc(',', f.fp);
     samen_table_header(f.fp, &samen_summary_table);
     fputc('\n', f.fp);
-    summary_ctx c = {.fp = f.fp, .sw = sw};
+    summary_ctx c = {.fp = f.fp};
     for (size_t run = 0; rc == SAMEN_OK && run < sw->n_runs; run++) {
-        c.run = run;
+        if (idx->status[run] != SAMEN_RUN_DONE)
+            continue;
+        char *prefix = samen_sweep_run_prefix(sw, run, 1, &c.prefix_len);
+        if (!prefix) {
+            rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+            break;
+        }
+        c.prefix = prefix;
         rc = samen_sweep_read_range(out, idx, run, SAMEN_PART_SUMMARY, row, &c, err);
+        free(prefix);
     }
     if (rc) {
         samen_outfile_discard(&f);
