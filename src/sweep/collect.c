@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "samen/sim.h"
 #include "util/outfile.h"
 
 typedef struct collector {
@@ -17,6 +18,7 @@ typedef struct collector {
     long every;
     long last_step;        /* --last: the run's last step, found first */
     int finding_last;
+    int step_col, phase_col; /* network.csv's, by name */
 } collector;
 
 /* Field i (0-based) of a row, as a number; -1 where it is not one. */
@@ -36,14 +38,19 @@ static long field_number(const char *line, size_t len, int i, const char **text,
     return strtol(p, NULL, 10);
 }
 
-/* network.csv columns: step is 0, phase 3. */
-static int ended(const char *line, size_t len)
+/* A network.csv row whose phase is one of the ends (completed, dissolved,
+ * merged: the phases from SAMEN_PHASE_COMPLETED on). */
+static int ended(const collector *c, const char *line, size_t len)
 {
     const char *ph;
     size_t n;
-    field_number(line, len, 3, &ph, &n);
-    return (n == 9 && !memcmp(ph, "completed", 9)) || (n == 9 && !memcmp(ph, "dissolved", 9))
-           || (n == 6 && !memcmp(ph, "merged", 6));
+    field_number(line, len, c->phase_col, &ph, &n);
+    for (samen_phase end = SAMEN_PHASE_COMPLETED; end <= SAMEN_PHASE_MERGED; end++) {
+        const char *name = samen_phase_name(end);
+        if (strlen(name) == n && !memcmp(ph, name, n))
+            return 1;
+    }
+    return 0;
 }
 
 static int row(void *user, const char *line, size_t len, samen_error *err)
@@ -51,17 +58,17 @@ static int row(void *user, const char *line, size_t len, samen_error *err)
     collector *c = user;
     (void)err;
     if (c->mode == SAMEN_COLLECT_LAST) {
-        long step = field_number(line, len, 0, NULL, NULL);
+        long step = field_number(line, len, c->step_col, NULL, NULL);
         if (c->finding_last) {
             if (step > c->last_step)
                 c->last_step = step;
             return SAMEN_OK;
         }
         /* A network's rows run to its end step, or to the run's last. */
-        if (step != c->last_step && !ended(line, len))
+        if (step != c->last_step && !ended(c, line, len))
             return SAMEN_OK;
     } else if (c->mode == SAMEN_COLLECT_EVERY) {
-        if (field_number(line, len, 0, NULL, NULL) % c->every != 0)
+        if (field_number(line, len, c->step_col, NULL, NULL) % c->every != 0)
             return SAMEN_OK;
     }
     fwrite(c->prefix, 1, c->prefix_len, c->fp);
@@ -84,7 +91,9 @@ static int collect_part(const samen_sweep *sw, const char *out, samen_sweep_inde
     fputc(',', f.fp);
     samen_table_header(f.fp, &samen_tables[p]);
     fputc('\n', f.fp);
-    collector c = {.fp = f.fp, .mode = mode, .every = every};
+    collector c = {.fp = f.fp, .mode = mode, .every = every,
+                   .step_col = samen_table_column(&samen_tables[p], "step"),
+                   .phase_col = samen_table_column(&samen_tables[p], "phase")};
     for (size_t run = 0; rc == SAMEN_OK && run < sw->n_runs; run++) {
         if (idx->status[run] != SAMEN_RUN_DONE)
             continue;
