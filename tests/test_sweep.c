@@ -227,6 +227,21 @@ static void test_grid_order(void **state)
     assert_string_equal(ov[3], buf);
     samen_sweep_overrides_free(ov, n);
     assert_int_equal(samen_sweep_check_points(sw, &err), SAMEN_OK);
+    /* Each collected row's prefix: run 13 is point 6 (0.2, the text value
+     * quoted as CSV needs, 10 steps), replicate 1; with its seed for
+     * summary.csv. */
+    size_t len;
+    char *pre = samen_sweep_run_prefix(sw, 13, 0, &len);
+    assert_non_null(pre);
+    assert_string_equal(pre, "13,6,1,0.2,\"beta(2, 5)\",10,");
+    assert_int_equal(len, strlen(pre));
+    free(pre);
+    pre = samen_sweep_run_prefix(sw, 13, 1, &len);
+    assert_non_null(pre);
+    snprintf(buf, sizeof buf, "13,6,1,%lu,0.2,", (unsigned long)seeds[13]);
+    assert_memory_equal(pre, buf, strlen(buf));
+    assert_string_equal(pre + strlen(buf), "\"beta(2, 5)\",10,");
+    free(pre);
     samen_sweep_free(sw);
 }
 
