@@ -953,6 +953,113 @@ static void test_writer(void **state)
     samen_sweep_free(sw);
 }
 
+/* A part file cut short or gone after its log line: the index counts the
+ * run as not done and leaves err untouched (no error is filled for a
+ * status that is not one); a read of a range that became shorter since
+ * the index was read fails with SAMEN_EIO naming the file and the run; a
+ * part that cannot be read fails the index with the system's reason. */
+static void test_index_cut_short(void **state)
+{
+    (void)state;
+    samen_sweep *sw;
+    samen_error err;
+    assert_int_equal(load("[sweep]\nscenario = base.ini\nreplicates = 2\n", &sw, &err),
+                     SAMEN_OK);
+    char out[512], path[700];
+    snprintf(out, sizeof out, "%s/cut", tmpdir);
+    assert_int_equal(mkdir(out, 0777), 0);
+    assert_int_equal(samen_sweep_claim(sw, out, &err), SAMEN_OK);
+    samen_part_writer *w = samen_part_writer_new(sw, out, &err);
+    int logged;
+    for (size_t run = 0; run < 2; run++)
+        assert_int_equal(samen_part_writer_run(w, run, &logged, &err), SAMEN_OK);
+    assert_int_equal(samen_part_writer_free(w, &err), SAMEN_OK);
+
+    samen_sweep_index idx;
+    assert_int_equal(samen_sweep_index_read(sw, out, &idx, &err), SAMEN_OK);
+    assert_int_equal(idx.counts[SAMEN_RUN_DONE], 2);
+    const samen_range *r1 = &idx.range[1 * (size_t)idx.n_slots + (size_t)idx.slot[SAMEN_OUT_NETWORK]];
+    samen_part_path(path, sizeof path, out, idx.writers[0], SAMEN_OUT_NETWORK);
+    /* Run 1's rows lose all but their first byte. */
+    assert_int_equal(truncate(path, (off_t)r1->off + 1), 0);
+    samen_error_clear(&err);
+    assert_int_equal(samen_sweep_read_range(out, &idx, 1, SAMEN_OUT_NETWORK, NULL, NULL, &err),
+                     SAMEN_EIO);
+    assert_string_equal(err.file, path);
+    assert_string_equal(err.msg, "run 1: the file is gone or became shorter since its log "
+                                 "line was checked");
+    samen_sweep_index_free(&idx);
+
+    samen_error_clear(&err);
+    assert_int_equal(samen_sweep_index_read(sw, out, &idx, &err), SAMEN_OK);
+    assert_int_equal(idx.status[0], SAMEN_RUN_DONE);
+    assert_int_equal(idx.status[1], SAMEN_RUN_PENDING);
+    assert_int_equal(idx.corrupt[1], 1);
+    assert_int_equal(err.code, SAMEN_OK);
+    assert_string_equal(err.msg, "");
+    samen_sweep_index_free(&idx);
+
+    /* Gone: neither run is done, and still no error. */
+    assert_int_equal(unlink(path), 0);
+    assert_int_equal(samen_sweep_index_read(sw, out, &idx, &err), SAMEN_OK);
+    assert_int_equal(idx.counts[SAMEN_RUN_DONE], 0);
+    assert_int_equal(idx.corrupt[0] + idx.corrupt[1], 2);
+    assert_string_equal(err.msg, "");
+    samen_sweep_index_free(&idx);
+
+    /* A folder in its place opens but cannot be read. */
+    assert_int_equal(mkdir(path, 0777), 0);
+    assert_int_equal(samen_sweep_index_read(sw, out, &idx, &err), SAMEN_EIO);
+    assert_string_equal(err.file, path);
+    assert_string_equal(err.msg, "cannot read file: Is a directory");
+    assert_int_equal(rmdir(path), 0);
+    samen_sweep_free(sw);
+}
+
+/* A worker whose writer cannot be made, or cannot create its files,
+ * answers its run with the reason (not an exit status without one); the
+ * pool stops the sweep with that reason, the run neither done nor failed
+ * but pending for --resume. */
+static void test_worker_unwritten(void **state)
+{
+    (void)state;
+    samen_error made, err;
+    char reason[SAMEN_REASON_MAX];
+    samen_error_set(&made, SAMEN_EIO, "o/parts", 0, NULL, "out of memory");
+    assert_int_equal(samen_sweep_work(NULL, &made, 3, reason), SAMEN_WORK_UNWRITTEN);
+    assert_string_equal(reason, "o/parts: out of memory");
+
+    samen_sweep *sw;
+    assert_int_equal(load("[sweep]\nscenario = base.ini\nreplicates = 2\n", &sw, &err),
+                     SAMEN_OK);
+    char out[512], parts[600], away[600];
+    snprintf(out, sizeof out, "%s/unwritten", tmpdir);
+    assert_int_equal(mkdir(out, 0777), 0);
+    assert_int_equal(samen_sweep_claim(sw, out, &err), SAMEN_OK);
+    int failures = 0;
+    samen_sweep_job job = {.sw = sw, .out = out, .shard_n = 1,
+                           .on_failure = count_failure, .user = &failures};
+    size_t todo, total;
+    assert_int_equal(samen_sweep_prepare(&job, &todo, &total, &err), SAMEN_OK);
+    /* parts/ becomes a file: the worker's log cannot be created. */
+    snprintf(parts, sizeof parts, "%s/parts", out);
+    snprintf(away, sizeof away, "%s/parts.away", out);
+    assert_int_equal(rename(parts, away), 0);
+    write_file("unwritten/parts", "");
+    samen_pool_result res;
+    samen_error_clear(&err);
+    assert_int_equal(samen_sweep_pool(&job, 1, NULL, &res, &err), SAMEN_EIO);
+    assert_int_equal(strncmp(err.msg, parts, strlen(parts)), 0);
+    assert_non_null(strstr(err.msg, ".log: cannot write file: Not a directory; the sweep "
+                                    "stopped: once the cause is gone"));
+    assert_int_equal(res.done + res.failed, 0);
+    assert_int_equal(failures, 0);
+    assert_int_equal(samen_sweep_job_end(&job, &err), SAMEN_OK);
+    assert_int_equal(unlink(parts), 0);
+    assert_int_equal(rename(away, parts), 0);
+    samen_sweep_free(sw);
+}
+
 /* [set], tables and every: resolved, written to sweep.ini and read back,
  * and their errors. */
 static void test_set_tables_every(void **state)
@@ -1060,6 +1167,8 @@ int main(void)
         cmocka_unit_test(test_prepare),
         cmocka_unit_test(test_pool),
         cmocka_unit_test(test_writer),
+        cmocka_unit_test(test_index_cut_short),
+        cmocka_unit_test(test_worker_unwritten),
         cmocka_unit_test(test_set_tables_every),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

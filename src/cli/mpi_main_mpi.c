@@ -18,14 +18,11 @@
 
 enum { TAG_RESULT = 1, TAG_WORK = 2, TAG_REASON = 3 };
 
-/* What a worker sends instead of a run number when it cannot work. */
-#define WORKER_BROKEN (-2L)
-
-/* A run's status: done, failed (logged), or a write failed (the sweep
- * stops). */
-enum { RUN_DONE = 0, RUN_FAILED = 1, RUN_UNWRITTEN = 4 };
-
-#define REASON_MAX 2048
+/* A worker's message to rank 0 is {run, status}: run -1 with
+ * SAMEN_WORK_DONE asks for the first run; run -1 with SAMEN_WORK_UNWRITTEN
+ * says that this rank cannot work (it could not load the sweep), and its
+ * reason follows. A status other than done is always followed by its
+ * reason (TAG_REASON). */
 
 typedef struct mpi_ctx {
     int size;
@@ -35,31 +32,13 @@ typedef struct mpi_ctx {
 static void count_run(samen_sweep_job *job, size_t run, long status,
                       const char *reason, samen_pool_result *res)
 {
-    if (status == RUN_DONE) {
+    if (status == SAMEN_WORK_DONE) {
         res->done++;
         return;
     }
     res->failed++;
     if (job->on_failure)
         job->on_failure(job->user, run, reason);
-}
-
-/* Runs run with writer w: the status and, unless done, the reason. */
-static long run_one(samen_part_writer *w, size_t run, char *reason)
-{
-    samen_error err;
-    samen_error_clear(&err);
-    int logged;
-    int rc = samen_part_writer_run(w, run, &logged, &err);
-    if (rc == SAMEN_OK)
-        return RUN_DONE;
-    snprintf(reason, REASON_MAX, "%s", err.msg);
-    if (err.file[0]) {
-        char msg[REASON_MAX];
-        snprintf(msg, sizeof msg, "%s: %s", err.file, err.msg);
-        snprintf(reason, REASON_MAX, "%s", msg);
-    }
-    return logged ? RUN_FAILED : RUN_UNWRITTEN;
 }
 
 static void show(samen_progress *prog, const samen_pool_result *res)
@@ -82,21 +61,24 @@ static int dispatch(void *ctx_, samen_sweep_job *job, samen_progress *prog,
     MPI_Bcast((void *)job->out, len, MPI_CHAR, 0, MPI_COMM_WORLD);
     memset(res, 0, sizeof *res);
 
-    char reason[REASON_MAX];
+    char reason[SAMEN_REASON_MAX];
     if (ctx->size == 1) {
         /* No other rank: rank 0 runs them itself. */
-        samen_part_writer *w = samen_part_writer_new(job->sw, job->out, err);
+        samen_error made;
+        samen_error_clear(&made);
+        samen_part_writer *w = samen_part_writer_new(job->sw, job->out, &made);
         long run;
-        int rc = w ? SAMEN_OK : err->code;
+        int rc = SAMEN_OK;
         while (rc == SAMEN_OK && (run = samen_sweep_next(job)) >= 0) {
-            long st = run_one(w, (size_t)run, reason);
-            if (st == RUN_UNWRITTEN)
-                rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "%s", reason);
+            int st = samen_sweep_work(w, &made, (size_t)run, reason);
+            if (st == SAMEN_WORK_UNWRITTEN)
+                rc = samen_sweep_stopped(err, reason);
             else
                 count_run(job, (size_t)run, st, reason, res);
             show(prog, res);
         }
         samen_error e2;
+        samen_error_clear(&e2);
         if (samen_part_writer_free(w, &e2) != SAMEN_OK && rc == SAMEN_OK) {
             *err = e2;
             rc = e2.code;
@@ -105,24 +87,31 @@ static int dispatch(void *ctx_, samen_sweep_job *job, samen_progress *prog,
     }
 
     int active = ctx->size - 1, working = 0, rc = SAMEN_OK, stop = 0;
+    int broken = 0;
+    char first_broken[SAMEN_REASON_MAX + 32] = "";
     while (active > 0) {
         long msg[2];
         MPI_Status st;
         MPI_Recv(msg, 2, MPI_LONG, MPI_ANY_SOURCE, TAG_RESULT, MPI_COMM_WORLD, &st);
-        if (msg[0] == WORKER_BROKEN) {
+        reason[0] = '\0';
+        if (msg[1] != SAMEN_WORK_DONE) {
+            MPI_Recv(reason, SAMEN_REASON_MAX, MPI_CHAR, st.MPI_SOURCE, TAG_REASON,
+                     MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            reason[SAMEN_REASON_MAX - 1] = '\0';
+        }
+        if (msg[0] < 0 && msg[1] == SAMEN_WORK_UNWRITTEN) {
+            /* This rank cannot work: said once, below. */
+            broken++;
+            if (!first_broken[0])
+                snprintf(first_broken, sizeof first_broken, "rank %d: %s", st.MPI_SOURCE,
+                         reason);
             active--;
             continue;
         }
-        reason[0] = '\0';
-        if (msg[0] >= 0 && msg[1] != RUN_DONE)
-            MPI_Recv(reason, REASON_MAX, MPI_CHAR, st.MPI_SOURCE, TAG_REASON, MPI_COMM_WORLD,
-                     MPI_STATUS_IGNORE);
-        if (msg[0] >= 0 && msg[1] == RUN_UNWRITTEN) {
+        if (msg[0] >= 0 && msg[1] == SAMEN_WORK_UNWRITTEN) {
             /* A full disk: no more runs anywhere. */
             if (rc == SAMEN_OK)
-                rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "%s; the sweep stopped: once "
-                                     "the cause is gone (a full disk: free space), finish it "
-                                     "with --resume", reason);
+                rc = samen_sweep_stopped(err, reason);
             stop = 1;
         } else if (msg[0] >= 0) {
             count_run(job, (size_t)msg[0], msg[1], reason, res);
@@ -135,10 +124,23 @@ static int dispatch(void *ctx_, samen_sweep_job *job, samen_progress *prog,
             active--;
         show(prog, res);
     }
-    if (rc == SAMEN_OK && working == 0)
+    if (working == 0 && rc == SAMEN_OK)
         rc = samen_error_set(err, SAMEN_EIO, job->out, 0, NULL,
-                             "no MPI rank could load the sweep (see the messages above)");
+                             "no MPI rank could load the sweep (%s)", first_broken);
+    else if (broken > 0)
+        fprintf(stderr, "samen-mpi: %d rank%s ran nothing (%s)\n", broken,
+                broken > 1 ? "s" : "", first_broken);
     return rc;
+}
+
+/* Sends rank 0 a message: {run, status} and, unless done, the reason. */
+static void answer(long run, long status, const char *reason)
+{
+    long msg[2] = {run, status};
+    MPI_Send(msg, 2, MPI_LONG, 0, TAG_RESULT, MPI_COMM_WORLD);
+    if (status != SAMEN_WORK_DONE)
+        MPI_Send((void *)reason, (int)strlen(reason) + 1, MPI_CHAR, 0, TAG_REASON,
+                 MPI_COMM_WORLD);
 }
 
 /* A worker rank: asks for runs until told to stop. */
@@ -162,35 +164,27 @@ static void work(void)
     samen_error err;
     samen_error_clear(&err);
     samen_sweep *sw = NULL;
-    long msg[2] = {-1, 0};
+    char reason[SAMEN_REASON_MAX] = "";
     if (samen_sweep_load(&sw, path, SAMEN_SWEEP_TRUSTED, &err) != SAMEN_OK) {
-        samen_error_print(&err, stderr);
-        msg[0] = WORKER_BROKEN;
-        MPI_Send(msg, 2, MPI_LONG, 0, TAG_RESULT, MPI_COMM_WORLD);
+        samen_error_line(&err, reason, sizeof reason);
+        answer(-1, SAMEN_WORK_UNWRITTEN, reason);
         free(out);
         return;
     }
     samen_part_writer *w = samen_part_writer_new(sw, out, &err);
-    char reason[REASON_MAX] = "";
+    long run = -1, status = SAMEN_WORK_DONE;
     for (;;) {
-        long run;
-        MPI_Send(msg, 2, MPI_LONG, 0, TAG_RESULT, MPI_COMM_WORLD);
-        if (msg[0] >= 0 && msg[1] != RUN_DONE)
-            MPI_Send(reason, (int)strlen(reason) + 1, MPI_CHAR, 0, TAG_REASON, MPI_COMM_WORLD);
+        answer(run, status, reason);
         MPI_Recv(&run, 1, MPI_LONG, 0, TAG_WORK, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
         if (run < 0)
             break;
-        msg[0] = run;
-        if (w) {
-            msg[1] = run_one(w, (size_t)run, reason);
-        } else {
-            msg[1] = RUN_UNWRITTEN;
-            snprintf(reason, sizeof reason, "%s", err.msg);
-        }
+        status = samen_sweep_work(w, &err, (size_t)run, reason);
     }
-    samen_error_clear(&err);
-    if (w && samen_part_writer_free(w, &err) != SAMEN_OK)
-        samen_error_print(&err, stderr);
+    /* Closing what the log already vouches for: a failure loses no run. */
+    samen_error e2;
+    samen_error_clear(&e2);
+    if (samen_part_writer_free(w, &e2) != SAMEN_OK)
+        samen_error_print(&e2, stderr);
     samen_sweep_free(sw);
     free(out);
 }

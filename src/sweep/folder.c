@@ -4,7 +4,6 @@
  * rebuilding the manifest, summary and collected files. */
 #include "sweep/parts.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 #include "samen/samen.h"
 #include "scenario/scenario_tools.h"
 #include "util/outfile.h"
+#include "util/readfile.h"
 
 void samen_host_name(char *buf, size_t n)
 {
@@ -29,37 +29,6 @@ void samen_host_name(char *buf, size_t n)
 }
 
 /* ---- sweep.ini ---- */
-
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0, got;
-    do {
-        if (n + 4096 > cap) {
-            char *grown = realloc(buf, cap = 2 * cap + 8192);
-            if (!grown) {
-                free(buf);
-                fclose(fp);
-                return NULL;
-            }
-            buf = grown;
-        }
-        got = fread(buf + n, 1, cap - n - 1, fp);
-        n += got;
-    } while (got > 0);
-    int bad = ferror(fp);
-    fclose(fp);
-    if (bad) {
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
 
 /* Tells which line of two texts differs first, for the message. */
 static int first_diff_line(const char *a, const char *b)
@@ -112,23 +81,6 @@ int samen_sweep_load_run(const samen_sweep *sw, const char *out, size_t run,
     return rc;
 }
 
-/* Removes a flat folder and its files. */
-static void remove_dir(const char *path)
-{
-    DIR *d = opendir(path);
-    if (!d)
-        return;
-    struct dirent *de;
-    char file[4400];
-    while ((de = readdir(d)))
-        if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..")) {
-            snprintf(file, sizeof file, "%s/%s", path, de->d_name);
-            unlink(file);
-        }
-    closedir(d);
-    rmdir(path);
-}
-
 /* OUT/inputs: the base scenario resolved, with its organisations and ties,
  * so that `samen rerun` needs nothing outside the folder. Built under a
  * name of this process and renamed into place: shards that start together
@@ -142,7 +94,7 @@ static int write_inputs(const samen_sweep *sw, const char *out, samen_error *err
         return SAMEN_OK;
     samen_host_name(host, sizeof host);
     snprintf(tmp, sizeof tmp, "%s/.inputs.%s.%ld", out, host, (long)getpid());
-    remove_dir(tmp);
+    (void)samen_remove_folder(tmp); /* a leftover of an earlier start, or none */
     if (mkdir(tmp, 0777) != 0)
         return samen_error_set(err, SAMEN_EIO, tmp, 0, NULL, "cannot create folder: %s",
                                strerror(errno));
@@ -158,7 +110,7 @@ static int write_inputs(const samen_sweep *sw, const char *out, samen_error *err
     if (rc == SAMEN_OK && rename(tmp, dir) != 0 && errno != EEXIST && errno != ENOTEMPTY)
         rc = samen_error_set(err, SAMEN_EIO, dir, 0, NULL, "cannot rename %s into place: %s",
                              tmp, strerror(errno));
-    remove_dir(tmp);
+    (void)samen_remove_folder(tmp);
     return rc;
 }
 
@@ -216,10 +168,9 @@ int samen_sweep_claim(const samen_sweep *sw, const char *out, samen_error *err)
     unlink(tmp);
     if (rc == SAMEN_OK) {
         size_t olen = 0;
-        char *old = read_all(path, &olen);
+        char *old = samen_read_file(path, &olen, err);
         if (!old)
-            rc = samen_error_set(err, SAMEN_EIO, path, 0, NULL, "cannot read file: %s",
-                                 strerror(errno));
+            rc = err->code;
         else if (olen != len || memcmp(old, text, len))
             rc = samen_error_set(err, SAMEN_EINPUT, path, first_diff_line(old, text), NULL,
                                  "this folder holds another sweep (or the same one "

@@ -13,6 +13,8 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "util/readfile.h"
+
 #define READ_PIECE (1024 * 1024)
 
 static int cmp_name(const void *a, const void *b)
@@ -62,40 +64,9 @@ static int list_writers(samen_sweep_index *idx, const char *out, samen_error *er
     return rc;
 }
 
-static char *read_file(const char *path, size_t *len, samen_error *err)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        samen_error_set(err, SAMEN_EIO, path, 0, NULL, "cannot open file: %s", strerror(errno));
-        return NULL;
-    }
-    char *buf = NULL;
-    size_t cap = 0, n = 0, got;
-    do {
-        if (cap - n < 4096) {
-            char *grown = realloc(buf, cap = 2 * cap + 65536);
-            if (!grown) {
-                free(buf);
-                fclose(fp);
-                oom(err);
-                return NULL;
-            }
-            buf = grown;
-        }
-        got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-    } while (got > 0);
-    if (ferror(fp)) {
-        samen_error_set(err, SAMEN_EIO, path, 0, NULL, "cannot read file: %s", strerror(errno));
-        free(buf);
-        buf = NULL;
-    }
-    fclose(fp);
-    *len = n;
-    return buf;
-}
-
-/* The part file of writer wi, opened on first use and kept open. */
+/* The part file of writer wi, opened on first use and kept open. Returns
+ * the descriptor, -1 with err filled, or -2 (err untouched) when
+ * the file is gone, which the caller reads as a file cut short. */
 static int part_fd(samen_sweep_index *idx, const char *out, int wi, int part,
                    samen_error *err)
 {
@@ -105,14 +76,18 @@ static int part_fd(samen_sweep_index *idx, const char *out, int wi, int part,
     char path[4600];
     samen_part_path(path, sizeof path, out, idx->writers[wi], part);
     *fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (*fd < 0)
-        samen_error_set(err, SAMEN_EIO, path, 0, NULL, "cannot open file: %s",
-                        strerror(errno));
-    return *fd;
+    if (*fd >= 0)
+        return *fd;
+    int e = errno;
+    if (e == ENOENT)
+        return -2;
+    samen_error_set(err, SAMEN_EIO, path, 0, NULL, "cannot open file: %s", strerror(e));
+    return -1;
 }
 
 /* Reads len bytes at off of a part file into the index's buffer. Returns
- * 0, 1 when the file is shorter, or -1 with err filled. */
+ * 0, 1 when the file is shorter or gone (err untouched), or -1 with err
+ * filled. */
 static int read_range(samen_sweep_index *idx, const char *out, int wi, int part,
                       uint64_t off, uint64_t len, samen_error *err)
 {
@@ -127,16 +102,16 @@ static int read_range(samen_sweep_index *idx, const char *out, int wi, int part,
     }
     int fd = part_fd(idx, out, wi, part, err);
     if (fd < 0)
-        return errno == ENOENT ? 1 : -1;
+        return fd == -2 ? 1 : -1;
     for (uint64_t done = 0; done < len;) {
         ssize_t k = pread(fd, idx->buf + done, (size_t)(len - done), (off_t)(off + done));
         if (k < 0 && errno == EINTR)
             continue;
         if (k < 0) {
+            int e = errno;
             char path[4600];
             samen_part_path(path, sizeof path, out, idx->writers[wi], part);
-            samen_error_set(err, SAMEN_EIO, path, 0, NULL, "cannot read file: %s",
-                            strerror(errno));
+            samen_error_set(err, SAMEN_EIO, path, 0, NULL, "cannot read file: %s", strerror(e));
             return -1;
         }
         if (k == 0)
@@ -259,7 +234,7 @@ int samen_sweep_index_read(const samen_sweep *sw, const char *out,
         char path[4600];
         size_t len;
         samen_part_path(path, sizeof path, out, idx->writers[wi], -1);
-        char *log = read_file(path, &len, err);
+        char *log = samen_read_file(path, &len, err);
         if (!log) {
             rc = err->code;
             break;
@@ -346,7 +321,8 @@ int samen_sweep_read_range(const char *out, samen_sweep_index *idx, size_t run,
         char path[4600];
         samen_part_path(path, sizeof path, out, idx->writers[idx->writer[run]], part);
         return samen_error_set(err, SAMEN_EIO, path, 0, NULL,
-                               "run %zu: the file became shorter while it was read", run);
+                               "run %zu: the file is gone or became shorter since its "
+                               "log line was checked", run);
     }
     return each_line(idx->buf, r->len, fn, user, err);
 }

@@ -1,6 +1,7 @@
 /* jobs.c: one process's share of a sweep (a shard, or all of it): which
- * runs are still to run, in run order, and where the failures that the
- * process finds from outside a run (a worker that died) are logged. */
+ * runs are still to run, in run order, where the failures that the
+ * process finds from outside a run (a worker that died) are logged, and
+ * what a worker answers for a run (the pool's processes, the MPI ranks). */
 #include "sweep/jobs.h"
 
 #include <stdlib.h>
@@ -65,4 +66,28 @@ int samen_sweep_job_end(samen_sweep_job *job, samen_error *err)
     free(job->done);
     job->done = NULL;
     return rc;
+}
+
+int samen_sweep_work(samen_part_writer *w, const samen_error *made_err, size_t run,
+                     char reason[SAMEN_REASON_MAX])
+{
+    reason[0] = '\0';
+    if (!w) {
+        samen_error_line(made_err, reason, SAMEN_REASON_MAX);
+        return SAMEN_WORK_UNWRITTEN;
+    }
+    samen_error err;
+    samen_error_clear(&err);
+    int logged;
+    if (samen_part_writer_run(w, run, &logged, &err) == SAMEN_OK)
+        return SAMEN_WORK_DONE;
+    samen_error_line(&err, reason, SAMEN_REASON_MAX);
+    return logged ? SAMEN_WORK_FAILED : SAMEN_WORK_UNWRITTEN;
+}
+
+int samen_sweep_stopped(samen_error *err, const char *reason)
+{
+    return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "%s; the sweep stopped: once the "
+                           "cause is gone (a full disk: free space), finish it with --resume",
+                           reason);
 }

@@ -45,6 +45,30 @@ int samen_sweep_record_failure(samen_sweep_job *job, size_t run,
 /* Closes the job's own writer and frees what prepare allocated. */
 int samen_sweep_job_end(samen_sweep_job *job, samen_error *err);
 
+/* What a worker (a process of the pool, an MPI rank) answers for a run it
+ * was handed, the same over a pipe and over MPI. */
+enum samen_work_status {
+    SAMEN_WORK_DONE = 0,       /* the run is done and logged */
+    SAMEN_WORK_FAILED = 1,     /* the run failed (its point, the model) and is
+                                * logged failed with the reason */
+    SAMEN_WORK_UNWRITTEN = 2   /* nothing of the run could be written (a full
+                                * disk, a writer that could not be made): it
+                                * stays pending and the sweep stops */
+};
+
+/* The longest reason a worker sends with a status, NUL included. */
+#define SAMEN_REASON_MAX 2048
+
+/* Runs run with w (NULL: the writer could not be made, and made_err says
+ * why) and returns its samen_work_status; unless done, reason gets why as
+ * samen_error_line writes it. */
+int samen_sweep_work(samen_part_writer *w, const samen_error *made_err, size_t run,
+                     char reason[SAMEN_REASON_MAX]);
+
+/* The error that stops a sweep whose worker answered SAMEN_WORK_UNWRITTEN
+ * with reason: SAMEN_EIO, the reason and how to go on. */
+int samen_sweep_stopped(samen_error *err, const char *reason);
+
 /* ---- progress.c ---- */
 
 /* The progress line: done/total, failures, rate and ETA. On a terminal it

@@ -73,11 +73,8 @@ static int read_full(int fd, void *buf, size_t n)
     return 1;
 }
 
-/* What a worker answers for each run: its code (0 done, 1 or 2 the run
- * failed and is logged, WORKER_BROKEN a write failed and the sweep must
- * stop), then the length and text of the reason. */
-#define WORKER_BROKEN 4
-
+/* What a worker answers for each run: its samen_work_status, then the
+ * length and text of the reason. */
 static int send_status(int fd, int code, const char *reason)
 {
     int len = reason ? (int)strlen(reason) : 0;
@@ -112,25 +109,20 @@ static void worker_main(samen_sweep_job *job, const worker *ws, int jobs,
         }
     samen_error err;
     samen_error_clear(&err);
+    /* A writer that cannot be made answers its run with the reason, which
+     * stops the sweep with it, rather than dying without one. */
     samen_part_writer *w = samen_part_writer_new(job->sw, job->out, &err);
     uint64_t run;
-    char reason[2048];
-    while (w && read_full(in, &run, sizeof run)) {
-        samen_error_clear(&err);
-        int logged;
-        int rc = samen_part_writer_run(w, (size_t)run, &logged, &err);
-        int code = rc == SAMEN_OK ? 0 : !logged ? WORKER_BROKEN : rc == SAMEN_EINPUT ? 2 : 1;
-        if (rc)
-            samen_error_line(&err, reason, sizeof reason);
-        if (!send_status(out, code, rc ? reason : NULL))
+    char reason[SAMEN_REASON_MAX];
+    while (read_full(in, &run, sizeof run)) {
+        int code = samen_sweep_work(w, &err, (size_t)run, reason);
+        if (!send_status(out, code, reason))
             _exit(1);
     }
+    /* Closing what the log already vouches for: a failure here loses no
+     * run, and the parent has stopped listening. */
     samen_error_clear(&err);
-    if (!w || samen_part_writer_free(w, &err) != SAMEN_OK) {
-        samen_error_print(&err, stderr);
-        _exit(1);
-    }
-    _exit(0);
+    _exit(samen_part_writer_free(w, &err) == SAMEN_OK ? 0 : 1);
 }
 
 /* Forks a worker into the free slot. Returns 0, or -1 with errno set. */
@@ -177,7 +169,7 @@ static int spawn(samen_sweep_job *job, worker *ws, int jobs, int slot,
 static void ended(samen_sweep_job *job, size_t run, int sig, int code,
                   const char *reason, int stopping, samen_pool_result *res)
 {
-    if (sig < 0 && code == 0) {
+    if (sig < 0 && code == SAMEN_WORK_DONE) {
         res->done++;
         return;
     }
@@ -317,20 +309,18 @@ int samen_sweep_pool(samen_sweep_job *job, int jobs, samen_progress *prog,
                 continue;
             worker *w = &ws[slot_of[k]];
             int code, len;
-            char reason[2049];
+            char reason[SAMEN_REASON_MAX + 1];
             if (w->busy && read_full(w->from, &code, sizeof code)
                 && read_full(w->from, &len, sizeof len) && len >= 0
                 && len < (int)sizeof reason && read_full(w->from, reason, (size_t)len)) {
                 reason[len] = '\0';
                 w->busy = 0;
                 busy--;
-                if (code == WORKER_BROKEN) {
+                if (code == SAMEN_WORK_UNWRITTEN) {
                     /* A full disk: no run is counted that is not written
                      * whole, and no more are started. */
                     if (rc == SAMEN_OK)
-                        rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "%s; the sweep "
-                                             "stopped: once the cause is gone (a full disk: free "
-                                             "space), finish it with --resume", reason);
+                        rc = samen_sweep_stopped(err, reason);
                     stopping = 1;
                     continue;
                 }

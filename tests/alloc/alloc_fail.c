@@ -4,7 +4,9 @@
  * allocation failing for every k the run makes. Each must end in SAMEN_EIO
  * with a message about memory and leave its output folder empty: no
  * output file and no *.tmp. The loads of a sobol and an lhs sweep file
- * (GSL's generators) are swept the same way.
+ * (GSL's generators) are swept the same way, and so is a second start in
+ * a sweep folder with a run done (sweep.ini read back and compared, the
+ * writers' logs read into the index).
  *
  * What fails: linked with -Wl,--wrap=... (tests/alloc/alloc.mk), every
  * call that samen's own code makes to malloc, calloc, realloc, strdup,
@@ -31,7 +33,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "samen/samen.h"
-#include "sweep/design.h"
+#include "sweep/parts.h"
 
 /* ---- the failing allocator ---- */
 
@@ -153,6 +155,63 @@ static int prepare_sweeps(const char *scenario, const char *dir)
     return 2;
 }
 
+/* A sweep folder in dir with run 0 of 2 done, made by prepare_folder:
+ * its sweep.ini loaded as the folder's own record, the folder claimed
+ * again (sweep.ini written aside, found to exist, read back and compared)
+ * and its index read (each writer's log whole, each range checked). */
+static int job_folder(const char *scenario, const char *out, samen_error *err)
+{
+    (void)scenario;
+    char path[700];
+    snprintf(path, sizeof path, "%s/sweep.ini", out);
+    samen_sweep *sw;
+    samen_error_clear(err);
+    int rc = samen_sweep_load(&sw, path, SAMEN_SWEEP_TRUSTED, err);
+    if (rc != SAMEN_OK)
+        return rc;
+    rc = samen_sweep_claim(sw, out, err);
+    samen_sweep_free(sw);
+    samen_sweep_index idx;
+    if (rc == SAMEN_OK && (rc = samen_sweep_open(out, &sw, &idx, err)) == SAMEN_OK) {
+        if (idx.counts[SAMEN_RUN_DONE] != 1)
+            rc = samen_error_set(err, SAMEN_EINPUT, out, 0, NULL, "run 0 is not done");
+        samen_sweep_index_free(&idx);
+        samen_sweep_free(sw);
+    }
+    return rc;
+}
+
+/* Makes the sweep folder of job_folder in dir: folder.sweep.ini, then
+ * sweep.ini, inputs/ and parts/ with run 0 done. Returns the number of
+ * entries it leaves in dir, or -1. */
+static int prepare_folder(const char *scenario, const char *dir)
+{
+    char path[700];
+    char *abs = realpath(scenario, NULL);
+    snprintf(path, sizeof path, "%s/folder.sweep.ini", dir);
+    FILE *fp = abs ? fopen(path, "w") : NULL;
+    if (fp) {
+        fprintf(fp, "[sweep]\nscenario = %s\nreplicates = 2\n[set]\nsimulation.steps = 6\n",
+                abs);
+        fclose(fp);
+    }
+    free(abs);
+    samen_error err;
+    samen_sweep *sw;
+    int logged;
+    if (!fp || samen_sweep_load(&sw, path, 0, &err) != SAMEN_OK)
+        return -1;
+    samen_part_writer *w = NULL;
+    int ok = samen_sweep_claim(sw, dir, &err) == SAMEN_OK
+             && (w = samen_part_writer_new(sw, dir, &err))
+             && samen_part_writer_run(w, 0, &logged, &err) == SAMEN_OK;
+    ok = samen_part_writer_free(w, &err) == SAMEN_OK && ok;
+    samen_sweep_free(sw);
+    if (!ok)
+        samen_error_print(&err, stderr);
+    return ok ? 4 : -1;
+}
+
 /* The number of entries of dir; the first is named in first. */
 static int entries(const char *dir, char *first, size_t n)
 {
@@ -171,7 +230,7 @@ static int entries(const char *dir, char *first, size_t n)
     return count;
 }
 
-/* Removes dir and the files in it. */
+/* Removes dir and what is in it, folders too. */
 static void remove_dir(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -179,8 +238,8 @@ static void remove_dir(const char *dir)
     while (d && (de = readdir(d))) {
         char p[900];
         snprintf(p, sizeof p, "%s/%s", dir, de->d_name);
-        if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
-            unlink(p);
+        if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..") && unlink(p) != 0)
+            remove_dir(p);
     }
     if (d)
         closedir(d);
@@ -189,18 +248,26 @@ static void remove_dir(const char *dir)
 
 typedef int (*job_fn)(const char *scenario, const char *out, samen_error *err);
 
+/* What a job is given in its folder before it runs; returns the number
+ * of entries it leaves there, or -1. */
+typedef int (*prepare_fn)(const char *scenario, const char *dir);
+
 /* Runs job once whole (it must succeed; it counts the allocations), then
  * for every k with the k-th failing, once and from it on. Each of those
  * must end in SAMEN_EIO saying memory and leave in out no more than the
- * `keep` files the job was given. Returns the number of wrong runs. */
-static int sweep_job(const char *what, job_fn job, int with_sweeps, const char *scenario,
+ * entries prepare (NULL: none) gave it. Returns the number of wrong runs. */
+static int sweep_job(const char *what, job_fn job, prepare_fn prepare, const char *scenario,
                      const char *root)
 {
     char out[600], name[256];
     samen_error err;
     snprintf(out, sizeof out, "%s/whole", root);
     mkdir(out, 0777);
-    int keep = with_sweeps ? prepare_sweeps(scenario, out) : 0;
+    int keep = prepare ? prepare(scenario, out) : 0;
+    if (keep < 0) {
+        fprintf(stderr, "alloc_fail: %s: cannot prepare its folder\n", what);
+        return 1;
+    }
     arm(0, 0);
     int rc = job(scenario, out, &err);
     disarm();
@@ -216,8 +283,8 @@ static int sweep_job(const char *what, job_fn job, int with_sweeps, const char *
         int from_k_on = i >= total;
         snprintf(out, sizeof out, "%s/k%ld", root, k);
         mkdir(out, 0777);
-        if (with_sweeps)
-            prepare_sweeps(scenario, out);
+        if (prepare)
+            prepare(scenario, out);
         arm(k, from_k_on);
         rc = job(scenario, out, &err);
         disarm();
@@ -250,8 +317,9 @@ int main(int argc, char **argv)
         perror("alloc_fail: mkdtemp");
         return 1;
     }
-    int bad = sweep_job("run", job_run, 0, scenario, root);
-    bad += sweep_job("sweep files", job_sweeps, 1, scenario, root);
+    int bad = sweep_job("run", job_run, NULL, scenario, root);
+    bad += sweep_job("sweep files", job_sweeps, prepare_sweeps, scenario, root);
+    bad += sweep_job("sweep folder", job_folder, prepare_folder, scenario, root);
     rmdir(root);
     return bad ? 1 : 0;
 }

@@ -1,7 +1,10 @@
 #!/bin/sh
 # sweep_mpi.sh: `samen-mpi sweep` under mpirun gives the same bytes as a
 # serial sweep, with 3 ranks, with 1, and as one shard beside a plain
-# shard; bad input ends every rank with status 2; other commands run once.
+# shard; bad input ends every rank with status 2; other commands run once;
+# a rank that cannot load the sweep (its folder, relative, is elsewhere
+# from its working folder) says why once, through rank 0: as the error
+# (status 1) when no rank can work, as a note when others do.
 set -u
 fail() { echo "FAIL: $*" >&2; exit 1; }
 . "$TOP/tests/e2e/lib/sweep.sh"
@@ -37,4 +40,19 @@ $mpirun -np 3 "$SAMEN_MPI" sweep bad.ini --out bad > /dev/null 2> bad.err; st=$?
 [ $st -eq 2 ] || fail "bad sweep under MPI: status $st: $(cat bad.err)"
 grep -q "bad.ini:3: replicates:" bad.err || fail "bad sweep message: $(cat bad.err)"
 [ ! -e bad ] || fail "bad sweep made its folder"
+mkdir -p here elsewhere
+cp m.ini here/
+$mpirun -np 1 --wdir "$PWD/here" "$SAMEN_MPI" sweep m.ini --out lost --quiet \
+    : -np 1 --wdir "$PWD/elsewhere" "$SAMEN_MPI" sweep m.ini --out lost --quiet \
+    > /dev/null 2> lost.err; st=$?
+[ $st -eq 1 ] || fail "no rank could load: status $st: $(cat lost.err)"
+grep -q "^samen: lost: no MPI rank could load the sweep (rank 1: lost/sweep.ini: cannot open the sweep file: No such file or directory)$" lost.err \
+    || fail "no rank could load: message: $(cat lost.err)"
+[ "$(grep -c "sweep.ini" lost.err)" -eq 1 ] || fail "no rank could load: said more than once: $(cat lost.err)"
+$mpirun -np 2 --wdir "$PWD/here" "$SAMEN_MPI" sweep m.ini --out half --quiet \
+    : -np 1 --wdir "$PWD/elsewhere" "$SAMEN_MPI" sweep m.ini --out half --quiet \
+    > /dev/null 2> half.err || fail "one rank of three lost: $(cat half.err)"
+grep -q "^samen-mpi: 1 rank ran nothing (rank 2: half/sweep.ini: cannot open the sweep file: No such file or directory)$" half.err \
+    || fail "one rank of three lost: message: $(cat half.err)"
+same_collected serial here/half
 exit 0
