@@ -68,6 +68,12 @@ extern const samen_table samen_summary_table;
 /* The index of the column called name, or -1. */
 int samen_table_column(const samen_table *t, const char *name);
 
+/* The SAMEN_DETAIL_* bit of output.detail that asks for table `which`
+ * (SAMEN_OUT_*), or 0 for a table every run writes; and whether a run
+ * with the detail bits `detail` writes it. */
+int samen_table_detail_bit(int which);
+int samen_table_wanted(int which, int detail);
+
 /* 1 if column i holds numbers (whole or not), else 0. */
 int samen_column_numeric(const samen_table *t, int i);
 

@@ -134,6 +134,22 @@ static const samen_column summary[] = {
 
 const samen_table samen_summary_table = TABLE("summary", "summary.csv", summary);
 
+int samen_table_detail_bit(int which)
+{
+    switch (which) {
+    case SAMEN_OUT_ORGS: return SAMEN_DETAIL_ORGS;
+    case SAMEN_OUT_PERSONS: return SAMEN_DETAIL_PERSONS;
+    case SAMEN_OUT_GRAPH: return SAMEN_DETAIL_GRAPH;
+    default: return 0;
+    }
+}
+
+int samen_table_wanted(int which, int detail)
+{
+    int bit = samen_table_detail_bit(which);
+    return !bit || (detail & bit);
+}
+
 int samen_table_column(const samen_table *t, const char *name)
 {
     for (int i = 0; i < t->ncolumns; i++)

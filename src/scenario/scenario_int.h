@@ -142,8 +142,10 @@ int samen_raw_add(samen_raw *raw, const char *section, const char *name,
 int samen_raw_add_section(samen_raw *raw, const char *name, const char *net,
                           int line);
 
-/* Reads the INI file into raw (ini.c). */
-int samen_ini_read(samen_raw *raw, const char *path, samen_error *err);
+/* Reads the INI file path into raw, or the text (when not NULL) that goes
+ * by that name (ini.c). */
+int samen_ini_read(samen_raw *raw, const char *path, const char *text,
+                   samen_error *err);
 
 /* Applies one "KEY=VALUE" override to raw (validate.c). */
 int samen_apply_override(samen_raw *raw, const char *kv, samen_error *err);
