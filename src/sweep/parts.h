@@ -133,7 +133,10 @@ typedef struct samen_sweep_index {
 
 /* Reads every log in OUT/parts: a run is done when a complete log line
  * says so and each of its ranges still matches its checksum (verify), or
- * failed when a log says that and none says done. */
+ * failed when a log says that and none says done. The part files stay
+ * open while the index lives, up to SAMEN_PART_COUNT per writer: a
+ * program that reads folders of many writers raises its RLIMIT_NOFILE
+ * (samen's main raises it to the hard limit); the library does not. */
 int samen_sweep_index_read(const samen_sweep *sw, const char *out,
                            samen_sweep_index *idx, samen_error *err);
 void samen_sweep_index_free(samen_sweep_index *idx);
