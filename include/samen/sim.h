@@ -74,7 +74,7 @@ typedef struct samen_person_row {
  * or the run's last step. ties.csv lists every live network's ties there
  * (and a network's at its end step too), graph.csv has a row there and an
  * export's waves are these steps. */
-int samen_snapshot_step(const samen_scenario *sc, int step);
+SAMEN_API int samen_snapshot_step(const samen_scenario *sc, int step);
 
 /* Callbacks return 0 on success; a nonzero return stops the run and is
  * returned by samen_sim_step. Any callback may be NULL (not wanted).

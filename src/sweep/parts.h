@@ -45,9 +45,9 @@ void samen_host_name(char *buf, size_t n);
 
 /* The parts of a writer: the per-step tables (SAMEN_OUT_*) and the
  * summary rows. */
-enum { SAMEN_PART_SUMMARY = SAMEN_OUT_COUNT, SAMEN_PART_COUNT };
+enum { SAMEN_PART_SUMMARY = SAMEN_TABLE_SUMMARY, SAMEN_PART_COUNT = SAMEN_TABLE_COUNT };
 
-/* The table of part p: samen_tables[p], or the summary's. */
+/* The table of part p: samen_tables[p]. */
 const samen_table *samen_part_table(int part);
 
 /* "network", "events", "ties", "orgs", "persons", "graph", "summary". */
