@@ -27,7 +27,11 @@ int samen_simulate(samen_sim *sim, const samen_scenario *sc, const samen_observe
     if (rc) {
         /* Only the writers stop a run, and they fill err; anything else is
          * still a failed run, not bad input. */
-        if (err->code == SAMEN_OK)
+        if (err->code == SAMEN_OK && rc == SAMEN_SIM_NOMEM)
+            samen_error_set(err, SAMEN_EIO, NULL, 0, NULL,
+                            "out of memory at step %d of the run",
+                            samen_sim_current_step(sim));
+        else if (err->code == SAMEN_OK)
             samen_error_set(err, SAMEN_EIO, NULL, 0, NULL,
                             "the run was stopped by its output (code %d)", rc);
         rc = err->code;

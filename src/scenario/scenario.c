@@ -53,6 +53,7 @@ void samen_scenario_free(samen_scenario *sc)
         free(sc->orgs[i].id);
         free(sc->orgs[i].name);
         free(sc->orgs[i].sector);
+        free(sc->orgs[i].area);
     }
     free(sc->orgs);
     if (sc->org_index)
