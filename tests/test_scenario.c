@@ -1343,6 +1343,39 @@ static void test_check_override(void **state)
     samen_scenario_free(sc);
 }
 
+/* The keys of a rule between keys are declared joint once (params.c),
+ * for validate.c's rules and the sweep's point check alike; each of them
+ * is one whose value alone check_override passes while the scenario with
+ * it is refused. */
+static void test_joint_keys(void **state)
+{
+    (void)state;
+    static const char *const joint[] = {
+        "form.adhoc_at", "form.network_at", "form.merger_at", "simulation.themes",
+        "organisations.file", "ties.file", "network.brede-school.initiator",
+        "network.a.b.necessary", "network.x.framing", "network.x.candidates",
+        "org.ibo.guard"};
+    static const char *const alone[] = {
+        "trust.gain", "form.rate", "simulation.steps", "network.x.effort",
+        "network.x.issue", "output.detail", "form", "nonsense.key"};
+    for (size_t i = 0; i < sizeof joint / sizeof joint[0]; i++)
+        if (!samen_scenario_key_joint(joint[i]))
+            fail_msg("%s is not joint", joint[i]);
+    for (size_t i = 0; i < sizeof alone / sizeof alone[0]; i++)
+        if (samen_scenario_key_joint(alone[i]))
+            fail_msg("%s is joint", alone[i]);
+
+    /* form.adhoc_at = 0.6 passes alone, and breaks the order with
+     * form.network_at (0.5 by default) in a load. */
+    samen_scenario *sc = load_mini(NULL, 0);
+    samen_error err;
+    assert_int_equal(samen_scenario_check_override(sc, "form.adhoc_at", "0.6", NULL, NULL,
+                                                   &err), SAMEN_OK);
+    assert_int_equal(samen_scenario_check_override(sc, "network.brede-school.framing",
+                                                   "ibo", NULL, NULL, &err), SAMEN_OK);
+    samen_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1362,6 +1395,7 @@ int main(void)
         cmocka_unit_test(test_roundtrip_big),
         cmocka_unit_test(test_write_tmp_then_commit),
         cmocka_unit_test(test_check_override),
+        cmocka_unit_test(test_joint_keys),
         cmocka_unit_test(test_provenance),
     };
     int failed = cmocka_run_group_tests_name("scenario", tests, group_setup, group_teardown);

@@ -11,10 +11,14 @@
 #include <string.h>
 
 #define INF HUGE_VAL
-#define P(f) SAMEN_IN_PARAMS, offsetof(samen_params, f)
-#define S(f) SAMEN_IN_SCENARIO, offsetof(samen_scenario, f)
-#define N(f) SAMEN_IN_NET, offsetof(samen_net_spec, f)
-#define NONE SAMEN_IN_NONE, 0
+#define P(f) SAMEN_IN_PARAMS, offsetof(samen_params, f), 0
+#define S(f) SAMEN_IN_SCENARIO, offsetof(samen_scenario, f), 0
+#define N(f) SAMEN_IN_NET, offsetof(samen_net_spec, f), 0
+#define NONE SAMEN_IN_NONE, 0, 0
+/* The same for a key that takes part in a rule between keys (validate.c:
+ * samen_param_def's joint). */
+#define P_JOINT(f) SAMEN_IN_PARAMS, offsetof(samen_params, f), 1
+#define NONE_JOINT SAMEN_IN_NONE, 0, 1
 
 /* Ranges follow FORMATS.md "Scenario file": shares, probabilities and
  * amounts of trust or progress lost in [0,1]; form.rate, exec.engage_rate,
@@ -35,7 +39,7 @@ const samen_param_def samen_param_table[] = {
     {"simulation", "themes", SAMEN_PT_THEMES, NULL, 0, 0, 0, 0,
      "1 to 16 names, no , : ; # \" = [ ]",
      "theme names; one mission column each in the organisations file (2)",
-     NONE},
+     NONE_JOINT},
 
     {"output", "detail", SAMEN_PT_DETAIL, "", 0, 0, 0, 0,
      "a list of orgs, persons, both, graph; or empty",
@@ -185,11 +189,11 @@ const samen_param_def samen_param_table[] = {
     {"form", "hysteresis", REAL, "0.02", UNIT,
      "margin around band edges before the form changes (4.11)", P(form.hysteresis)},
     {"form", "adhoc_at", REAL, "0.25", 0, 1, 0, 0, "[0, 1], < form.network_at",
-     "form index at which the adhoc band begins (4.11)", P(form.adhoc_at)},
+     "form index at which the adhoc band begins (4.11)", P_JOINT(form.adhoc_at)},
     {"form", "network_at", REAL, "0.5", 0, 1, 0, 0, "[0, 1], <= form.merger_at",
-     "form index at which the network band begins (4.11)", P(form.network_at)},
+     "form index at which the network band begins (4.11)", P_JOINT(form.network_at)},
     {"form", "merger_at", REAL, "0.85", 0, 1, 0, 0, "[0, 1], >= form.network_at",
-     "form index from which a network may merge (4.11)", P(form.merger_at)},
+     "form index from which a network may merge (4.11)", P_JOINT(form.merger_at)},
     {"form", "merger_dims", REAL, "0.85", UNIT,
      "least formal and identification dimensions for a merger (4.11)",
      P(form.merger_dims)},
@@ -249,10 +253,10 @@ const samen_param_def samen_param_table[] = {
     {"organisations", "file", SAMEN_PT_PATH, NULL, 0, 0, 0, 0,
      "a CSV file, relative to the scenario file",
      "organisations: id,name,sector,capacity,mandate,latency,guard,patience,themes (5)",
-     NONE},
+     NONE_JOINT},
     {"ties", "file", SAMEN_PT_PATH, "", 0, 0, 0, 0,
      "a CSV file, relative to the scenario file, or empty",
-     "optional prior trust: org_a,org_b,trust (5)", NONE},
+     "optional prior trust: org_a,org_b,trust (5)", NONE_JOINT},
     {"samen", "version", SAMEN_PT_IGNORED, "", 0, 0, 0, 0, "any text",
      "samen version that wrote this run.ini; accepted and ignored", NONE},
     {"samen", "source", SAMEN_PT_IGNORED, "", 0, 0, 0, 0, "any text",
@@ -265,7 +269,7 @@ const samen_param_def samen_param_table[] = {
     {"network", "type", SAMEN_PT_NETTYPE, "network", 0, 0, 0, 0,
      "overleg, adhoc or network", "kind of collaboration (2)", NONE},
     {"network", "initiator", SAMEN_PT_ORG, NULL, 0, 0, 0, 0,
-     "an organisation id", "the organisation that starts the network (4.1)", NONE},
+     "an organisation id", "the organisation that starts the network (4.1)", NONE_JOINT},
     {"network", "issue", SAMEN_PT_ISSUE, NULL, 0, 0, 0, 0,
      "theme:weight pairs, weights in [0,1], not all 0",
      "the issue: weight of each theme; themes left out weigh 0 (2)", NONE},
@@ -275,13 +279,13 @@ const samen_param_def samen_param_table[] = {
      "capacity units the issue needs (4.1)", N(effort)},
     {"network", "necessary", SAMEN_PT_ORGLIST, "", 0, 0, 0, 0,
      "organisation ids, or empty",
-     "necessary actors: always candidates, needed for the goal (4.9)", NONE},
+     "necessary actors: always candidates, needed for the goal (4.9)", NONE_JOINT},
     {"network", "framing", SAMEN_PT_ORGLIST, "", 0, 0, 0, 0,
      "organisation ids, or empty",
-     "framing actors: never members, to keep informed (4.8)", NONE},
+     "framing actors: never members, to keep informed (4.8)", NONE_JOINT},
     {"network", "candidates", SAMEN_PT_CANDIDATES, "*", 0, 0, 0, 0,
      "* or organisation ids",
-     "organisations that may join (* all but framing actors) (4.1)", NONE},
+     "organisations that may join (* all but framing actors) (4.1)", NONE_JOINT},
     {"network", "start", WHOLE, "0", COUNT0,
      "step at which the network starts (2)", N(start)},
     {"network", "inform_every", WHOLE, "8", COUNT0,

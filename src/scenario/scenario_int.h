@@ -65,6 +65,11 @@ typedef struct samen_param_def {
     const char *meaning;
     samen_pwhere where;
     size_t offset;
+    /* 1: the key takes part in a rule between keys (validate.c checks its
+     * value against other keys or the input files), so its value alone
+     * says nothing of a scenario: a sweep that varies it loads every
+     * point whole (samen_scenario_key_joint). */
+    unsigned char joint;
 } samen_param_def;
 
 extern const samen_param_def samen_param_table[];

@@ -34,6 +34,13 @@ int samen_scenario_check_override(const samen_scenario *sc, const char *key,
                                   const char *value, int *is_numeric,
                                   int *is_whole, samen_error *err);
 
+/* 1 if KEY (as for --set) takes part in a rule between keys, so that
+ * samen_scenario_check_override of its value alone cannot tell whether a
+ * scenario with it loads: the keys whose definition says joint, and an
+ * organisation's columns (its mission values must not all be 0). A sweep
+ * that varies such a key loads each point whole. */
+int samen_scenario_key_joint(const char *key);
+
 /* As samen_scenario_print, for reading: every number as the shortest text
  * that reads back as the same double (run.ini keeps %.17g). */
 int samen_scenario_print_short(const samen_scenario *sc, FILE *fp);

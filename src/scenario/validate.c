@@ -5,6 +5,7 @@
 
 #include "util/input.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -542,6 +543,23 @@ int samen_scenario_check_override(const samen_scenario *sc, const char *key,
     return SAMEN_OK;
 }
 
+int samen_scenario_key_joint(const char *key)
+{
+    const char *dot = strrchr(key, '.');
+    if (!dot)
+        return 0;
+    if (!strncmp(key, "org.", 4))
+        return 1;
+    char section[SAMEN_MAX_KEY_TEXT + 16];
+    if (!strncmp(key, "network.", 8)) {
+        snprintf(section, sizeof section, "network");
+    } else {
+        snprintf(section, sizeof section, "%.*s", (int)(dot - key), key);
+    }
+    const samen_param_def *d = samen_param_find(section, dot + 1);
+    return d && d->joint;
+}
+
 /* ---- building the scenario ---- */
 
 typedef struct build {
@@ -582,6 +600,18 @@ static int key_error(build *b, const char *section, const char *name,
         return samen_error_set(b->err, SAMEN_EINPUT, e->file, e->line, key, "%s", msg);
     return samen_error_set(b->err, SAMEN_EINPUT, b->raw->path,
                            section_line(b->raw, section), key, "%s", msg);
+}
+
+/* key_error for a rule between keys: section.name must be declared joint
+ * (params.c), or a sweep varying it would check its values alone and miss
+ * the rule. */
+static int joint_error(build *b, const char *section, const char *name, const char *msg)
+{
+    const samen_param_def *d =
+        samen_param_find(strncmp(section, "network ", 8) ? section : "network", name);
+    assert(d && d->joint);
+    (void)d;
+    return key_error(b, section, name, msg);
 }
 
 /* Parses section.name (its value, or its default) into v. */
@@ -666,7 +696,7 @@ static int form_order_error(build *b, const char *key1, double v1, const char *r
              samen_num_text(v2, n2, sizeof n2));
     const char *other = strcmp(blame, key1) ? key1 : key2;
     const char *name = samen_raw_get(b->raw, "form", blame) ? blame : other;
-    return key_error(b, "form", name, msg);
+    return joint_error(b, "form", name, msg);
 }
 
 static int build_globals(build *b)
@@ -849,15 +879,15 @@ static int build_net(build *b, const char *section, samen_net_spec *net)
         if (in_sorted(nec, net->n_necessary, net->framing[i])) {
             snprintf(msg, sizeof msg, "organisation '%s' is both necessary and framing; "
                      "a necessary actor must be a member, a framing actor never is", id);
-            rc = key_error(b, section, "framing", msg);
+            rc = joint_error(b, section, "framing", msg);
         } else if (net->framing[i] == net->initiator) {
             snprintf(msg, sizeof msg, "the initiator '%s' is a framing actor; framing "
                      "actors never join", id);
-            rc = key_error(b, section, "initiator", msg);
+            rc = joint_error(b, section, "initiator", msg);
         } else if (in_sorted(cs, n_cand, net->framing[i])) {
             snprintf(msg, sizeof msg, "framing actor '%s' is listed as a candidate; "
                      "framing actors never join", id);
-            rc = key_error(b, section, "candidates", msg);
+            rc = joint_error(b, section, "candidates", msg);
         }
     }
     if (!rc) {

@@ -944,36 +944,11 @@ static int load_point(const samen_sweep *sw, size_t p, samen_scenario **keep,
     return rc;
 }
 
-/* 1 if a key takes part in a rule between keys (src/scenario/validate.c:
- * the form thresholds' order, a network's organisations against each
- * other and the organisations file, the themes against the files and the
- * issues), so only a whole load can check its values. */
-static int in_cross_rule(const char *key)
-{
-    static const char *const keys[] = {
-        "form.adhoc_at", "form.network_at", "form.merger_at",
-        "organisations.file", "ties.file", "simulation.themes"};
-    static const char *const net_keys[] = {"initiator", "necessary", "framing",
-                                           "candidates"};
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        if (!strcmp(key, keys[i]))
-            return 1;
-    const char *name = strrchr(key, '.');
-    if (!strncmp(key, "org.", 4))
-        return 1; /* an organisation's mission values must not all be 0 */
-    if (strncmp(key, "network.", 8) || !name)
-        return 0;
-    for (size_t i = 0; i < sizeof net_keys / sizeof net_keys[0]; i++)
-        if (!strcmp(name + 1, net_keys[i]))
-            return 1;
-    return 0;
-}
-
 int samen_sweep_check_points(const samen_sweep *sw, samen_error *err)
 {
     int cross = 0;
     for (int k = 0; k < sw->n_keys; k++)
-        cross |= in_cross_rule(sw->keys[k].key);
+        cross |= samen_scenario_key_joint(sw->keys[k].key);
     if (cross) {
         for (size_t p = 0; p < sw->n_points; p++) {
             int rc = load_point(sw, p, NULL, err);
