@@ -8,6 +8,5 @@
 #include "samen/scenario.h"
 #include "samen/sim.h"
 #include "samen/run.h"
-#include "samen/tables.h"
 
 #endif

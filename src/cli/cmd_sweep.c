@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/args.h"
+#include "cli/batch_args.h"
 #include "cli/commands.h"
 #include "cli/filekind.h"
 #include "cli/sweep_command.h"
@@ -41,106 +42,6 @@ static const char usage[] =
     "Exit status: 0 done, 1 a run failed or the sweep was stopped, 2 bad input\n"
     "or usage.\n";
 
-enum { OPT_OUT, OPT_JOBS, OPT_RESUME, OPT_SHARD, OPT_QUIET, OPT_PROGRESS };
-
-static const samen_optspec opts[] = {
-    {"--out", NULL, "DIR", OPT_OUT},
-    {"--jobs", "-j", "N", OPT_JOBS},
-    {"--resume", NULL, NULL, OPT_RESUME},
-    {"--shard", NULL, "I/N", OPT_SHARD},
-    {"--quiet", "-q", NULL, OPT_QUIET},
-    {"--progress", NULL, NULL, OPT_PROGRESS},
-    {0},
-};
-
-typedef struct sweep_opts {
-    const char *file;
-    char *out;            /* owned */
-    long long jobs;
-    int resume, quiet, progress;
-    long long shard_i, shard_n;
-} sweep_opts;
-
-static int parse_shard(const samen_args *a, const char *v, sweep_opts *o)
-{
-    const char *slash = strchr(v, '/');
-    char first[32];
-    if (!slash || (size_t)(slash - v) >= sizeof first)
-        return samen_args_error(a, "--shard '%s': expected I/N, e.g. --shard 0/4", v);
-    memcpy(first, v, (size_t)(slash - v));
-    first[slash - v] = '\0';
-    int rc = samen_args_whole(a, "--shard N", slash + 1, 1, 1000000000, &o->shard_n);
-    if (!rc)
-        rc = samen_args_whole(a, "--shard I", first, 0, o->shard_n - 1, &o->shard_i);
-    return rc;
-}
-
-/* Fills o from the arguments (argv gets "-j4" split into "-j" "4", as
- * make users type it; it has room for that). Returns -1 to go on, else the
- * exit status. */
-static int parse(int argc, char **argv, char **split, sweep_opts *o)
-{
-    int n = 0;
-    for (int i = 0; i < argc; i++) {
-        if (i > 0 && !strncmp(argv[i], "-j", 2) && argv[i][2]) {
-            split[n++] = "-j";
-            split[n++] = argv[i] + 2;
-        } else {
-            split[n++] = argv[i];
-        }
-    }
-    samen_args a;
-    samen_args_init(&a, "sweep", usage, opts, n, split);
-    memset(o, 0, sizeof *o);
-    o->shard_n = 1;
-    const char *v, *out = NULL;
-    int id, rc;
-    while ((id = samen_args_next(&a, &v)) != SAMEN_ARG_END) {
-        switch (id) {
-        case SAMEN_ARG_HELP: return 0;
-        case SAMEN_ARG_ERROR: return 2;
-        case SAMEN_ARG_POSITIONAL:
-            if (samen_args_one(&a, &o->file, v, "sweep file"))
-                return 2;
-            break;
-        case OPT_OUT: out = v; break;
-        case OPT_JOBS:
-            if ((rc = samen_args_whole(&a, "-j", v, 1, 4096, &o->jobs)))
-                return rc;
-            break;
-        case OPT_RESUME: o->resume = 1; break;
-        case OPT_SHARD:
-            if ((rc = parse_shard(&a, v, o)))
-                return rc;
-            break;
-        case OPT_QUIET: o->quiet = 1; break;
-        case OPT_PROGRESS: o->progress = 1; break;
-        }
-    }
-    if (!o->file)
-        return samen_args_error(&a, "no sweep file given");
-    if (out) {
-        o->out = strdup(out);
-    } else {
-        /* results/NAME, NAME the file name without its folder and .ini */
-        const char *base = strrchr(o->file, '/');
-        base = base ? base + 1 : o->file;
-        size_t len_base = strlen(base);
-        if (len_base > 4 && !strcmp(base + len_base - 4, ".ini"))
-            len_base -= 4;
-        size_t len = len_base + sizeof "results/";
-        if ((o->out = malloc(len)))
-            snprintf(o->out, len, "results/%.*s", (int)len_base, base);
-    }
-    if (!o->out) {
-        fputs("samen: out of memory\n", stderr);
-        return 1;
-    }
-    if (!o->jobs)
-        o->jobs = samen_cpu_count();
-    return -1;
-}
-
 typedef struct failure_ctx {
     samen_progress *prog;
 } failure_ctx;
@@ -162,14 +63,8 @@ static int local_pool(void *ctx, samen_sweep_job *job, samen_progress *prog,
 int samen_sweep_command(int argc, char **argv, samen_sweep_executor exec,
                         void *exec_ctx)
 {
-    sweep_opts o;
-    char **split = calloc(2 * (size_t)argc + 1, sizeof *split);
-    if (!split) {
-        fputs("samen: out of memory\n", stderr);
-        return 1;
-    }
-    int rc = parse(argc, argv, split, &o);
-    free(split);
+    samen_batch_opts o;
+    int rc = samen_batch_args("sweep", usage, "sweep file", "", argc, argv, &o);
     if (rc >= 0)
         return rc;
     int kind = samen_file_kind(o.file);

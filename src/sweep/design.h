@@ -59,9 +59,10 @@ int samen_design_sobol(size_t n, int k, const double *min, const double *max,
 
 typedef enum { SAMEN_DESIGN_GRID, SAMEN_DESIGN_LHS, SAMEN_DESIGN_SOBOL,
                SAMEN_DESIGN_SALTELLI, SAMEN_DESIGN_MORRIS,
-               SAMEN_DESIGN_COUNT } samen_design;
+               SAMEN_DESIGN_POINTS, SAMEN_DESIGN_COUNT } samen_design;
 
-/* "grid", "lhs", "sobol", "saltelli", "morris": the values of design =. */
+/* "grid", "lhs", "sobol", "saltelli", "morris", "points": the values of
+ * design =. */
 extern const char *const samen_design_names[SAMEN_DESIGN_COUNT];
 
 /* GSL's Sobol sequence has 40 dimensions; Saltelli's design takes two per
@@ -107,7 +108,7 @@ typedef struct samen_sweep_key {
     double start, stop, step;
     size_t n_values;   /* grid: values of this key */
     char **values;     /* grid list items; NULL for a range */
-    double min, max;   /* lhs, sobol, saltelli, morris */
+    double min, max;   /* lhs, sobol, saltelli, morris, points */
 } samen_sweep_key;
 
 /* One fixed override of [set]. */
@@ -141,6 +142,7 @@ typedef struct samen_sweep {
                             * before scaling and rounding; else NULL */
     uint32_t *seeds;       /* n_runs seeds, or replicates with seeds = common */
     char digest[17];       /* of the base scenario and its input files */
+    char *points;          /* design = points: the points file, resolved */
 } samen_sweep;
 
 /* A resolved sweep.ini is trusted: the scenario is not loaded (so a sweep
@@ -158,6 +160,15 @@ typedef struct samen_sweep {
 int samen_sweep_load(samen_sweep **out, const char *path, int flags,
                      samen_error *err);
 void samen_sweep_free(samen_sweep *sw);
+
+/* ---- design_points.c: design = points, the points given in a file ---- */
+
+/* Reads sw->points (a CSV: point, then each [vary] key in order, the
+ * layout of design.csv; one row per point, numbered from 0) into
+ * sw->matrix and sw->n_points; every value must lie in its key's
+ * min..max. Errors name the file, line and key (SAMEN_EINPUT), or say
+ * why it cannot be read. */
+int samen_design_points_read(samen_sweep *sw, samen_error *err);
 
 /* Loads the base scenario with the overrides of every point in turn (and
  * the seed of its first run), so that a combination of values the loader

@@ -12,7 +12,7 @@
 #include <gsl/gsl_rng.h>
 
 const char *const samen_design_names[SAMEN_DESIGN_COUNT] = {
-    "grid", "lhs", "sobol", "saltelli", "morris"};
+    "grid", "lhs", "sobol", "saltelli", "morris", "points"};
 
 void samen_design_scale(size_t n, int k, const double *unit, const double *min,
                         const double *max, double *out)

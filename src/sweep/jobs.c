@@ -41,7 +41,8 @@ int samen_sweep_prepare(samen_sweep_job *job, size_t *todo, size_t *total,
 
 long samen_sweep_next(samen_sweep_job *job)
 {
-    for (; job->next < job->sw->n_runs; job->next += job->shard_n) {
+    size_t end = job->end && job->end < job->sw->n_runs ? job->end : job->sw->n_runs;
+    for (; job->next < end; job->next += job->shard_n) {
         size_t i = job->next;
         if (job->done && job->done[i])
             continue;

@@ -20,6 +20,9 @@ typedef struct samen_sweep_job {
     size_t shard_i, shard_n;
     int resume;
     size_t next;           /* the next run index to consider */
+    size_t end;            /* runs from here on are not handed out (yet):
+                            * samen fit runs a generation in batches; 0
+                            * for no limit */
     unsigned char *done;   /* per run: done before this start */
     samen_part_writer *writer; /* of the process that hands out runs, for
                                 * the failures it records; made on use */

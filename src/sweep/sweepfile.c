@@ -410,6 +410,8 @@ static int design_points(const reader *r, samen_sweep *sw, samen_error *err)
         return samen_error_set(err, SAMEN_EINPUT, r->path, find(r, SEC_SWEEP, "design")->line,
                                "design", "design = %s needs at least one key in "
                                "[vary]", name);
+    if (sw->design == SAMEN_DESIGN_POINTS)
+        return samen_design_points_read(sw, err);
     size_t per = 1, rows = (size_t)sw->samples;
     if (sw->design == SAMEN_DESIGN_SALTELLI) {
         if (sw->n_keys > SAMEN_SALTELLI_MAX_KEYS) {
@@ -453,11 +455,27 @@ static int resolve_design(const reader *r, samen_sweep *sw, samen_error *err)
             }
         if (!found)
             return samen_error_set(err, SAMEN_EINPUT, r->path, d->line, d->name,
-                                   "unknown design '%s'; use grid, lhs, sobol, saltelli "
-                                   "or morris", d->value);
+                                   "unknown design '%s'; use grid, lhs, sobol, saltelli, "
+                                   "morris or points", d->value);
     }
     const char *name = samen_design_names[sw->design];
     int morris = sw->design == SAMEN_DESIGN_MORRIS;
+    int listed = sw->design == SAMEN_DESIGN_POINTS;
+    if ((e = find(r, SEC_SWEEP, "points")) && !listed)
+        return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                               "points is for design = points, not %s", name);
+    if (listed) {
+        if (!e || !e->value[0])
+            return samen_error_set(err, SAMEN_EINPUT, r->path, d->line, "points",
+                                   "missing: design = points needs points = FILE.csv "
+                                   "(point, then each [vary] key)");
+        if ((e = find(r, SEC_SWEEP, "samples")))
+            return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
+                                   "design = points has one point per row of its points "
+                                   "file; samples is for design = lhs, sobol or saltelli");
+        if (!(sw->points = scenario_path(r->path, find(r, SEC_SWEEP, "points")->value, 1)))
+            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    }
     if ((e = find(r, SEC_SWEEP, "samples"))) {
         if (sw->design == SAMEN_DESIGN_GRID)
             return samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
@@ -470,7 +488,7 @@ static int resolve_design(const reader *r, samen_sweep *sw, samen_error *err)
         if ((rc = whole_value(r, e, 1, (double)SAMEN_SWEEP_MAX_RUNS, &v, err)))
             return rc;
         sw->samples = (long)v;
-    } else if (sw->design != SAMEN_DESIGN_GRID && !morris) {
+    } else if (sw->design != SAMEN_DESIGN_GRID && !morris && !listed) {
         return samen_error_set(err, SAMEN_EINPUT, r->path, d->line, "samples",
                                "missing: design = %s needs samples = N (%s)", name,
                                sw->design == SAMEN_DESIGN_SALTELLI
@@ -507,7 +525,7 @@ static int resolve_design(const reader *r, samen_sweep *sw, samen_error *err)
 }
 
 static const char *const sweep_keys[] = {"scenario", "replicates", "design",
-    "samples", "trajectories", "levels", "seed", "seeds", "detail", "snapshot_every", "tables", "every", NULL};
+    "samples", "trajectories", "levels", "points", "seed", "seeds", "detail", "snapshot_every", "tables", "every", NULL};
 
 /* The detail bits a [output] detail text asks for (a valid one). */
 static unsigned detail_tables(const char *text)
@@ -809,6 +827,7 @@ void samen_sweep_free(samen_sweep *sw)
     free(sw->snapshot_every);
     free(sw->matrix);
     free(sw->unit);
+    free(sw->points);
     free(sw->seeds);
     free(sw);
 }
@@ -1058,6 +1077,8 @@ int samen_sweep_write_resolved(const samen_sweep *sw, FILE *fp, samen_error *err
         fprintf(fp, "samples = %ld\n", sw->samples);
     if (sw->design == SAMEN_DESIGN_MORRIS)
         fprintf(fp, "trajectories = %ld\nlevels = %d\n", sw->trajectories, sw->levels);
+    if (sw->points && write_kv(fp, "points", sw->points, err))
+        return -1;
     fprintf(fp, "seed = %lu\nseeds = %s\n", (unsigned long)sw->seed,
             sw->seeds_common ? "common" : "per-run");
     if (sw->detail)
