@@ -18,6 +18,7 @@
 #include "samen/samen.h"
 #include "scenario/scenario_tools.h"
 #include "util/ini_reader.h"
+#include "util/parse.h"
 
 /* One temporary folder for the whole program; each test works in its own
  * subfolder of it. */
@@ -1321,6 +1322,32 @@ static void test_check_override(void **state)
     samen_scenario_free(sc);
 }
 
+/* The nearest name of a hint: by edit distance, the first of equals;
+ * offered one at a time, the name itself says so, and a distance the
+ * caller gives (a prefix at 0) wins over a nearer spelling. */
+static void test_nearest(void **state)
+{
+    (void)state;
+    static const char *const tables[] = {"network", "events", "ties", "orgs", NULL};
+    static const char *const none[] = {NULL};
+    assert_string_equal(samen_nearest("tie", tables), "ties");
+    assert_string_equal(samen_nearest("xxxx", tables), "ties"); /* 4, as orgs: the first */
+    assert_null(samen_nearest("ties", none));
+    samen_near near;
+    samen_near_start(&near, "evnts");
+    assert_null(near.best);
+    assert_int_equal(samen_near_offer(&near, "network"), 0);
+    assert_int_equal(samen_near_offer(&near, "events"), 0);
+    assert_int_equal(near.dist, 1);
+    assert_int_equal(samen_near_offer(&near, "evnts"), 1);
+    assert_string_equal(near.best, "evnts");
+    samen_near_start(&near, "brede");
+    samen_near_offer(&near, "bred");
+    assert_int_equal(samen_near_offer_at(&near, "brede-school", 0), 1);
+    assert_int_equal(samen_near_offer_at(&near, "brede-2", 0), 0);
+    assert_string_equal(near.best, "brede-school");
+}
+
 /* The keys of a rule between keys are declared joint once (params.c),
  * for validate.c's rules and the sweep's point check alike; each of them
  * is one whose value alone check_override passes while the scenario with
@@ -1374,6 +1401,7 @@ int main(void)
         cmocka_unit_test(test_write_tmp_then_commit),
         cmocka_unit_test(test_check_override),
         cmocka_unit_test(test_joint_keys),
+        cmocka_unit_test(test_nearest),
         cmocka_unit_test(test_provenance),
     };
     int failed = cmocka_run_group_tests_name("scenario", tests, group_setup, group_teardown);

@@ -9,32 +9,28 @@
 #include <sys/stat.h>
 
 #include "samen/sim.h"
-#include "scenario/scenario_int.h"
 #include "util/outfile.h"
+#include "util/parse.h"
 
 const char *const samen_export_formats[3] = {"gephi", "graphml", "rsiena"};
 const char *const samen_export_names[3] = {"network.gexf", "network.graphml", "rsiena"};
 
 int samen_export_format_of(const char *name, const char **nearest)
 {
-    int best = 0, bestd = -1;
-    for (int i = 0; i < 3; i++) {
-        if (!strcmp(name, samen_export_formats[i]))
+    samen_near near;
+    samen_near_start(&near, name);
+    for (int i = 0; i < 3; i++)
+        if (samen_near_offer(&near, samen_export_formats[i]))
             return i;
-        int d = samen_edit_distance(name, samen_export_formats[i]);
-        if (bestd < 0 || d < bestd) {
-            bestd = d;
-            best = i;
-        }
-    }
-    *nearest = samen_export_formats[best];
+    *nearest = near.best;
     return -1;
 }
 
 int samen_export_find_network(const samen_scenario *sc, const char *name,
                               const char *where, int *net, samen_error *err)
 {
-    int best = 0, bestd = -1;
+    samen_near near;
+    samen_near_start(&near, name);
     size_t len = strlen(name);
     for (int k = 0; k < sc->n_nets; k++) {
         if (!strcmp(sc->nets[k].name, name)) {
@@ -42,19 +38,17 @@ int samen_export_find_network(const samen_scenario *sc, const char *name,
             return SAMEN_OK;
         }
         /* a name cut short is nearest to the names it begins */
-        int d = strncmp(sc->nets[k].name, name, len) ? samen_edit_distance(name, sc->nets[k].name)
-                                                      : 0;
-        if (bestd < 0 || d < bestd) {
-            bestd = d;
-            best = k;
-        }
+        if (strncmp(sc->nets[k].name, name, len))
+            samen_near_offer(&near, sc->nets[k].name);
+        else
+            samen_near_offer_at(&near, sc->nets[k].name, 0);
     }
-    if (bestd < 0)
+    if (!near.best)
         return samen_error_set(err, SAMEN_EINPUT, where, 0, "--network",
                                "'%s' is not a network of this run: it has none", name);
     return samen_error_set(err, SAMEN_EINPUT, where, 0, "--network",
                            "'%s' is not a network of this run (did you mean '%s'?)",
-                           name, sc->nets[best].name);
+                           name, near.best);
 }
 
 /* The snapshot steps (samen_snapshot_step): those of graph.csv, so that

@@ -142,18 +142,14 @@ typedef struct ini_ctx {
 /* The sections a scenario may have, for the hint of an unknown one. */
 static const char *nearest_section(const char *name)
 {
-    const char *best = "network NAME";
-    int bestd = samen_edit_distance(name, "network");
-    for (int i = 0; i < samen_param_nsections; i++) {
-        if (!strcmp(samen_param_sections[i], "network"))
-            continue;
-        int d = samen_edit_distance(name, samen_param_sections[i]);
-        if (d < bestd) {
-            best = samen_param_sections[i];
-            bestd = d;
-        }
-    }
-    return best;
+    /* "network" is offered first and named as its header is written. */
+    samen_near near;
+    samen_near_start(&near, name);
+    samen_near_offer_at(&near, "network NAME", samen_edit_distance(name, "network"));
+    for (int i = 0; i < samen_param_nsections; i++)
+        if (strcmp(samen_param_sections[i], "network"))
+            samen_near_offer(&near, samen_param_sections[i]);
+    return near.best;
 }
 
 /* A section header; its name comes trimmed, inner white space as one

@@ -75,20 +75,15 @@ static int header(orgs_ctx *c, int line, char **f, int n, samen_error *err)
             if (!strcmp(f[i], col_name(c, k)))
                 r = k;
         if (r < 0) {
-            const char *best = cols[0];
-            int bestd = samen_edit_distance(f[i], best);
-            for (int k = 1; k < total; k++) {
-                int d = samen_edit_distance(f[i], col_name(c, k));
-                if (d < bestd) {
-                    bestd = d;
-                    best = col_name(c, k);
-                }
-            }
+            samen_near near;
+            samen_near_start(&near, f[i]);
+            for (int k = 0; k < total; k++)
+                samen_near_offer(&near, col_name(c, k));
             return samen_error_set(err, SAMEN_EINPUT, sc->orgs_path, line, f[i],
                                    "unknown column '%s'; the columns are id, name, "
                                    "sector, capacity, mandate, latency, guard, patience "
                                    "and one per theme of simulation.themes (did you "
-                                   "mean '%s'?)", f[i], best);
+                                   "mean '%s'?)", f[i], near.best);
         }
         if (seen[r])
             return samen_error_set(err, SAMEN_EINPUT, sc->orgs_path, line, f[i],
@@ -265,20 +260,15 @@ static int find_overrides(orgs_ctx *c, const samen_raw *raw, samen_error *err)
             return samen_error_set(err, SAMEN_EINPUT, "--set", 0, key,
                                    "an organisation's id cannot be overridden");
         if (r < 0) {
-            const char *best = cols[1];
-            int bestd = samen_edit_distance(c->ov[k]->name, best);
-            for (int j = 2; j < C_FIXED + c->sc->n_themes; j++) {
-                int d = samen_edit_distance(c->ov[k]->name, col_name(c, j));
-                if (d < bestd) {
-                    bestd = d;
-                    best = col_name(c, j);
-                }
-            }
+            samen_near near;
+            samen_near_start(&near, c->ov[k]->name);
+            for (int j = 1; j < C_FIXED + c->sc->n_themes; j++)
+                samen_near_offer(&near, col_name(c, j));
             return samen_error_set(err, SAMEN_EINPUT, "--set", 0, key,
                                    "unknown column '%s' of an organisation (did you mean "
                                    "'%s'?); the columns are name, sector, capacity, "
                                    "mandate, latency, guard, patience and the themes",
-                                   c->ov[k]->name, best);
+                                   c->ov[k]->name, near.best);
         }
     }
     return SAMEN_OK;
@@ -290,20 +280,16 @@ static int unmatched(const orgs_ctx *c, samen_error *err)
     for (int k = 0; k < c->n_ov; k++) {
         if (c->ov_used[k])
             continue;
-        const char *id = c->ov[k]->section + 4, *best = NULL;
-        int bestd = 1 << 30;
-        for (int i = 0; i < c->sc->n_orgs; i++) {
-            int d = samen_edit_distance(id, c->sc->orgs[i].id);
-            if (d < bestd) {
-                bestd = d;
-                best = c->sc->orgs[i].id;
-            }
-        }
+        const char *id = c->ov[k]->section + 4;
+        samen_near near;
+        samen_near_start(&near, id);
+        for (int i = 0; i < c->sc->n_orgs; i++)
+            samen_near_offer(&near, c->sc->orgs[i].id);
         char key[SAMEN_MAX_ID + 200];
         ov_key(c, k, key, sizeof key);
         return samen_error_set(err, SAMEN_EINPUT, "--set", 0, key,
                                "no organisation '%s' in %s (did you mean '%s'?)", id,
-                               c->sc->orgs_path, best ? best : "");
+                               c->sc->orgs_path, near.best ? near.best : "");
     }
     return SAMEN_OK;
 }
@@ -313,16 +299,12 @@ int samen_org_override_check(const samen_scenario *sc, const char *id,
                              char *msg, size_t n)
 {
     if (samen_scenario_org_index(sc, id) < 0) {
-        const char *best = sc->orgs[0].id;
-        for (int i = 1, bestd = samen_edit_distance(id, best); i < sc->n_orgs; i++) {
-            int d = samen_edit_distance(id, sc->orgs[i].id);
-            if (d < bestd) {
-                bestd = d;
-                best = sc->orgs[i].id;
-            }
-        }
+        samen_near near;
+        samen_near_start(&near, id);
+        for (int i = 0; i < sc->n_orgs; i++)
+            samen_near_offer(&near, sc->orgs[i].id);
         snprintf(msg, n, "no organisation '%s' in %s (did you mean '%s'?)", id,
-                 sc->orgs_path, best);
+                 sc->orgs_path, near.best);
         return -1;
     }
     int r = role_of(sc, column);

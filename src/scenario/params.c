@@ -278,18 +278,12 @@ int samen_param_is_section(const char *section)
 
 const char *samen_param_nearest(const char *section, const char *name)
 {
-    const char *best = NULL;
-    int bestd = 0;
-    for (int i = 0; i < samen_param_count; i++) {
-        if (strcmp(samen_param_table[i].section, section))
-            continue;
-        int d = samen_edit_distance(name, samen_param_table[i].name);
-        if (!best || d < bestd) {
-            best = samen_param_table[i].name;
-            bestd = d;
-        }
-    }
-    return best;
+    samen_near near;
+    samen_near_start(&near, name);
+    for (int i = 0; i < samen_param_count; i++)
+        if (!strcmp(samen_param_table[i].section, section))
+            samen_near_offer(&near, samen_param_table[i].name);
+    return near.best;
 }
 
 static void fmt_bound(char *buf, size_t n, double v)

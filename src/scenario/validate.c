@@ -36,18 +36,13 @@ static int org_ref(const samen_scenario *sc, const char *id, char *msg, size_t n
     int k = samen_scenario_org_index(sc, id);
     if (k >= 0)
         return k;
-    const char *best = NULL;
-    int bestd = 0;
-    for (int i = 0; i < sc->n_orgs; i++) {
-        int d = samen_edit_distance(id, sc->orgs[i].id);
-        if (!best || d < bestd) {
-            best = sc->orgs[i].id;
-            bestd = d;
-        }
-    }
-    if (best)
+    samen_near near;
+    samen_near_start(&near, id);
+    for (int i = 0; i < sc->n_orgs; i++)
+        samen_near_offer(&near, sc->orgs[i].id);
+    if (near.best)
         snprintf(msg, n, "unknown organisation '%s' (not an id in %s; did you mean '%s'?)",
-                 id, sc->orgs_path ? sc->orgs_path : "the organisations file", best);
+                 id, sc->orgs_path ? sc->orgs_path : "the organisations file", near.best);
     else
         snprintf(msg, n, "unknown organisation '%s'", id);
     return -1;
@@ -365,16 +360,15 @@ int samen_resolve_key(const char *key,
     }
     /* Unknown section: the nearest whole key. */
     const samen_param_def *best = NULL;
-    int bestd = 0;
+    samen_near near;
+    samen_near_start(&near, key);
     for (int i = 0; i < samen_param_count; i++) {
         const samen_param_def *d = &samen_param_table[i];
         char full[128];
         snprintf(full, sizeof full, "%s.%s", d->section, d->name);
-        int dd = samen_edit_distance(key, full);
-        if (!best || dd < bestd) {
+        /* full is rebuilt for each key: the definition marks the nearest */
+        if (samen_near_offer_at(&near, d->name, samen_edit_distance(key, full)))
             best = d;
-            bestd = dd;
-        }
     }
     if (!strcmp(best->section, "network"))
         snprintf(msg, msgn, "unknown key '%s'; did you mean 'network.NAME.%s'? (samen "
@@ -387,39 +381,26 @@ int samen_resolve_key(const char *key,
 }
 
 /* NULL when the network exists, else the name nearest to it ("" none). */
-static const char *nearest_of(const char *name, const char *cand, const char **best,
-                              int *bestd)
-{
-    if (!strcmp(cand, name))
-        return NULL;
-    int d = samen_edit_distance(name, cand);
-    if (!*best || d < *bestd) {
-        *best = cand;
-        *bestd = d;
-    }
-    return *best;
-}
-
 static const char *raw_nearest_net(const void *ctx, const char *name)
 {
     const samen_raw *raw = ctx;
-    const char *best = NULL;
-    int bestd = 0;
+    samen_near near;
+    samen_near_start(&near, name);
     for (int i = 0; i < raw->ns; i++)
-        if (raw->s[i].net && !nearest_of(name, raw->s[i].net, &best, &bestd))
+        if (raw->s[i].net && samen_near_offer(&near, raw->s[i].net))
             return NULL;
-    return best ? best : "";
+    return near.best ? near.best : "";
 }
 
 static const char *sc_nearest_net(const void *ctx, const char *name)
 {
     const samen_scenario *sc = ctx;
-    const char *best = NULL;
-    int bestd = 0;
+    samen_near near;
+    samen_near_start(&near, name);
     for (int i = 0; i < sc->n_nets; i++)
-        if (!nearest_of(name, sc->nets[i].name, &best, &bestd))
+        if (samen_near_offer(&near, sc->nets[i].name))
             return NULL;
-    return best ? best : "";
+    return near.best ? near.best : "";
 }
 
 int samen_apply_override(samen_raw *raw, const char *kv, samen_error *err)

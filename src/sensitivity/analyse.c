@@ -3,17 +3,16 @@
  * sensitivity.csv from the estimators of sobol.c and morris.c. */
 #include "sensitivity/analyse.h"
 
-#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <gsl/gsl_statistics_double.h>
 
-#include "scenario/scenario_int.h"
 #include "sensitivity/sensitivity.h"
 #include "sweep/tables.h"
 #include "util/outfile.h"
+#include "util/parse.h"
 
 #define LEVEL 0.95
 
@@ -44,29 +43,19 @@ int samen_analyse_check_outcome(const char *name, samen_error *err)
     if (kind_of(name) >= 0)
         return SAMEN_OK;
     /* The nearest of the summary outcomes and network.csv's columns. */
-    char best[64];
-    int bestd = INT_MAX;
-    for (int i = 0; i < OC_COLUMN; i++) {
-        int d = samen_edit_distance(name, summary_outcomes[i]);
-        if (d < bestd) {
-            bestd = d;
-            snprintf(best, sizeof best, "%s", summary_outcomes[i]);
-        }
-    }
+    samen_near near;
+    samen_near_start(&near, name);
+    for (int i = 0; i < OC_COLUMN; i++)
+        samen_near_offer(&near, summary_outcomes[i]);
     const samen_table *t = &samen_tables[SAMEN_OUT_NETWORK];
-    for (int i = 0; i < t->ncolumns; i++) {
-        const char *c = t->columns[i].name;
-        int d = samen_network_numeric_column(c) >= 0 ? samen_edit_distance(name, c) : INT_MAX;
-        if (d < bestd) {
-            bestd = d;
-            snprintf(best, sizeof best, "%s", c);
-        }
-    }
+    for (int i = 0; i < t->ncolumns; i++)
+        if (samen_network_numeric_column(t->columns[i].name) >= 0)
+            samen_near_offer(&near, t->columns[i].name);
     return samen_error_set(err, SAMEN_EINPUT, NULL, 0, "--outcome",
                            "unknown outcome '%s' (did you mean '%s'?); an outcome is "
                            "agreed, dissolved, completed, members, dropouts or a numeric "
                            "column of network.csv (its value in the network's last row)",
-                           name, best);
+                           name, near.best);
 }
 
 static double value(const samen_sweep_outcomes *o, const outcome *oc, size_t run, int net)

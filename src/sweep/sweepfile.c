@@ -553,21 +553,17 @@ static int parse_tables(const reader *r, const entry *e, unsigned *tables, samen
         rc = samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
                              "empty: name the tables to keep, e.g. network, events, ties");
     for (size_t i = 0; rc == SAMEN_OK && i < n; i++) {
-        int found = -1, best = 0, bestd = INT_MAX;
-        for (int p = 0; p < SAMEN_OUT_COUNT; p++) {
-            if (!strcmp(items[i], samen_part_name(p)))
+        int found = -1;
+        samen_near near;
+        samen_near_start(&near, items[i]);
+        for (int p = 0; p < SAMEN_OUT_COUNT && found < 0; p++)
+            if (samen_near_offer(&near, samen_part_name(p)))
                 found = p;
-            int d = samen_edit_distance(items[i], samen_part_name(p));
-            if (d < bestd) {
-                bestd = d;
-                best = p;
-            }
-        }
         if (found < 0)
             rc = samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
                                  "unknown table '%s' (did you mean '%s'?); the tables are "
                                  "network, events, ties, orgs, persons and graph", items[i],
-                                 samen_part_name(best));
+                                 near.best);
         else if (*tables & (1u << found))
             rc = samen_error_set(err, SAMEN_EINPUT, r->path, e->line, e->name,
                                  "table '%s' is listed twice", items[i]);

@@ -162,18 +162,39 @@ int samen_edit_distance(const char *a, const char *b)
     return row[lb];
 }
 
+void samen_near_start(samen_near *n, const char *name)
+{
+    n->name = name;
+    n->best = NULL;
+    n->dist = 0;
+}
+
+int samen_near_offer_at(samen_near *n, const char *cand, int dist)
+{
+    if (n->best && dist >= n->dist)
+        return 0;
+    n->best = cand;
+    n->dist = dist;
+    return 1;
+}
+
+int samen_near_offer(samen_near *n, const char *cand)
+{
+    if (!strcmp(cand, n->name)) {
+        samen_near_offer_at(n, cand, 0);
+        return 1;
+    }
+    samen_near_offer_at(n, cand, samen_edit_distance(n->name, cand));
+    return 0;
+}
+
 const char *samen_nearest(const char *name, const char *const *names)
 {
-    const char *best = NULL;
-    int bestd = 0;
-    for (const char *const *k = names; *k; k++) {
-        int d = samen_edit_distance(name, *k);
-        if (!best || d < bestd) {
-            best = *k;
-            bestd = d;
-        }
-    }
-    return best;
+    samen_near n;
+    samen_near_start(&n, name);
+    for (const char *const *k = names; *k; k++)
+        samen_near_offer(&n, *k);
+    return n.best;
 }
 
 const char *samen_text_problem(const char *buf, size_t len)

@@ -35,6 +35,25 @@ int samen_edit_distance(const char *a, const char *b);
  * list is empty. */
 const char *samen_nearest(const char *name, const char *const *names);
 
+/* samen_nearest over candidates offered one at a time, where they are not
+ * one list (fields of records, a filtered table, two tables): start, offer
+ * each, then best is the nearest (NULL if none was offered). */
+typedef struct samen_near {
+    const char *name;      /* the name looked for */
+    const char *best;      /* the nearest candidate so far */
+    int dist;              /* its distance */
+} samen_near;
+
+void samen_near_start(samen_near *n, const char *name);
+
+/* Offers cand at its edit distance to the name; returns 1 if it is the
+ * name itself. */
+int samen_near_offer(samen_near *n, const char *cand);
+
+/* Offers cand at a distance the caller chose (a prefix counting as 0);
+ * returns 1 if it is now the nearest. */
+int samen_near_offer_at(samen_near *n, const char *cand, int dist);
+
 /* Returns NULL if buf[0..len) is UTF-8 text without NUL or control bytes
  * other than tab, CR and LF, else what is wrong. */
 const char *samen_text_problem(const char *buf, size_t len);
