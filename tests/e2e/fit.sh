@@ -118,6 +118,14 @@ awk -F, 'NR == 1 { ok = $0 == "target,measure,observed,mean,low,high,inside" }
     NR > 1 { n++; if (!($7 == 0 || $7 == 1) || $5 > $6) ok = 0 }
     END { exit !(ok && n == 2) }' j2/predictive.csv || fail "predictive.csv: $(cat j2/predictive.csv)"
 
+# the figure: one panel per key and the predictive check
+if command -v gnuplot > /dev/null 2>&1; then
+    gnuplot -e "dir='j2'; out='post.png'" "$TOP/scripts/plot-posterior.gp" 2> plot.err ||
+        fail "plot-posterior.gp: $(cat plot.err)"
+    [ "$(head -c 4 post.png | tail -c 3)" = "PNG" ] || fail "post.png is not a PNG"
+    [ ! -s plot.err ] || fail "plot-posterior.gp warned: $(cat plot.err)"
+fi
+
 # Another fit in the folder is refused, even with --resume.
 sed 's/seed = 9/seed = 10/' t.ini > t2.ini
 "$SAMEN" fit t2.ini --out j1 --resume --quiet 2> other.err; [ $? -eq 2 ] || fail "another fit: status"
