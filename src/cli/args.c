@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "util/grow.h"
+
 void samen_args_init(samen_args *a, const char *cmd, const char *usage,
                      const samen_optspec *opts, int argc, char **argv)
 {
@@ -123,14 +125,10 @@ int samen_args_whole(const samen_args *a, const char *opt, const char *s,
 
 int samen_overrides_add(samen_overrides *o, const char *key, const char *value)
 {
-    if (o->n == o->cap) {
-        int cap = o->cap ? 2 * o->cap : 8;
-        char **items = realloc(o->items, (size_t)cap * sizeof *items);
-        if (!items)
-            goto oom;
-        o->items = items;
-        o->cap = cap;
-    }
+    char **items = samen_grow(o->items, (size_t)o->n, &o->cap, sizeof *items, 8);
+    if (!items)
+        goto oom;
+    o->items = items;
     size_t len = strlen(key) + strlen(value) + 2;
     char *s = malloc(len);
     if (!s)

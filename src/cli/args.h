@@ -83,7 +83,8 @@ int samen_args_folder_only(const char *cmd, const char *usage, int argc, char **
 /* Scenario overrides "KEY=VALUE" in command-line order, owned copies, for
  * samen_scenario_load (the last of a key wins there). Zero-initialise. */
 typedef struct samen_overrides {
-    int n, cap;
+    int n;
+    size_t cap;
     char **items;
 } samen_overrides;
 

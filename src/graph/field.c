@@ -8,6 +8,7 @@
 
 #include <igraph.h>
 
+#include "util/grow.h"
 #include "util/nameindex.h"
 
 typedef struct pair {
@@ -187,18 +188,17 @@ int samen_field_add(samen_field *f, const char *network, const char *org_a,
     if (a == b)
         return samen_error_set(err, SAMEN_EINPUT, NULL, 0, "org_b",
                                "a tie of '%s' with itself", org_a);
-    if (f->n_pairs == f->cap_pairs) {
-        size_t cap = 2 * f->cap_pairs;
-        pair *p = realloc(f->pairs, cap * sizeof *p);
-        if (!p)
-            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-        f->pairs = p;
-        igraph_integer_t *e = realloc(f->edges, 2 * cap * sizeof *e);
-        if (!e)
-            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-        f->edges = e;
-        f->cap_pairs = cap;
-    }
+    /* The pairs and their edges (two ends each) grow together, each from
+     * the same capacity. */
+    size_t cap = f->cap_pairs;
+    pair *p = samen_grow(f->pairs, f->n_pairs, &cap, sizeof *p, 256);
+    if (!p)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    f->pairs = p;
+    igraph_integer_t *e = samen_grow(f->edges, f->n_pairs, &f->cap_pairs, 2 * sizeof *e, 256);
+    if (!e)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    f->edges = e;
     f->pairs[f->n_pairs++] = (pair){.a = a < b ? a : b, .b = a < b ? b : a, .trust = trust};
     seen(f, a, net);
     seen(f, b, net);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
 #include "util/ini_reader.h"
 
 /* ---- the raw store ---- */
@@ -77,14 +78,10 @@ const samen_raw_section *samen_raw_section_get(const samen_raw *raw,
 int samen_raw_add(samen_raw *raw, const char *section, const char *name,
                   const char *value, const char *file, int line)
 {
-    if (raw->n == raw->cap) {
-        int cap = raw->cap ? 2 * raw->cap : 32;
-        samen_raw_entry *e = realloc(raw->e, (size_t)cap * sizeof *e);
-        if (!e)
-            return -1;
-        raw->e = e;
-        raw->cap = cap;
-    }
+    samen_raw_entry *grown = samen_grow(raw->e, (size_t)raw->n, &raw->cap, sizeof *grown, 32);
+    if (!grown)
+        return -1;
+    raw->e = grown;
     samen_raw_entry *e = &raw->e[raw->n];
     e->section = strdup(section);
     e->name = strdup(name);
@@ -105,14 +102,10 @@ int samen_raw_add(samen_raw *raw, const char *section, const char *name,
 int samen_raw_add_section(samen_raw *raw, const char *name, const char *net,
                           int line)
 {
-    if (raw->ns == raw->caps) {
-        int cap = raw->caps ? 2 * raw->caps : 16;
-        samen_raw_section *s = realloc(raw->s, (size_t)cap * sizeof *s);
-        if (!s)
-            return -1;
-        raw->s = s;
-        raw->caps = cap;
-    }
+    samen_raw_section *grown = samen_grow(raw->s, (size_t)raw->ns, &raw->caps, sizeof *grown, 16);
+    if (!grown)
+        return -1;
+    raw->s = grown;
     samen_raw_section *s = &raw->s[raw->ns];
     s->name = strdup(name);
     s->net = net ? strdup(net) : NULL;

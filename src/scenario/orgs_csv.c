@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
+
 enum { C_ID, C_NAME, C_SECTOR, C_CAPACITY, C_MANDATE, C_LATENCY, C_GUARD,
        C_PATIENCE, C_FIXED };
 
@@ -19,7 +21,7 @@ typedef struct orgs_ctx {
     int ncols;
     int *role;         /* per column: C_* or C_FIXED + theme index */
     int header_done;
-    int cap;
+    size_t cap;
     int id_col;        /* the column of the ids */
     samen_raw_entry **ov; /* the org.ID.COLUMN overrides */
     int n_ov;
@@ -146,14 +148,10 @@ static int row(void *user, int line, char **f, int n, samen_error *err)
                                "%d fields on this line, but the header has %d columns "
                                "(a field with a comma must be in double quotes)",
                                n, c->ncols);
-    if (sc->n_orgs == c->cap) {
-        int cap = c->cap ? 2 * c->cap : 32;
-        samen_org *o = realloc(sc->orgs, (size_t)cap * sizeof *o);
-        if (!o)
-            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-        sc->orgs = o;
-        c->cap = cap;
-    }
+    samen_org *grown = samen_grow(sc->orgs, (size_t)sc->n_orgs, &c->cap, sizeof *grown, 32);
+    if (!grown)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    sc->orgs = grown;
     samen_org *o = &sc->orgs[sc->n_orgs];
     memset(o, 0, sizeof *o);
     sc->n_orgs++; /* counted at once so that free finds its strings */

@@ -129,9 +129,11 @@ typedef struct samen_raw_section {
 typedef struct samen_raw {
     char *path;            /* the scenario file, as given */
     samen_raw_entry *e;
-    int n, cap;
+    int n;
+    size_t cap;
     samen_raw_section *s;
-    int ns, caps;
+    int ns;
+    size_t caps;
     samen_hindex e_index;  /* entries by (section, name) */
     samen_hindex s_index;  /* sections by name */
 } samen_raw;

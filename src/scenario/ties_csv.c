@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
+
 static const char *const cols[3] = {"org_a", "org_b", "trust"};
 
 typedef struct ties_ctx {
@@ -11,7 +13,7 @@ typedef struct ties_ctx {
     int role[3];
     int ncols;
     int header_done;
-    int cap;
+    size_t cap;
     int *lines;        /* line of each tie, for the duplicate message */
 } ties_ctx;
 
@@ -87,18 +89,17 @@ static int row(void *user, int line, char **f, int n, samen_error *err)
         return samen_error_set(err, SAMEN_EINPUT, sc->ties_path, line, "org_b",
                                "a tie of '%s' with itself; a tie joins two organisations",
                                sc->orgs[ab[0]].id);
-    if (sc->n_ties == c->cap) {
-        int cap = c->cap ? 2 * c->cap : 64;
-        samen_tie *t = realloc(sc->ties, (size_t)cap * sizeof *t);
-        if (!t)
-            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-        sc->ties = t;
-        int *l = realloc(c->lines, (size_t)cap * sizeof *l);
-        if (!l)
-            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-        c->lines = l;
-        c->cap = cap;
-    }
+    /* Ties and their lines grow together: the second array's room is
+     * counted from the same capacity as the first's. */
+    size_t cap = c->cap;
+    samen_tie *t = samen_grow(sc->ties, (size_t)sc->n_ties, &cap, sizeof *t, 64);
+    if (!t)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    sc->ties = t;
+    int *l = samen_grow(c->lines, (size_t)sc->n_ties, &c->cap, sizeof *l, 64);
+    if (!l)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    c->lines = l;
     sc->ties[sc->n_ties] = (samen_tie){.a = ab[0], .b = ab[1], .trust = trust};
     c->lines[sc->n_ties] = line;
     sc->n_ties++;

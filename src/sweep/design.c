@@ -2,6 +2,7 @@
  * grid ranges and lists, Latin hypercubes and Sobol points. */
 #include "sweep/design.h"
 
+#include "util/grow.h"
 #include "util/parse.h"
 
 #include <ctype.h>
@@ -112,13 +113,10 @@ int samen_vary_split(const char *s, char ***items_out, size_t *n_out)
         } else if (*p == '\0' || (*p == ',' && !quoted && depth == 0)) {
             if (*p == '\0' && (quoted || depth != 0))
                 goto bad;
-            if (n == cap) {
-                cap = cap ? 2 * cap : 8;
-                char **grown = realloc(items, cap * sizeof *grown);
-                if (!grown)
-                    goto oom;
-                items = grown;
-            }
+            char **grown = samen_grow(items, n, &cap, sizeof *grown, 8);
+            if (!grown)
+                goto oom;
+            items = grown;
             if (!(items[n] = list_item(begin, (size_t)(p - begin))))
                 goto oom;
             n++;

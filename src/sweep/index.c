@@ -13,6 +13,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "util/grow.h"
 #include "util/readfile.h"
 
 #define READ_PIECE (1024 * 1024)
@@ -39,20 +40,18 @@ static int list_writers(samen_sweep_index *idx, const char *out, samen_error *er
                                : samen_error_set(err, SAMEN_EIO, dir, 0, NULL,
                                                  "cannot read folder: %s", strerror(errno));
     struct dirent *de;
-    int cap = 0, rc = SAMEN_OK;
+    size_t cap = 0;
+    int rc = SAMEN_OK;
     while (rc == SAMEN_OK && (de = readdir(d))) {
         size_t n = strlen(de->d_name);
         if (n <= 4 || strcmp(de->d_name + n - 4, ".log") || de->d_name[0] == '.')
             continue;
-        if (idx->n_writers == cap) {
-            cap = cap ? 2 * cap : 16;
-            char **grown = realloc(idx->writers, (size_t)cap * sizeof *grown);
-            if (!grown) {
-                rc = oom(err);
-                break;
-            }
-            idx->writers = grown;
+        char **grown = samen_grow(idx->writers, (size_t)idx->n_writers, &cap, sizeof *grown, 16);
+        if (!grown) {
+            rc = oom(err);
+            break;
         }
+        idx->writers = grown;
         if (!(idx->writers[idx->n_writers] = strndup(de->d_name, n - 4)))
             rc = oom(err);
         else

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
+
 /* More fields than any part's row has (a table's columns: tables.c). */
 #define MAX_FIELDS 64
 
@@ -87,7 +89,7 @@ static int unknown_net(const reading *r, const char *f, size_t n, samen_error *e
 
 static int list_net(samen_sweep_outcomes *o, const char *f, size_t n, samen_error *err)
 {
-    char **grown = realloc(o->nets, (size_t)(o->n_nets + 1) * sizeof *grown);
+    char **grown = samen_grow(o->nets, (size_t)o->n_nets, &o->cap_nets, sizeof *grown, 8);
     if (!grown)
         return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
     o->nets = grown;

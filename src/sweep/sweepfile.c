@@ -13,6 +13,8 @@
 
 #include "samen/samen.h"
 #include "scenario/scenario_tools.h"
+#include "util/grow.h"
+#include "util/hindex.h"
 #include "util/ini_reader.h"
 #include "util/outfile.h"
 #include "util/parse.h"
@@ -29,7 +31,8 @@ typedef struct entry {
 
 typedef struct section {
     entry *e;
-    int n, cap;
+    int n;
+    size_t cap;
     int line;              /* of its header; 0 when absent */
 } section;
 
@@ -65,14 +68,10 @@ static int on_item(void *user, const samen_ini_item *it, samen_error *err)
         return samen_error_set(err, SAMEN_EINPUT, r->path, it->line, it->key,
                                "key given twice (first on line %d)", it->first_line);
     section *s = &r->sec[r->cur];
-    if (s->n == s->cap) {
-        int cap = s->cap ? 2 * s->cap : 8;
-        entry *grown = realloc(s->e, (size_t)cap * sizeof *grown);
-        if (!grown)
-            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-        s->e = grown;
-        s->cap = cap;
-    }
+    entry *grown = samen_grow(s->e, (size_t)s->n, &s->cap, sizeof *grown, 8);
+    if (!grown)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    s->e = grown;
     entry *e = &s->e[s->n];
     e->name = strdup(it->key);
     e->value = strdup(it->value);
@@ -173,16 +172,6 @@ static char *scenario_path(const char *sweep_path, const char *value, int resolv
     return joined; /* the loader will say what is wrong with it */
 }
 
-static uint64_t fnv1a(uint64_t h, const void *data, size_t n)
-{
-    const unsigned char *p = data;
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
 static int hash_file(uint64_t *h, const char *path)
 {
     FILE *fp = fopen(path, "rb");
@@ -191,7 +180,7 @@ static int hash_file(uint64_t *h, const char *path)
     char buf[65536];
     size_t n;
     while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-        *h = fnv1a(*h, buf, n);
+        *h = samen_hash_bytes(*h, buf, n);
     int bad = ferror(fp);
     fclose(fp);
     return bad ? -1 : 0;
@@ -212,7 +201,7 @@ static int scenario_digest(const samen_scenario *sc, char out[17], samen_error *
         return samen_error_set(err, SAMEN_EIO, sc->path, 0, NULL,
                                "cannot print the resolved scenario");
     }
-    uint64_t h = fnv1a(0xcbf29ce484222325ULL, text, len);
+    uint64_t h = samen_hash_bytes(SAMEN_HASH_START, text, len);
     free(text);
     if (hash_file(&h, sc->orgs_path) != 0 || (sc->ties_path && hash_file(&h, sc->ties_path) != 0))
         return samen_error_set(err, SAMEN_EIO, sc->ties_path ? sc->ties_path : sc->orgs_path,

@@ -78,6 +78,7 @@ typedef struct samen_sweep_outcomes {
     size_t n_runs;
     int n_nets;
     char **nets;               /* in the order of the summary rows */
+    size_t cap_nets;           /* room in nets */
     samen_net_outcome *net;    /* n_runs x n_nets */
     int n_cols;
     double *last;              /* n_runs x n_nets x n_cols: each asked column's

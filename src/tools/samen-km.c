@@ -10,6 +10,7 @@
 #include "samen/samen.h"
 #include "stats/columns.h"
 #include "stats/km.h"
+#include "util/grow.h"
 #include "util/outfile.h"
 #include "util/parse.h"
 
@@ -70,21 +71,19 @@ static int on_row(void *user, int line, char **f, int n, samen_error *err)
     if (n != in->n_cols)
         return samen_error_set(err, SAMEN_EINPUT, in->path, line, NULL,
                                "%d fields where the header has %d", n, in->n_cols);
-    if (in->n == in->cap) {
-        size_t cap = in->cap ? 2 * in->cap : 256;
-        double *t = realloc(in->time, cap * sizeof *t);
-        if (t)
-            in->time = t;
-        int *e = realloc(in->event, cap * sizeof *e);
-        if (e)
-            in->event = e;
-        char **g = realloc(in->group, cap * sizeof *g);
-        if (g)
-            in->group = g;
-        if (!t || !e || !g)
-            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-        in->cap = cap;
-    }
+    /* Three arrays grow together, each from the same capacity. */
+    size_t cap_t = in->cap, cap_e = in->cap;
+    double *times = samen_grow(in->time, in->n, &cap_t, sizeof *times, 256);
+    if (times)
+        in->time = times;
+    int *events = samen_grow(in->event, in->n, &cap_e, sizeof *events, 256);
+    if (events)
+        in->event = events;
+    char **groups = samen_grow(in->group, in->n, &in->cap, sizeof *groups, 256);
+    if (groups)
+        in->group = groups;
+    if (!times || !events || !groups)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
     char msg[256];
     double t, e;
     if (samen_parse_number(f[in->i_time], &t, msg, sizeof msg) || t < 0)

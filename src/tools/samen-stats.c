@@ -11,6 +11,7 @@
 #include "samen/samen.h"
 #include "stats/columns.h"
 #include "stats/stats.h"
+#include "util/grow.h"
 #include "util/outfile.h"
 #include "util/parse.h"
 
@@ -101,7 +102,8 @@ typedef struct input {
     cond success;
     int has_success;
     group *g;
-    int ng, capg;
+    int ng;
+    size_t capg;
 } input;
 
 static int is_number(const char *s, double *out)
@@ -207,16 +209,12 @@ static group *group_of(input *in, const char *label, samen_error *err)
     for (int i = 0; i < in->ng; i++)
         if (!strcmp(in->g[i].label, label))
             return &in->g[i];
-    if (in->ng == in->capg) {
-        int cap = in->capg ? 2 * in->capg : 16;
-        group *g = realloc(in->g, (size_t)cap * sizeof *g);
-        if (!g) {
-            samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-            return NULL;
-        }
-        in->g = g;
-        in->capg = cap;
+    group *grown = samen_grow(in->g, (size_t)in->ng, &in->capg, sizeof *grown, 16);
+    if (!grown) {
+        samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+        return NULL;
     }
+    in->g = grown;
     group *g = &in->g[in->ng];
     memset(g, 0, sizeof *g);
     if (!(g->label = strdup(label))) {
@@ -292,14 +290,10 @@ static int on_row(void *user, int line, char **f, int n, samen_error *err)
             return bad_field(in, line, in->success.col, f[in->success.idx], "a number", err);
         g->k += ok;
     } else if (in->kind == MEAN) {
-        if (g->nv == g->cap) {
-            size_t cap = g->cap ? 2 * g->cap : 64;
-            double *p = realloc(g->v, cap * sizeof *p);
-            if (!p)
-                return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-            g->v = p;
-            g->cap = cap;
-        }
+        double *p = samen_grow(g->v, g->nv, &g->cap, sizeof *p, 64);
+        if (!p)
+            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+        g->v = p;
         g->v[g->nv++] = v;
     } else {
         g->events += (long)ev;

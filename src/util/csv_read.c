@@ -11,6 +11,7 @@
 
 #include <csv.h>
 
+#include "util/grow.h"
 #include "util/input.h"
 #include "util/parse.h"
 
@@ -21,7 +22,8 @@ typedef struct csv_ctx {
     void *user;
     samen_error *err;
     char **fields;
-    int nf, capf;
+    int nf;
+    size_t capf;
     int row_line;  /* line the record being read started on */
     int in_row;
     int rc;
@@ -39,16 +41,12 @@ static void on_field(void *s, size_t len, void *data)
     csv_ctx *c = data;
     if (c->rc)
         return;
-    if (c->nf == c->capf) {
-        int cap = c->capf ? 2 * c->capf : 16;
-        char **f = realloc(c->fields, (size_t)cap * sizeof *f);
-        if (!f) {
-            c->rc = samen_error_set(c->err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-            return;
-        }
-        c->fields = f;
-        c->capf = cap;
+    char **f = samen_grow(c->fields, (size_t)c->nf, &c->capf, sizeof *f, 16);
+    if (!f) {
+        c->rc = samen_error_set(c->err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+        return;
     }
+    c->fields = f;
     char *v = malloc(len + 1);
     if (!v) {
         c->rc = samen_error_set(c->err, SAMEN_EIO, NULL, 0, NULL, "out of memory");

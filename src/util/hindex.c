@@ -3,14 +3,23 @@
 #include "util/hindex.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#define FNV_PRIME UINT64_C(1099511628211)
+
+uint64_t samen_hash_bytes(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= FNV_PRIME;
+    }
+    return h;
+}
 
 uint64_t samen_hash_str(uint64_t h, const char *s)
 {
-    do {
-        h ^= (unsigned char)*s;
-        h *= UINT64_C(1099511628211);
-    } while (*s++);
-    return h;
+    return samen_hash_bytes(h, s, strlen(s) + 1); /* the NUL too */
 }
 
 /* FNV's low bits alone mix poorly; fold the high half in. */

@@ -24,6 +24,11 @@ typedef struct samen_hindex {
 #define SAMEN_HASH_START UINT64_C(14695981039346656037)
 uint64_t samen_hash_str(uint64_t h, const char *s);
 
+/* 64-bit FNV-1a of n bytes continuing from h (SAMEN_HASH_START to begin):
+ * the one FNV of samen, for the index and for digests (a sweep's scenario
+ * digest in sweep.ini, whose bytes depend on it). */
+uint64_t samen_hash_bytes(uint64_t h, const void *data, size_t n);
+
 /* Whether record rec holds the key that ctx describes. */
 typedef int (*samen_hindex_match)(const void *ctx, int rec);
 

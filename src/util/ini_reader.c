@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
 #include "util/hindex.h"
 #include "util/input.h"
 #include "util/parse.h"
@@ -36,7 +37,8 @@ typedef struct reader {
     text line;             /* the line being read, without its end */
     size_t line_len;       /* its whole length, also past what is kept */
     seen_rec *seen;        /* sections and keys met so far */
-    int nseen, capseen;
+    int nseen;
+    size_t capseen;
     samen_hindex seen_index;
     int cur;               /* the current section's record, -1 before the first */
     /* The key read last: handed on once no continuation line follows. */
@@ -221,14 +223,10 @@ static int meet(reader *r, int section, const char *name, int *first)
     *first = i >= 0 ? r->seen[i].line : 0;
     if (i >= 0)
         return i;
-    if (r->nseen == r->capseen) {
-        int cap = r->capseen ? 2 * r->capseen : 64;
-        seen_rec *grown = realloc(r->seen, (size_t)cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        r->seen = grown;
-        r->capseen = cap;
-    }
+    seen_rec *grown = samen_grow(r->seen, (size_t)r->nseen, &r->capseen, sizeof *grown, 64);
+    if (!grown)
+        return -1;
+    r->seen = grown;
     seen_rec *e = &r->seen[r->nseen];
     if (!(e->name = strdup(name)))
         return -1;
