@@ -38,7 +38,8 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 BUILD_PKGS := gcc make libc6-dev libgsl-dev libcsv-dev zlib1g-dev \
               libigraph-dev libxml2-dev
 TEST_PKGS  := libcmocka-dev openmpi-bin libopenmpi-dev slurm-wlm munge gnuplot-nox time \
-              python3-networkx pkgconf binutils
+              python3-networkx pkgconf binutils python3-pandas python3-pytest \
+              python3-pip python3-setuptools
 EXP_PKGS   := gnuplot-nox
 
 # Files ending in _mpi.c are compiled only into the MPI build; each file in
@@ -94,11 +95,6 @@ $(BUILD)/libsamen.so.$(SOMAJOR): $(LIB_OBJ) src/libsamen.map
 
 $(BUILD)/libsamen.so: $(BUILD)/libsamen.so.$(SOMAJOR)
 	ln -sf libsamen.so.$(SOMAJOR) $@
-
-$(BUILD)/samen.pc: scripts/samen.pc.in include/samen/samen.h
-	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCDIR@|$(INCDIR)|' \
-	    -e "s|@VERSION@|$$(sed -n 's/^#define SAMEN_VERSION \"\(.*\)\"/\1/p' include/samen/samen.h)|" \
-	    scripts/samen.pc.in > $@
 
 $(BUILD)/samen: $(CLI_OBJ) $(BUILD)/libsamen.a
 	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libsamen.a $(LDLIBS_ALL)
@@ -178,15 +174,20 @@ clean:
 # samen, samen-mpi where it was built (make MPI=1), the library (shared,
 # static, headers, samen.pc), the Python package, the plot scripts and the
 # manual page samen(1); DESTDIR for staged installs (packages).
-install: $(BUILD)/samen $(BUILD)/libsamen.so $(BUILD)/libsamen.a $(BUILD)/samen.pc
+install: $(BUILD)/samen $(BUILD)/libsamen.so $(BUILD)/libsamen.a
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/samen \
 	    $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(LIBDIR)/pkgconfig \
 	    $(DESTDIR)$(INCDIR)/samen
 	install -m 755 $(BUILD)/libsamen.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libsamen.so.$(SOMAJOR)
 	ln -sf libsamen.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libsamen.so
 	install -m 644 $(BUILD)/libsamen.a $(DESTDIR)$(LIBDIR)/libsamen.a
-	install -m 644 $(BUILD)/samen.pc $(DESTDIR)$(LIBDIR)/pkgconfig/samen.pc
+	@# samen.pc with this install's paths and the version of samen.h
+	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCDIR@|$(INCDIR)|' \
+	    -e "s|@VERSION@|$$(sed -n 's/^#define SAMEN_VERSION \"\(.*\)\"/\1/p' include/samen/samen.h)|" \
+	    scripts/samen.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/samen.pc
 	install -m 644 include/samen/*.h $(DESTDIR)$(INCDIR)/samen
+	install -d $(DESTDIR)$(PYDIR)/samen
+	install -m 644 python/samen/*.py $(DESTDIR)$(PYDIR)/samen
 	install -m 755 $(BUILD)/samen $(DESTDIR)$(PREFIX)/bin/samen
 	if [ -x $(BUILD)/samen-mpi ]; then \
 	    install -m 755 $(BUILD)/samen-mpi $(DESTDIR)$(PREFIX)/bin/samen-mpi; fi
@@ -201,7 +202,7 @@ uninstall:
 	    $(DESTDIR)$(PREFIX)/share/man/man1/samen.1 \
 	    $(DESTDIR)$(LIBDIR)/libsamen.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libsamen.so \
 	    $(DESTDIR)$(LIBDIR)/libsamen.a $(DESTDIR)$(LIBDIR)/pkgconfig/samen.pc
-	rm -rf $(DESTDIR)$(INCDIR)/samen
+	rm -rf $(DESTDIR)$(INCDIR)/samen $(DESTDIR)$(PYDIR)/samen
 	-rmdir $(DESTDIR)$(PREFIX)/share/samen 2>/dev/null
 
 # Header dependencies, as the compiler found them (-MMD -MP).

@@ -52,6 +52,9 @@ static int value_check(void *user, const samen_event *ev)
     int *bad = user;
     if (!strcmp(ev->event, "dropout") && !(ev->value > 0))
         (*bad)++;
+    /* the initiator never drops out */
+    if (!strcmp(ev->event, "dropout") && !strcmp(ev->org, "o1"))
+        (*bad)++;
     return 0;
 }
 
@@ -70,9 +73,10 @@ static void test_initiator_stays_others_leave(void **state)
     samen_observer obs = {.user = &bad, .event = value_check};
     assert_int_equal(samen_sim_run(sim, &obs), 0);
     assert_int_equal(bad, 0);
-    /* the initiator is the one left */
+    /* the initiator is the one left (its membership freed with the ended
+     * network's state: the count stays for the summary) */
     assert_int_equal(sim->nets[0].n, 1);
-    assert_int_equal(sim->nets[0].m[sim->nets[0].order[0]].role, ROLE_INITIATOR);
+    assert_null(sim->nets[0].m);
     samen_sim_free(sim);
     samen_scenario_free(sc);
 }

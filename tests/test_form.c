@@ -39,7 +39,16 @@ static void test_deep_lasting_network_merges(void **state)
     fx_run(sc, 1, 0, 0, &t);
     assert_int_equal(t.merged, 1);
     assert_int_equal(t.last[0].phase, SAMEN_PHASE_MERGED);
+    /* 4.15: the merger's events end with the new organisation's */
+    assert_string_equal(t.last_event, "org-founded");
+    samen_scenario *off = fx_load(fx_ini, fx_orgs_csv, FX_NO_DROPOUT, "form.adhoc_at=0.1",
+                                  "form.network_at=0.2", "form.merger_at=0.3",
+                                  "form.merger_dims=0.3", "form.merger_steps=5",
+                                  "simulation.steps=400", "field.merger_org=0", NULL);
+    fx_run(off, 1, 0, 0, &t);
+    assert_int_equal(t.merged, 1);
     assert_string_equal(t.last_event, "merger");
+    samen_scenario_free(off);
     samen_scenario_free(sc);
 }
 

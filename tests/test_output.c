@@ -366,7 +366,7 @@ static void test_summary_graph_tables(void **state)
     char buf[512];
     FILE *fp = fmemopen(buf, sizeof buf, "w");
     assert_non_null(fp);
-    samen_table_header(fp, &samen_summary_table);
+    samen_table_header(fp, &samen_tables[SAMEN_TABLE_SUMMARY]);
     fputc('\n', fp);
     samen_table_header(fp, &samen_tables[SAMEN_OUT_GRAPH]);
     assert_int_equal(fclose(fp), 0);
@@ -380,13 +380,13 @@ static void test_summary_graph_tables(void **state)
                            .form = SAMEN_TYPE_ADHOC, .phase = SAMEN_PHASE_EXECUTING,
                            .members = 2, .max_members = 7, .agreed_step = -1,
                            .end_step = -1, .end_reason = NULL, .dropouts = 3};
-    assert_int_equal(record_text(&samen_summary_table, &s, buf, sizeof buf), -1);
+    assert_int_equal(record_text(&samen_tables[SAMEN_TABLE_SUMMARY], &s, buf, sizeof buf), -1);
     assert_string_equal(buf, "\"a,b\",network,executing,adhoc,7,,3,,");
     s.agreed_step = 0; /* step 0 is a step: not empty */
     s.end_step = 12;
     s.phase = SAMEN_PHASE_COMPLETED;
     s.end_reason = "goal";
-    assert_int_equal(record_text(&samen_summary_table, &s, buf, sizeof buf), -1);
+    assert_int_equal(record_text(&samen_tables[SAMEN_TABLE_SUMMARY], &s, buf, sizeof buf), -1);
     assert_string_equal(buf, "\"a,b\",network,completed,adhoc,7,0,3,12,goal");
 
     samen_graph_row g = {.step = 26, .st = {.orgs = 5, .ties = 4, .density = 0.4,
@@ -406,7 +406,7 @@ static void test_summary_graph_tables(void **state)
     assert_int_equal(samen_table_column(net, "final_phase"), -1);
     assert_int_equal(samen_column_numeric(net, samen_table_column(net, "phase")), 0);
     assert_int_equal(samen_column_numeric(net, samen_table_column(net, "decisions_resolved")), 1);
-    assert_int_equal(samen_table_column(&samen_summary_table, "end_reason"), 8);
+    assert_int_equal(samen_table_column(&samen_tables[SAMEN_TABLE_SUMMARY], "end_reason"), 8);
 }
 
 /* Snapshot steps: the multiples of snapshot_every and the last step. */

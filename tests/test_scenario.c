@@ -298,7 +298,28 @@ static const struct CMUnitTest error_tests[] = {
 
     /* networks */
     ERR(no_network, .ini = HEAD, .file = "s.ini", .line = 0, .key = "",
-        .msg = "no [network NAME] section"),
+        .msg = "no [network NAME] section and no founding"),
+    /* model version 3's [field] keys (MODEL.md 4.13-4.15) */
+    ERR(field_shares_over_one, .ini = BASE "[field]\nshare_overleg = 0.7\nshare_adhoc = 0.4\n",
+        .file = "s.ini", .line = 14, .key = "field.share_adhoc", .msg = "must be at most 1"),
+    ERR(field_bad_reach, .ini = BASE "[field]\nreach = town\n", .file = "s.ini", .line = 13,
+        .key = "field.reach", .msg = "allowed: area or all"),
+    ERR(field_negative_rate, .ini = BASE "[field]\nfound_rate = -1\n", .file = "s.ini",
+        .line = 13, .key = "field.found_rate", .msg = "out of range"),
+    ERR(field_effort_zero, .ini = BASE "[field]\neffort = uniform(0, 3)\n", .file = "s.ini",
+        .line = 13, .key = "field.effort", .msg = "needs 0 < a <= b"),
+    ERR(field_effort_normal, .ini = BASE "[field]\neffort = normal(2, 1)\n", .file = "s.ini",
+        .line = 13, .key = "field.effort", .msg = "not allowed here"),
+    ERR(field_merger_org_two, .ini = BASE "[field]\nmerger_org = 2\n", .file = "s.ini",
+        .line = 13, .key = "field.merger_org", .msg = "out of range"),
+    ERR(field_fractional_count, .ini = BASE "[field]\ncandidates = 2.5\n", .file = "s.ini",
+        .line = 13, .key = "field.candidates", .msg = "whole"),
+    ERR(theme_named_area, .ini = "[simulation]\nthemes = learning, area\n", .file = "s.ini",
+        .line = 2, .key = "simulation.themes", .msg = "is a column of the organisations"),
+    ERR(empty_area, .orgs = "id,name,sector,capacity,mandate,latency,guard,patience,area,"
+        "learning,care,sport\na,A,edu,2,decision,1,0.5,20,x,1,0,0\n"
+        "b,B,care,1,feedback,2,0.3,10,,0,1,0\n",
+        .file = "orgs.csv", .line = 3, .key = "area", .msg = "empty area of 'b'"),
     ERR(required_missing,
         .ini = HEAD "[network net1]\ninitiator = a\nissue = learning:1\neffort = 4\n",
         .file = "s.ini", .line = 7, .key = "network.net1.concreteness",
@@ -907,11 +928,12 @@ static void test_describe(void **state)
     /* Every key of the table once: 20 model, 5 comm, 3 trust, 3 goal,
      * 2 exec, 5 framing, 7 drop, 1 turnover, 5 persons, 10 form,
      * 3 simulation, 2 output, organisations, ties, 4 samen (version and
-     * run.ini's provenance: source, command, set), 11 network. */
+     * run.ini's provenance: source, command, set), 16 field, 11 network. */
     int lines = 0;
     for (char *p = buf; *p; p++)
         lines += *p == '\n';
-    assert_int_equal(lines, 1 + 20 + 5 + 3 + 3 + 2 + 5 + 7 + 1 + 5 + 10 + 3 + 2 + 2 + 4 + 11);
+    assert_int_equal(lines,
+                     1 + 20 + 5 + 3 + 3 + 2 + 5 + 7 + 1 + 5 + 10 + 3 + 2 + 2 + 4 + 16 + 11);
     const char *keys[] = {
         "\nmodel.ask_bonus ", "\nmodel.necessary_grace ", "\ncomm.guard_gain ",
         "\ntrust.exit_loss ", "\ngoal.max_steps ", "\nexec.speed ", "\nframing.trust_loss ",

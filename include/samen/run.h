@@ -13,7 +13,11 @@
  * all are renamed only when the run completed, so outputs appear whole or
  * not at all; on failure the temporaries are removed. If summary is not
  * NULL it receives sc->n_nets entries (network names point into sc).
- * Returns SAMEN_OK or an error code with err filled. */
+ * Returns SAMEN_OK or an error code with err filled. graph.csv (detail
+ * graph) is measured with igraph, whose error handler the library leaves
+ * to the program: under igraph_error_handler_ignore (samen's own main
+ * sets it) an igraph failure comes back as SAMEN_EIO; under igraph's
+ * default handler it aborts the process. */
 SAMEN_API int samen_run_to_dir(const samen_scenario *sc, const char *dir,
                                samen_net_summary *summary, samen_error *err);
 

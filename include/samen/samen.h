@@ -8,5 +8,6 @@
 #include "samen/scenario.h"
 #include "samen/sim.h"
 #include "samen/run.h"
+#include "samen/tables.h"
 
 #endif

@@ -10,6 +10,8 @@
 #include "samen/error.h"
 
 #define SAMEN_MAX_THEMES 16
+/* Longest field.framing_sector. */
+#define SAMEN_MAX_LABEL 100
 
 struct samen_hindex;
 
@@ -57,6 +59,18 @@ typedef struct samen_params {
                adhoc_at, network_at, merger_at, merger_dims;
         int merger_steps;
     } form;
+    /* model version 3 (MODEL.md 4.13-4.15): relationship memory, founding,
+     * merger into an organisation */
+    struct {
+        double memory_half_life, tie_min, found_rate, share_overleg, share_adhoc,
+               issue_breadth;
+        samen_dist concreteness, effort;
+        int necessary, candidates;
+        double familiarity, closure, prominence;
+        int reach_all;                /* field.reach: 0 area, 1 all */
+        char framing_sector[SAMEN_MAX_LABEL + 1]; /* empty: none */
+        int merger_org;
+    } field;
 } samen_params;
 
 typedef enum { SAMEN_FEEDBACK = 0, SAMEN_DECISION = 1 } samen_mandate;
@@ -65,6 +79,7 @@ typedef enum { SAMEN_FEEDBACK = 0, SAMEN_DECISION = 1 } samen_mandate;
  * scenario->themes whatever the column order of the file. */
 typedef struct samen_org {
     char *id, *name, *sector;
+    char *area;          /* the optional area column; NULL without it */
     double capacity;
     samen_mandate mandate;
     double latency, guard, patience;
@@ -100,6 +115,7 @@ typedef struct samen_net_spec {
 #define SAMEN_DETAIL_ORGS 1
 #define SAMEN_DETAIL_PERSONS 2
 #define SAMEN_DETAIL_GRAPH 4
+#define SAMEN_DETAIL_FIELD 8
 
 typedef struct samen_scenario {
     char *path;              /* the scenario file as given */
@@ -113,6 +129,7 @@ typedef struct samen_scenario {
     samen_params p;
     int n_orgs;
     samen_org *orgs;
+    int has_area;            /* the organisations file has an area column */
     struct samen_hindex *org_index; /* ids, for samen_scenario_org_index */
     char *orgs_path;         /* resolved path of the organisations file */
     int n_ties;

@@ -74,7 +74,7 @@ typedef struct samen_person_row {
  * or the run's last step. ties.csv lists every live network's ties there
  * (and a network's at its end step too), graph.csv has a row there and an
  * export's waves are these steps. */
-int samen_snapshot_step(const samen_scenario *sc, int step);
+SAMEN_API int samen_snapshot_step(const samen_scenario *sc, int step);
 
 /* Callbacks return 0 on success; a nonzero return stops the run and is
  * returned by samen_sim_step. Any callback may be NULL (not wanted).
@@ -93,6 +93,11 @@ typedef struct samen_observer {
 } samen_observer;
 
 typedef struct samen_sim samen_sim;
+
+/* What samen_sim_step returns when what grows during a run (a founded
+ * network, a merged network's organisation, a pair's first memory: MODEL.md
+ * 4.13-4.15) finds no memory; observers return other nonzero values. */
+#define SAMEN_SIM_NOMEM (-2)
 
 /* Allocates all run state once (the step loop never allocates) and seeds the
  * run's one gsl_rng_mt19937 with sc->seed. sc must outlive the sim.
@@ -124,7 +129,13 @@ typedef struct samen_net_summary {
     const char *end_reason; /* reason of completed/dissolved, "merger", or NULL */
     int dropouts;
     int dropouts_by_reason[5]; /* impatience, goal-misfit, disengaged, overcommitted, base */
+    int start_step;    /* the step it started (or starts) */
+    const char *founder; /* the founding organisation's id; NULL declared */
 } samen_net_summary;
+
+/* The networks of the run so far: the scenario's, then those founded
+ * during the run (MODEL.md 4.14), in founding order. */
+SAMEN_API int samen_sim_n_nets(const samen_sim *sim);
 
 SAMEN_API void samen_sim_summary(const samen_sim *sim, int net, samen_net_summary *out);
 

@@ -9,7 +9,11 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* The per-step CSV files of a run, in the order they are committed. */
+#include "samen/api.h"
+
+/* The per-step CSV files of a run, in the order they are committed; then
+ * the columns that a sweep's summary.csv gives each run and network, after
+ * run,point,replicate,seed and the varied keys (a sweep's summary part). */
 enum {
     SAMEN_OUT_NETWORK,
     SAMEN_OUT_EVENTS,
@@ -17,7 +21,9 @@ enum {
     SAMEN_OUT_ORGS,
     SAMEN_OUT_PERSONS,
     SAMEN_OUT_GRAPH,
-    SAMEN_OUT_COUNT
+    SAMEN_OUT_COUNT,
+    SAMEN_TABLE_SUMMARY = SAMEN_OUT_COUNT,
+    SAMEN_TABLE_COUNT
 };
 
 /* What a column holds in its row record, and so how it is written. */
@@ -58,20 +64,22 @@ typedef struct samen_table {
     int ncolumns;
 } samen_table;
 
-/* Indexed by SAMEN_OUT_*. */
-extern const samen_table samen_tables[SAMEN_OUT_COUNT];
-
-/* The columns that a sweep's summary.csv gives each run and network, after
- * run,point,replicate,seed and the varied keys. */
-extern const samen_table samen_summary_table;
+/* Indexed by SAMEN_OUT_* and SAMEN_TABLE_SUMMARY. */
+SAMEN_API extern const samen_table samen_tables[SAMEN_TABLE_COUNT];
 
 /* The index of the column called name, or -1. */
-int samen_table_column(const samen_table *t, const char *name);
+SAMEN_API int samen_table_column(const samen_table *t, const char *name);
+
+/* The SAMEN_DETAIL_* bit of output.detail that asks for table `which`
+ * (SAMEN_OUT_*), or 0 for a table every run writes; and whether a run
+ * with the detail bits `detail` writes it. */
+int samen_table_detail_bit(int which);
+int samen_table_wanted(int which, int detail);
 
 /* 1 if column i holds numbers (whole or not), else 0. */
-int samen_column_numeric(const samen_table *t, int i);
+SAMEN_API int samen_column_numeric(const samen_table *t, int i);
 
 /* Writes the header's column names, comma-separated, without newline. */
-void samen_table_header(FILE *fp, const samen_table *t);
+SAMEN_API void samen_table_header(FILE *fp, const samen_table *t);
 
 #endif

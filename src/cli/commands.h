@@ -23,4 +23,19 @@ int samen_cmd_version(int argc, char **argv);
  * this, with the same arguments. */
 int samen_cmd_check_sweep(int argc, char **argv);
 
+/* One command: its name, entry point and line of the usage. */
+typedef struct samen_command {
+    const char *name;
+    int (*fn)(int argc, char **argv);
+    const char *summary;
+} samen_command;
+
+/* Every command, in the order of the usage; ends with a NULL name. */
+extern const samen_command samen_commands[];
+
+/* `PROG COMMAND ...` (argv[0] PROG): runs the command of samen_commands,
+ * or prints the usage (--help, no command: status 2) or the version.
+ * Returns the exit status. */
+int samen_dispatch(const char *prog, int argc, char **argv);
+
 #endif

@@ -189,34 +189,6 @@ static void work(void)
     free(out);
 }
 
-/* The commands other than sweep, run on rank 0 alone. */
-static const struct {
-    const char *name;
-    int (*fn)(int, char **);
-} commands[] = {
-    {"run", samen_cmd_run}, {"collect", samen_cmd_collect}, {"rerun", samen_cmd_rerun},
-    {"summarise", samen_cmd_summarise}, {"analyse", samen_cmd_analyse},
-    {"export", samen_cmd_export},
-    {"check", samen_cmd_check}, {"describe", samen_cmd_describe},
-    {"generate", samen_cmd_generate}, {"version", samen_cmd_version},
-};
-
-static int other_command(int argc, char **argv)
-{
-    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-        fputs("usage: samen-mpi COMMAND [options]: as samen; `samen-mpi sweep` "
-              "spreads the runs over the MPI ranks\n", argc < 2 ? stderr : stdout);
-        return argc < 2 ? 2 : 0;
-    }
-    if (!strcmp(argv[1], "--version"))
-        return samen_cmd_version(argc - 1, argv + 1);
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (!strcmp(argv[1], commands[i].name))
-            return commands[i].fn(argc - 1, argv + 1);
-    fprintf(stderr, "samen-mpi: unknown command '%s'\n", argv[1]);
-    return 2;
-}
-
 int samen_mpi_main(int argc, char **argv)
 {
     MPI_Init(&argc, &argv);
@@ -237,7 +209,8 @@ int samen_mpi_main(int argc, char **argv)
         /* Every rank ends with rank 0's status, which is mpirun's. */
         MPI_Bcast(&rc, 1, MPI_INT, 0, MPI_COMM_WORLD);
     } else if (rank == 0) {
-        rc = other_command(argc, argv);
+        /* The other commands, as in samen, run once. */
+        rc = samen_dispatch("samen-mpi", argc, argv);
     }
     MPI_Finalize();
     return rc;

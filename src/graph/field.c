@@ -64,11 +64,6 @@ static int names_copy(char ***out, samen_name_index *x, int n, const char *const
 samen_field *samen_field_new(int n_orgs, const char *const *org_ids, int n_nets,
                              const char *const *net_names, samen_error *err)
 {
-    /* igraph's default handler aborts the process; this one frees what
-     * the failing call had allocated and returns its error code. */
-    igraph_set_error_handler(igraph_error_handler_ignore);
-    igraph_set_warning_handler(igraph_warning_handler_ignore);
-
     samen_field *f = calloc(1, sizeof *f);
     if (!f) {
         samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");

@@ -25,9 +25,12 @@ typedef struct samen_field samen_field;
 /* A field of n_orgs organisations and n_nets networks, known by their ids
  * and names (the strings are copied). Allocates everything the steps need
  * but the edges, whose buffer grows to the largest step and is then
- * reused. Sets igraph's error handler to one that returns instead of
- * aborting (process-wide; samen uses igraph nowhere else). Returns NULL
- * with err filled when out of memory or when an id or name repeats. */
+ * reused. Returns NULL with err filled when out of memory or when an id
+ * or name repeats. igraph's error handler is the program's (process-wide
+ * state the library leaves alone): samen's main sets
+ * igraph_error_handler_ignore, under which a failing igraph call returns
+ * its code and the field's functions SAMEN_EIO; under igraph's default
+ * handler such a failure (out of memory) aborts the process. */
 samen_field *samen_field_new(int n_orgs, const char *const *org_ids, int n_nets,
                              const char *const *net_names, samen_error *err);
 

@@ -7,7 +7,7 @@
 int samen_capacity_loads(samen_sim *sim)
 {
     double cost = sim->p->model.join_cost;
-    memset(sim->load, 0, (size_t)sim->sc->n_orgs * sizeof *sim->load);
+    memset(sim->load, 0, (size_t)sim->n_orgs * sizeof *sim->load);
     for (int k = 0; k < sim->n_nets; k++) {
         net *nw = &sim->nets[k];
         if (!samen_live(nw->phase))

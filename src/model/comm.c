@@ -17,7 +17,7 @@ void samen_comm(samen_sim *sim, net *nw)
     double mu = (nw->d[2] + nw->d[4] + nw->d[5]) / 3;
     for (int i = 0; i < nw->n; i++) {
         member *mb = &nw->m[nw->order[i]];
-        double guard = fmin(1, sim->sc->orgs[mb->org].guard + mb->xguard);
+        double guard = fmin(1, sim->orgs[mb->org].guard + mb->xguard);
         mb->c_pn = clamp01(mb->c_pn +
                            p->comm.net_gain * (mu + p->comm.base) * (1 + mb->sigma) *
                                (1 - mb->c_pn) -

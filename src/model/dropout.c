@@ -13,7 +13,7 @@ const char *const samen_dropout_reasons[5] = {
 static double hazard(const samen_sim *sim, const net *nw, const member *mb, double h[5])
 {
     const samen_params *p = sim->p;
-    const samen_org *o = &sim->sc->orgs[mb->org];
+    const samen_org *o = &sim->orgs[mb->org];
     int formulating = nw->phase == SAMEN_PHASE_FORMULATING;
     int engaged_phase = formulating || nw->phase == SAMEN_PHASE_EXECUTING;
     h[0] = formulating ? p->drop.impatience * fmax(0, p->drop.interest_min - mb->interest) : 0;

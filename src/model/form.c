@@ -34,7 +34,7 @@ int samen_form(samen_sim *sim, net *nw, const samen_observer *obs)
     double fit = 0, eff = 0, e = 0, cpn = 0;
     for (int i = 0; i < nw->n; i++) {
         const member *mb = &nw->m[nw->order[i]];
-        const samen_org *o = &sim->sc->orgs[mb->org];
+        const samen_org *o = &sim->orgs[mb->org];
         fit += mb->fit_goal;
         eff += mb->engagement * o->capacity;
         e += mb->engagement;

@@ -17,7 +17,7 @@ int samen_goal(samen_sim *sim, net *nw, const samen_observer *obs)
     double mbar[SAMEN_MAX_THEMES] = {0}, esum = 0;
     for (int i = 0; i < nw->n; i++) {
         const member *mb = &nw->m[nw->order[i]];
-        const double *mis = sim->sc->orgs[mb->org].mission;
+        const double *mis = sim->orgs[mb->org].mission;
         for (int k = 0; k < K; k++)
             mbar[k] += mb->engagement * mis[k];
         esum += mb->engagement;
@@ -28,7 +28,7 @@ int samen_goal(samen_sim *sim, net *nw, const samen_observer *obs)
             mbar[k] /= esum;
         for (int i = 0; i < nw->n; i++) {
             const member *mb = &nw->m[nw->order[i]];
-            chi += mb->engagement * samen_fit(sim->sc->orgs[mb->org].mission, mbar, K);
+            chi += mb->engagement * samen_fit(sim->orgs[mb->org].mission, mbar, K);
         }
         chi /= esum;
     } else {
@@ -53,7 +53,7 @@ int samen_goal(samen_sim *sim, net *nw, const samen_observer *obs)
     for (int i = 0; i < nw->n; i++) {
         member *mb = &nw->m[nw->order[i]];
         double a = samen_attraction(sim, nw, mb->cand, nw->goal);
-        mb->interest = fmin(1, a) * exp(-nw->t_form / sim->sc->orgs[mb->org].patience);
+        mb->interest = fmin(1, a) * exp(-nw->t_form / sim->orgs[mb->org].patience);
     }
 
     if (nw->gamma >= p->goal.threshold) {
@@ -73,6 +73,6 @@ void samen_goal_moved(samen_sim *sim, net *nw)
 {
     for (int i = 0; i < nw->n; i++) {
         member *mb = &nw->m[nw->order[i]];
-        mb->fit_goal = samen_fit(sim->sc->orgs[mb->org].mission, nw->goal, sim->K);
+        mb->fit_goal = samen_fit(sim->orgs[mb->org].mission, nw->goal, sim->K);
     }
 }

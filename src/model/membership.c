@@ -28,7 +28,7 @@ int samen_emit(samen_sim *sim, net *nw, int org, long person, const char *event,
     samen_event ev = {
         .step = sim->step,
         .network = nw->spec->name,
-        .org = org >= 0 ? sim->sc->orgs[org].id : NULL,
+        .org = org >= 0 ? sim->orgs[org].id : NULL,
         .person = person,
         .event = event,
         .reason = reason,
@@ -47,7 +47,7 @@ int samen_set_phase(samen_sim *sim, net *nw, samen_phase ph, const samen_observe
 /* Attraction A_o(v) of 4.1, with the ask bonus for necessary actors. */
 double samen_attraction(const samen_sim *sim, const net *nw, int c, const double *v)
 {
-    return samen_attraction_of(sim->p, &sim->sc->orgs[samen_cand_org(nw, c)], nw->spec,
+    return samen_attraction_of(sim->p, &sim->orgs[samen_cand_org(nw, c)], nw->spec,
                                nw->necessary[c], v, sim->K, NULL);
 }
 
@@ -65,11 +65,11 @@ int samen_member_join(samen_sim *sim, net *nw, int c, double attraction,
     memset(mb, 0, sizeof *mb);
     mb->org = org;
     mb->cand = c;
-    mb->feedback = sim->sc->orgs[org].mandate == SAMEN_FEEDBACK;
-    mb->latency = sim->sc->orgs[org].latency;
+    mb->feedback = sim->orgs[org].mandate == SAMEN_FEEDBACK;
+    mb->latency = sim->orgs[org].latency;
     mb->join_step = sim->step;
     mb->attract_q = attraction;
-    mb->fit_goal = samen_fit(sim->sc->orgs[org].mission, nw->goal, sim->K);
+    mb->fit_goal = samen_fit(sim->orgs[org].mission, nw->goal, sim->K);
     if (org == nw->spec->initiator) {
         mb->role = ROLE_INITIATOR;
         mb->interest = 1;
@@ -81,14 +81,19 @@ int samen_member_join(samen_sim *sim, net *nw, int c, double attraction,
                      samen_room(nw->spec->concreteness, p->model.room_exp);
     samen_person_new(sim, mb);
 
-    /* trust with every present member: the prior tie, else trust0 */
+    /* trust with every present member: R_eff of the pair's memory, else
+     * trust0 (4.1, 4.13) */
     for (int i = 0; i < nw->n; i++) {
         int other = nw->order[i];
-        double t0 = samen_prior_trust(sim, org, nw->m[other].org, p->model.trust0);
+        double t0 = samen_memory_start_trust(sim, org, nw->m[other].org);
         size_t ix = samen_pair_index(nw, slot, other);
         nw->trust[ix] = t0;
         nw->since[ix] = sim->step;
+        if (samen_memory_pair_begins(sim, org, nw->m[other].org))
+            return SAMEN_SIM_NOMEM;
     }
+    if (samen_int_list_add(&sim->memb[org], (int)(nw - sim->nets)))
+        return SAMEN_SIM_NOMEM;
     nw->order[nw->n++] = slot;
     if (nw->n > nw->max_members)
         nw->max_members = nw->n;
@@ -115,6 +120,12 @@ int samen_member_leave(samen_sim *sim, net *nw, int pos)
         sim->load[mb->org] = 0;
     nw->left[mb->cand] = 1;
     nw->member_now[mb->cand] = 0;
+    /* 4.13: its pairs end with their trust before the exit loss */
+    for (int i = 0; i < nw->n; i++)
+        if (i != pos)
+            samen_memory_pair_ends(sim, mb->org, nw->m[nw->order[i]].org,
+                                   *samen_pair(nw, slot, nw->order[i]));
+    samen_int_list_remove(&sim->memb[mb->org], (int)(nw - sim->nets));
     memmove(&nw->order[pos], &nw->order[pos + 1], (size_t)(nw->n - pos - 1) * sizeof(int));
     nw->n--;
     mb->org = -1;
@@ -138,9 +149,15 @@ int samen_net_end(samen_sim *sim, net *nw, samen_phase end, const char *event,
                   const char *reason, int has_value, double value,
                   const samen_observer *obs)
 {
+    /* 4.13: every trust pair ends with its trust */
+    for (int i = 0; i < nw->n; i++)
+        for (int j = i + 1; j < nw->n; j++)
+            samen_memory_pair_ends(sim, nw->m[nw->order[i]].org, nw->m[nw->order[j]].org,
+                                   *samen_pair(nw, nw->order[i], nw->order[j]));
     /* 4.12: an ended network removes its shares at once */
     for (int i = 0; i < nw->n; i++) {
         member *mb = &nw->m[nw->order[i]];
+        samen_int_list_remove(&sim->memb[mb->org], (int)(nw - sim->nets));
         sim->load[mb->org] -= mb->load_share;
         if (sim->load[mb->org] < 0)
             sim->load[mb->org] = 0;
@@ -149,9 +166,11 @@ int samen_net_end(samen_sim *sim, net *nw, samen_phase end, const char *event,
     nw->end_step = sim->step;
     nw->end_reason = (end == SAMEN_PHASE_MERGED) ? "merger" : reason;
     int rc = samen_set_phase(sim, nw, end, obs);
-    if (rc)
-        return rc;
-    return samen_emit(sim, nw, -1, 0, event, reason, has_value, value, obs);
+    if (!rc)
+        rc = samen_emit(sim, nw, -1, 0, event, reason, has_value, value, obs);
+    if (!rc && end == SAMEN_PHASE_MERGED && sim->p->field.merger_org)
+        rc = samen_merger_org(sim, nw, obs);
+    return rc;
 }
 
 int samen_is_member(const net *nw, int c)

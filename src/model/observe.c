@@ -17,8 +17,8 @@ static int tie_rows(samen_sim *sim, net *nw, const samen_observer *obs)
         for (int j = i + 1; j < nw->n; j++) {
             int sa = nw->order[i], sb = nw->order[j];
             int oa = nw->m[sa].org, ob = nw->m[sb].org;
-            const char *a = sim->sc->orgs[oa].id;
-            const char *b = sim->sc->orgs[ob].id;
+            const char *a = sim->orgs[oa].id;
+            const char *b = sim->orgs[ob].id;
             size_t ix = samen_pair_index(nw, sa, sb);
             int swap = sim->org_rank[oa] > sim->org_rank[ob]; /* strcmp order */
             samen_tie_row row = {
@@ -45,7 +45,7 @@ static int detail_rows(samen_sim *sim, net *nw, const samen_observer *obs)
 {
     for (int i = 0; i < nw->n; i++) {
         const member *mb = &nw->m[nw->order[i]];
-        const samen_org *o = &sim->sc->orgs[mb->org];
+        const samen_org *o = &sim->orgs[mb->org];
         if (obs->org_row && (sim->sc->detail & SAMEN_DETAIL_ORGS)) {
             samen_org_row row = {
                 .step = sim->step,

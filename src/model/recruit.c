@@ -35,7 +35,7 @@ static int consider_candidates(samen_sim *sim, net *nw, int grace,
             continue;
         double a = nw->attract_q[c];
         if (a < p->model.attraction_min ||
-            sim->sc->orgs[o].capacity - sim->load[o] < p->model.join_cost)
+            sim->orgs[o].capacity - sim->load[o] < p->model.join_cost)
             continue;
         if (gsl_rng_uniform(sim->rng) < samen_rate_prob(p->model.join_rate * a)) {
             int rc = samen_member_join(sim, nw, c, a, grace ? "grace" : "candidate", obs);

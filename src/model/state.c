@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model/state.h"
+#include "util/hindex.h"
 
 const char *samen_phase_name(samen_phase ph)
 {
@@ -19,7 +20,7 @@ const char *samen_type_name(samen_net_type t)
     return names[t];
 }
 
-static void net_free(net *nw)
+void samen_net_free(net *nw)
 {
     free(nw->m);
     free(nw->order);
@@ -39,6 +40,38 @@ static void net_free(net *nw)
     free(nw->win_stamp);
     free(nw->win);
     free(nw->iota);
+    /* a founded network's spec stays: its name and founder are the
+     * summary's (free_spec) */
+    samen_net_spec *own = nw->own_spec;
+    int founder = nw->founder;
+    /* the rest of what the summary reads is plain values */
+    nw->m = NULL;
+    nw->order = NULL;
+    nw->trust = NULL;
+    nw->since = NULL;
+    nw->nec_cand = NULL;
+    nw->left = nw->was_member = nw->member_now = nw->necessary = NULL;
+    nw->attract_q = nw->fit_q = NULL;
+    nw->queue = NULL;
+    nw->consent = NULL;
+    nw->consent_seq = NULL;
+    nw->free_rows = NULL;
+    nw->win_stamp = NULL;
+    nw->win = NULL;
+    nw->iota = NULL;
+    nw->own_spec = own;
+    nw->founder = founder;
+}
+
+static void free_spec(samen_net_spec *sp)
+{
+    if (!sp)
+        return;
+    free(sp->name);
+    free(sp->necessary);
+    free(sp->framing);
+    free(sp->candidates);
+    free(sp);
 }
 
 static int cmp_org_id(const void *a, const void *b)
@@ -47,23 +80,15 @@ static int cmp_org_id(const void *a, const void *b)
     return strcmp(x->id, y->id);
 }
 
-/* org_rank[i]: the place of organisation i's id in strcmp order. */
-static int rank_ids(samen_sim *sim)
+/* org_rank[i]: the place of organisation i's id in strcmp order; again
+ * whenever a merger creates an organisation (4.15). */
+int samen_rank_ids(samen_sim *sim)
 {
-    const samen_scenario *sc = sim->sc;
-    size_t n = (size_t)(sc->n_orgs > 0 ? sc->n_orgs : 1);
-    const samen_org **by_id = malloc(n * sizeof *by_id);
-    sim->org_rank = malloc(n * sizeof *sim->org_rank);
-    if (!by_id || !sim->org_rank) {
-        free(by_id);
-        return -1;
-    }
-    for (int i = 0; i < sc->n_orgs; i++)
-        by_id[i] = &sc->orgs[i];
-    qsort(by_id, (size_t)sc->n_orgs, sizeof *by_id, cmp_org_id);
-    for (int r = 0; r < sc->n_orgs; r++)
-        sim->org_rank[by_id[r] - sc->orgs] = r;
-    free(by_id);
+    for (int i = 0; i < sim->n_orgs; i++)
+        sim->by_id[i] = &sim->orgs[i];
+    qsort(sim->by_id, (size_t)sim->n_orgs, sizeof *sim->by_id, cmp_org_id);
+    for (int r = 0; r < sim->n_orgs; r++)
+        sim->org_rank[sim->by_id[r] - sim->orgs] = r;
     return 0;
 }
 
@@ -86,11 +111,12 @@ static int cand_of(const samen_net_spec *sp, int org)
     return org == sp->initiator ? sp->n_candidates : -1;
 }
 
-static int net_init(samen_sim *sim, net *nw, const samen_net_spec *sp)
+int samen_net_init(samen_sim *sim, net *nw, const samen_net_spec *sp)
 {
     const samen_scenario *sc = sim->sc;
     const samen_params *p = sim->p;
     nw->spec = sp;
+    nw->founder = -1;
     nw->phase = SAMEN_PHASE_PENDING;
     nw->form = SAMEN_TYPE_OVERLEG;
     nw->agreed_step = -1;
@@ -152,9 +178,67 @@ static int net_init(samen_sim *sim, net *nw, const samen_net_spec *sp)
     memcpy(nw->goal, nw->qhat, sizeof nw->goal);
     /* the issue is fixed: its fit and attraction are computed once */
     for (int c = 0; c < nw->n_cand; c++) {
-        nw->fit_q[c] = samen_fit(sc->orgs[samen_cand_org(nw, c)].mission, sp->issue, sim->K);
+        nw->fit_q[c] = samen_fit(sim->orgs[samen_cand_org(nw, c)].mission, sp->issue, sim->K);
         nw->attract_q[c] = samen_attraction(sim, nw, c, sp->issue);
     }
+    return 0;
+}
+
+typedef struct area_key {
+    const samen_scenario *sc;
+    const char *area;
+} area_key;
+
+/* The first organisation of an area stands for it in the index. */
+static int area_match(const void *ctx, int rec)
+{
+    const area_key *k = ctx;
+    return !strcmp(k->sc->orgs[rec].area, k->area);
+}
+
+/* The areas of the scenario's organisations: area_of numbers them in
+ * order of first appearance, area_orgs lists the organisations by area. */
+static int init_areas(samen_sim *sim)
+{
+    const samen_scenario *sc = sim->sc;
+    int n = sc->n_orgs;
+    sim->area_start = calloc((size_t)n + 2, sizeof *sim->area_start);
+    sim->area_orgs = malloc(((size_t)n + 1) * sizeof *sim->area_orgs);
+    if (!sim->area_start || !sim->area_orgs)
+        return -1;
+    sim->n_areas = 0;
+    if (!sc->has_area)
+        return 0;
+    samen_hindex ix = {0};
+    for (int o = 0; o < n; o++) {
+        uint64_t h = samen_hash_str(SAMEN_HASH_START, sc->orgs[o].area);
+        area_key key = {sc, sc->orgs[o].area};
+        int first = samen_hindex_find(&ix, h, area_match, &key);
+        if (first < 0) {
+            if (samen_hindex_add(&ix, h, o)) {
+                samen_hindex_free(&ix);
+                return -1;
+            }
+            sim->area_of[o] = sim->n_areas++;
+        } else {
+            sim->area_of[o] = sim->area_of[first];
+        }
+    }
+    samen_hindex_free(&ix);
+    /* counting sort of the organisations by area, file order within */
+    int *start = sim->area_start;
+    for (int o = 0; o < n; o++)
+        start[sim->area_of[o] + 1]++;
+    for (int a = 0; a < sim->n_areas; a++)
+        start[a + 1] += start[a];
+    int *fill = calloc((size_t)sim->n_areas + 1, sizeof *fill);
+    if (!fill)
+        return -1;
+    for (int o = 0; o < n; o++) {
+        int a = sim->area_of[o];
+        sim->area_orgs[start[a] + fill[a]++] = o;
+    }
+    free(fill);
     return 0;
 }
 
@@ -167,25 +251,31 @@ samen_sim *samen_sim_new(const samen_scenario *sc, samen_error *err)
     sim->p = &sc->p;
     sim->K = sc->n_themes;
     sim->next_person = 1;
-    sim->n_nets = sc->n_nets;
     sim->rng = gsl_rng_alloc(gsl_rng_mt19937);
-    sim->load = calloc((size_t)(sc->n_orgs > 0 ? sc->n_orgs : 1), sizeof *sim->load);
-    sim->nets = calloc((size_t)(sc->n_nets > 0 ? sc->n_nets : 1), sizeof *sim->nets);
-    sim->perm = calloc((size_t)(sc->n_nets > 0 ? sc->n_nets : 1), sizeof *sim->perm);
-    sim->wake = calloc((size_t)(sc->n_nets > 0 ? sc->n_nets : 1), sizeof *sim->wake);
-    if (!sim->rng || !sim->load || !sim->nets || !sim->perm || !sim->wake)
+    if (!sim->rng || samen_grow_orgs(sim, sc->n_orgs) || samen_grow_nets(sim, sc->n_nets))
         goto oom;
     gsl_rng_set(sim->rng, sc->seed);
-    if (samen_prior_init(sim) || rank_ids(sim))
+    memcpy(sim->orgs, sc->orgs, (size_t)sc->n_orgs * sizeof *sim->orgs);
+    sim->n_orgs = sc->n_orgs;
+    for (int o = 0; o < sc->n_orgs; o++)
+        sim->created_net[o] = -1;
+    sim->n_nets = sc->n_nets;
+    if (samen_memory_init(sim) || samen_rank_ids(sim) || init_areas(sim))
         goto oom;
     int max_slots = 1;
     for (int k = 0; k < sc->n_nets; k++) {
-        if (net_init(sim, &sim->nets[k], &sc->nets[k]))
+        if (samen_net_init(sim, &sim->nets[k], &sc->nets[k]))
             goto oom;
         sim->wake[k] = sc->nets[k].start;
         if (sim->nets[k].slots > max_slots)
             max_slots = sim->nets[k].slots;
     }
+    /* a founded network has at most 1 + necessary + candidates members */
+    int found_slots = 1 + sc->p.field.necessary + sc->p.field.candidates;
+    if (found_slots > sc->p.model.max_members)
+        found_slots = sc->p.model.max_members;
+    if (found_slots > max_slots)
+        max_slots = found_slots;
     sim->scratch = calloc((size_t)max_slots, sizeof *sim->scratch);
     if (!sim->scratch)
         goto oom;
@@ -201,14 +291,35 @@ void samen_sim_free(samen_sim *sim)
     if (!sim)
         return;
     if (sim->nets)
-        for (int k = 0; k < sim->n_nets; k++)
-            net_free(&sim->nets[k]);
+        for (int k = 0; k < sim->n_nets; k++) {
+            samen_net_free(&sim->nets[k]);
+            free_spec(sim->nets[k].own_spec);
+        }
+    for (int o = sim->sc->n_orgs; o < sim->n_orgs; o++) {
+        free(sim->orgs[o].id);
+        free(sim->orgs[o].name);
+    }
+    samen_memory_free(sim);
     free(sim->nets);
     free(sim->perm);
     free(sim->wake);
+    free(sim->orgs);
+    free(sim->created_net);
+    free(sim->created_step);
     free(sim->load);
     free(sim->org_rank);
-    free(sim->prior);
+    free(sim->by_id);
+    free(sim->adj);
+    free(sim->memb);
+    free(sim->area_of);
+    free(sim->area_start);
+    free(sim->area_orgs);
+    free(sim->f_score);
+    free(sim->f_fit);
+    free(sim->f_phi);
+    free(sim->f_stamp);
+    free(sim->f_tie);
+    free(sim->f_reach);
     free(sim->scratch);
     if (sim->rng)
         gsl_rng_free(sim->rng);
@@ -234,5 +345,12 @@ void samen_sim_summary(const samen_sim *sim, int k, samen_net_summary *out)
     out->end_step = nw->end_step;
     out->end_reason = nw->end_reason;
     out->dropouts = (int)nw->dropouts;
+    out->start_step = nw->spec->start;
+    out->founder = nw->founder >= 0 ? sim->orgs[nw->founder].id : NULL;
     memcpy(out->dropouts_by_reason, nw->dropouts_by_reason, sizeof out->dropouts_by_reason);
+}
+
+int samen_sim_n_nets(const samen_sim *sim)
+{
+    return sim->n_nets;
 }

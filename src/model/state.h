@@ -7,6 +7,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "samen/sim.h"
+#include "util/hindex.h"
 
 /* Role of a membership (MODEL.md 2; initiator wins over necessary). */
 enum { ROLE_INITIATOR, ROLE_NECESSARY, ROLE_MEMBER };
@@ -48,6 +49,8 @@ typedef struct decision_item {
 /* End-of-step report of what happened, for the row and the summary. */
 typedef struct net {
     const samen_net_spec *spec;
+    samen_net_spec *own_spec;   /* a founded network's spec (4.14), else NULL */
+    int founder;                /* the founding organisation, -1 declared */
     samen_phase phase;
     samen_net_type form;
 
@@ -103,6 +106,22 @@ typedef struct net {
     double *iota;       /* per framing actor */
 } net;
 
+/* What the field remembers of a pair of organisations (MODEL.md 4.13). */
+typedef struct pair_mem {
+    int a, b;           /* organisation indices, a < b */
+    double r;           /* R_ab */
+    int t;              /* t_ab, the step R_ab was written */
+    int k;              /* k_ab, collaborations the pair ended together */
+    int live;           /* live networks in which the pair is a trust pair */
+    int has;            /* R_ab is set: a tie of the ties file, or a write */
+} pair_mem;
+
+/* A list of ints that grows (memory.c). */
+typedef struct int_list {
+    int *v;
+    int n, cap;
+} int_list;
+
 struct samen_sim {
     const samen_scenario *sc;
     const samen_params *p;
@@ -110,13 +129,33 @@ struct samen_sim {
     int step;
     long next_person;
     int K;
+    /* The organisations: the scenario's (copied, their strings shared),
+     * then those created by mergers (4.15), whose strings are the sim's. */
+    samen_org *orgs;
+    int n_orgs, cap_orgs;
+    int *created_net;   /* per organisation: the network it was created
+                         * from, -1 for the scenario's */
+    int *created_step;
     double *load;       /* per organisation, MODEL.md 4.12 */
     int *org_rank;      /* per organisation: its id's place in strcmp order,
                          * so that a tie row orders its pair by an int */
-    samen_tie *prior;   /* the prior ties, a < b, sorted by pair (prior.c) */
-    int n_prior;
+    const samen_org **by_id; /* workspace of rank_ids */
+    /* relationship memory (memory.c): one record per pair that has a tie
+     * in the ties file or has been a trust pair, found by samen_hindex */
+    pair_mem *mem;
+    size_t n_mem, cap_mem;
+    samen_hindex mem_index;
+    int_list *adj;      /* per organisation: its records in mem */
+    int_list *memb;     /* per organisation: the live networks it is in */
+    /* areas (founding's reach, 4.14) */
+    int *area_of;       /* per organisation: its area's number, 0 without */
+    int n_areas;
+    int *area_start, *area_orgs; /* the scenario's organisations by area */
+    /* founding's workspace, per organisation */
+    double *f_score, *f_fit, *f_phi;
+    int *f_stamp, *f_tie, *f_reach, stamp;
     net *nets;
-    int n_nets;
+    int n_nets, cap_nets;
     int *perm;          /* visiting order of this step */
     int *wake;          /* per network: the first step it is visited again;
                          * its start while pending, INT_MAX once its end row
@@ -144,9 +183,48 @@ void samen_unit(double *v, int k);
 double samen_dist_draw(const samen_dist *d, gsl_rng *r);
 void samen_person_new(samen_sim *sim, member *mb);
 
-/* prior.c: prior ties, found by pair. */
-int samen_prior_init(samen_sim *sim);
-double samen_prior_trust(const samen_sim *sim, int a, int b, double none);
+/* memory.c: relationship memory (MODEL.md 4.13). */
+int samen_memory_init(samen_sim *sim);
+void samen_memory_free(samen_sim *sim);
+/* The record of pair {a, b}, or NULL. */
+pair_mem *samen_memory_find(const samen_sim *sim, int a, int b);
+/* R_eff of a record at step t: trust0 + (R - trust0) 2^(-(t - t_ab)/h);
+ * with h = 0 the ties file's trust, never faded. */
+double samen_memory_reff(const samen_params *p, const pair_mem *m, int t);
+/* The trust a new trust pair starts at: R_eff if the pair has a memory,
+ * else model.trust0 (4.1). */
+double samen_memory_start_trust(const samen_sim *sim, int a, int b);
+/* A trust pair began (live + 1; the record is made if there is none);
+ * ended with trust T (live - 1, and the write of 4.13). -1 out of memory. */
+int samen_memory_pair_begins(samen_sim *sim, int a, int b);
+void samen_memory_pair_ends(samen_sim *sim, int a, int b, double trust);
+/* Sets R(a, b) = r at step t with k = 1 (the merged organisation, 4.15). */
+int samen_memory_set(samen_sim *sim, int a, int b, double r, int k);
+/* Whether a record is a field tie at step t (4.13), and the field degree
+ * of organisation o. */
+int samen_memory_is_tie(const samen_sim *sim, const pair_mem *m, int t);
+int samen_field_degree(const samen_sim *sim, int o);
+int samen_int_list_add(int_list *l, int v);
+void samen_int_list_remove(int_list *l, int v);
+
+/* grow.c: room for created organisations and founded networks. */
+int samen_grow_orgs(samen_sim *sim, int need);
+int samen_grow_nets(samen_sim *sim, int need);
+int samen_rank_ids(samen_sim *sim);
+int samen_net_init(samen_sim *sim, net *nw, const samen_net_spec *sp);
+void samen_net_free(net *nw);
+
+/* founding.c: MODEL.md 4.14, before the networks' visits of a step. */
+int samen_found(samen_sim *sim, const samen_observer *obs);
+/* One founding by organisation o (its draws and choices); the network is
+ * appended and event `founded` emitted. Exposed for the tests. */
+int samen_found_one(samen_sim *sim, int o, const samen_observer *obs);
+/* S_x of 4.14 from its parts (the prominence term 0 when dbar is 0). */
+double samen_found_score(const samen_params *p, double fit, double phi, int common,
+                         int degree, double dbar);
+
+/* merger_org.c: MODEL.md 4.15, the merged network becomes an organisation. */
+int samen_merger_org(samen_sim *sim, net *nw, const samen_observer *obs);
 
 /* Organisation at position c of a network's possible members. */
 static inline int samen_cand_org(const net *nw, int c)

@@ -1,6 +1,7 @@
 /* step.c: the schedule of MODEL.md section 3: loads, then each network in
- * a fresh random order runs sub-models 0 to 12; a network that ends skips
- * the rest of its step but still writes its row. */
+ * founding (4.14), then each network in a fresh random order runs
+ * sub-models 0 to 12; a network that ends skips the rest of its step but
+ * still writes its row, and then frees its state. */
 #include <limits.h>
 
 #include <gsl/gsl_randist.h>
@@ -54,6 +55,7 @@ int samen_sim_step(samen_sim *sim, const samen_observer *obs)
     if (sim->step >= sim->sc->steps)
         return 0;
     samen_capacity_loads(sim);
+    TRY(samen_found(sim, obs));
     for (int k = 0; k < sim->n_nets; k++)
         sim->perm[k] = k;
     gsl_ran_shuffle(sim->rng, sim->perm, (size_t)sim->n_nets, sizeof *sim->perm);
@@ -66,8 +68,10 @@ int samen_sim_step(samen_sim *sim, const samen_observer *obs)
             TRY(samen_recruit_start(sim, nw, obs));
         TRY(run_submodels(sim, nw, obs));
         TRY(samen_observe_net(sim, nw, obs));
-        if (!samen_live(nw->phase))
+        if (!samen_live(nw->phase)) {
             sim->wake[i] = INT_MAX;
+            samen_net_free(nw); /* its end row is written: only its summary stays */
+        }
     }
     sim->step++;
     return 0;

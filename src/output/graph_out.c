@@ -1,7 +1,7 @@
 /* graph_out.c: rows of graph.csv (--detail graph), one per snapshot step:
  * an observer in front of the run's writers that gathers the step's tie
- * rows into the field's graph (src/graph/field.c) and writes its measures
- * when the step ends. */
+ * rows into the field's graph (src/graph/field.c) and hands its measures
+ * on when the step ends (to graph.csv, or to memory.h's tables). */
 #include "output/output.h"
 
 #include <string.h>
@@ -43,15 +43,18 @@ static int tie_row(void *user, const samen_tie_row *row)
     if (!samen_snapshot_step(g->sc, row->step))
         return SAMEN_OK;
     return samen_field_add(g->field, row->network, row->org_a, row->org_b, row->trust,
-                           g->out->err);
+                           g->err);
 }
 
 int samen_graph_out_open(samen_graph_out *g, const samen_scenario *sc,
-                         samen_outputs *out, const samen_observer *inner,
-                         samen_observer *obs, samen_error *err)
+                         samen_graph_write_fn write, void *write_user,
+                         const samen_observer *inner, samen_observer *obs,
+                         samen_error *err)
 {
     memset(g, 0, sizeof *g);
-    g->out = out;
+    g->write = write;
+    g->write_user = write_user;
+    g->err = err;
     g->inner = *inner;
     g->sc = sc;
     if (!(g->field = samen_field_new_scenario(sc, err)))
@@ -71,10 +74,10 @@ int samen_graph_out_step(samen_graph_out *g, int step)
     if (!samen_snapshot_step(g->sc, step))
         return SAMEN_OK;
     samen_graph_row row = {.step = step};
-    int rc = samen_field_measure(g->field, &row.st, g->out->err);
+    int rc = samen_field_measure(g->field, &row.st, g->err);
     if (rc)
         return rc;
-    return samen_outputs_write(g->out, SAMEN_OUT_GRAPH, &row);
+    return g->write(g->write_user, &row);
 }
 
 void samen_graph_out_close(samen_graph_out *g)

@@ -75,35 +75,47 @@ typedef struct samen_graph_row {
     samen_field_stats st;
 } samen_graph_row;
 
+/* Where a run's graph rows go (graph.csv, or memory.h's tables): returns
+ * SAMEN_OK, or an error code with the sink's error filled. */
+typedef int (*samen_graph_write_fn)(void *user, const samen_graph_row *row);
+
 /* An observer in front of another: it hands every callback on and
  * gathers the tie rows of each snapshot step (samen_snapshot_step) into
- * the field, whose row it writes to the
- * outputs' graph.csv when the step ends. */
+ * the field, whose row it hands to write when the step ends. */
 typedef struct samen_graph_out {
     samen_field *field;
-    samen_outputs *out;
+    samen_graph_write_fn write;
+    void *write_user;
+    samen_error *err;
     samen_observer inner;
     const samen_scenario *sc;
 } samen_graph_out;
 
-/* Sets up g in front of inner (copied) for a run of sc writing to
- * out->file[SAMEN_OUT_GRAPH], and fills obs with its callbacks. Returns
- * SAMEN_OK, or SAMEN_EIO with err filled. */
+/* Sets up g in front of inner (copied) for a run of sc whose graph rows go
+ * to write(write_user, row), and fills obs with its callbacks. err, where
+ * the callbacks report, must outlive g. Returns SAMEN_OK, or SAMEN_EIO
+ * with err filled. */
 int samen_graph_out_open(samen_graph_out *g, const samen_scenario *sc,
-                         samen_outputs *out, const samen_observer *inner,
-                         samen_observer *obs, samen_error *err);
+                         samen_graph_write_fn write, void *write_user,
+                         const samen_observer *inner, samen_observer *obs,
+                         samen_error *err);
 
-/* After step: writes its graph.csv row if it is a graph step. Returns
- * SAMEN_OK or an error code with out->err filled. */
+/* After step: hands on its graph row if it is a snapshot step. Returns
+ * SAMEN_OK or an error code with err filled. */
 int samen_graph_out_step(samen_graph_out *g, int step);
 
 /* Frees what open allocated; safe on a zeroed record. */
 void samen_graph_out_close(samen_graph_out *g);
 
-/* Runs sim to its last step, reporting to obs, with graph.csv rows when
- * out's graph file is open, and progress after each step (NULL: none).
- * Returns SAMEN_OK or an error code with err filled (a stopped run that
- * did not say why is SAMEN_EIO). */
+/* Runs sim to its last step, reporting to obs, with graph rows to
+ * graph(graph_user, row) (NULL: none), and progress after each step
+ * (NULL: none). Returns SAMEN_OK or an error code with err filled (a
+ * stopped run that did not say why is SAMEN_EIO). */
+int samen_simulate(samen_sim *sim, const samen_scenario *sc, const samen_observer *obs,
+                   samen_graph_write_fn graph, void *graph_user,
+                   samen_progress_fn progress, void *progress_user, samen_error *err);
+
+/* samen_simulate writing to out: graph.csv rows when its file is open. */
 int samen_outputs_simulate(samen_sim *sim, const samen_scenario *sc,
                            samen_outputs *out, const samen_observer *obs,
                            samen_progress_fn progress, void *progress_user,

@@ -8,16 +8,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static int wanted(int which, int detail)
-{
-    if (which == SAMEN_OUT_ORGS)
-        return (detail & SAMEN_DETAIL_ORGS) != 0;
-    if (which == SAMEN_OUT_PERSONS)
-        return (detail & SAMEN_DETAIL_PERSONS) != 0;
-    if (which == SAMEN_OUT_GRAPH)
-        return (detail & SAMEN_DETAIL_GRAPH) != 0;
-    return 1;
-}
 
 int samen_outputs_open(samen_outputs *o, const char *dir, int detail,
                        samen_error *err)
@@ -25,7 +15,7 @@ int samen_outputs_open(samen_outputs *o, const char *dir, int detail,
     memset(o, 0, sizeof *o);
     o->err = err;
     for (int i = 0; i < SAMEN_OUT_COUNT; i++) {
-        if (!wanted(i, detail))
+        if (!samen_table_wanted(i, detail))
             continue;
         int rc = samen_outfile_open(&o->file[i], dir, samen_tables[i].file, err);
         if (rc) {

@@ -105,16 +105,6 @@ static const samen_column graph[] = {
     G("mean_trust", SAMEN_COL_NUM, st.mean_trust),
 };
 
-#define TABLE(name, file, cols) {name, file, cols, COUNT_OF(cols)}
-const samen_table samen_tables[SAMEN_OUT_COUNT] = {
-    [SAMEN_OUT_NETWORK] = TABLE("network", "network.csv", network),
-    [SAMEN_OUT_EVENTS] = TABLE("events", "events.csv", events),
-    [SAMEN_OUT_TIES] = TABLE("ties", "ties.csv", ties),
-    [SAMEN_OUT_ORGS] = TABLE("orgs", "orgs.csv", orgs),
-    [SAMEN_OUT_PERSONS] = TABLE("persons", "persons.csv", persons),
-    [SAMEN_OUT_GRAPH] = TABLE("graph", "graph.csv", graph),
-};
-
 /* agreed_step and end_step stay empty for a network that never agreed, or
  * is still live. */
 #define S(name, kind, field) COL(samen_net_summary, name, kind, field)
@@ -132,7 +122,32 @@ static const samen_column summary[] = {
     S("end_reason", SAMEN_COL_TEXT, end_reason),
 };
 
-const samen_table samen_summary_table = TABLE("summary", "summary.csv", summary);
+#define TABLE(name, file, cols) {name, file, cols, COUNT_OF(cols)}
+const samen_table samen_tables[SAMEN_TABLE_COUNT] = {
+    [SAMEN_OUT_NETWORK] = TABLE("network", "network.csv", network),
+    [SAMEN_OUT_EVENTS] = TABLE("events", "events.csv", events),
+    [SAMEN_OUT_TIES] = TABLE("ties", "ties.csv", ties),
+    [SAMEN_OUT_ORGS] = TABLE("orgs", "orgs.csv", orgs),
+    [SAMEN_OUT_PERSONS] = TABLE("persons", "persons.csv", persons),
+    [SAMEN_OUT_GRAPH] = TABLE("graph", "graph.csv", graph),
+    [SAMEN_TABLE_SUMMARY] = TABLE("summary", "summary.csv", summary),
+};
+
+int samen_table_detail_bit(int which)
+{
+    switch (which) {
+    case SAMEN_OUT_ORGS: return SAMEN_DETAIL_ORGS;
+    case SAMEN_OUT_PERSONS: return SAMEN_DETAIL_PERSONS;
+    case SAMEN_OUT_GRAPH: return SAMEN_DETAIL_GRAPH;
+    default: return 0;
+    }
+}
+
+int samen_table_wanted(int which, int detail)
+{
+    int bit = samen_table_detail_bit(which);
+    return !bit || (detail & bit);
+}
 
 int samen_table_column(const samen_table *t, const char *name)
 {

@@ -3,6 +3,7 @@
 #include "scenario/scenario_int.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <string.h>
 
 static const struct {
@@ -14,23 +15,27 @@ static const struct {
     {"normal", SAMEN_DIST_NORMAL},
 };
 
-#define FORMS "a number in [0,1], uniform(a,b), beta(a,b) or normal(mu,sd)"
+#define FORMS_01 "a number in [0,1], uniform(a,b), beta(a,b) or normal(mu,sd)"
+#define FORMS_POS "a number > 0, uniform(a,b) with 0 < a <= b, or beta(a,b)"
 
-int samen_dist_parse(const char *s, samen_dist *out, char *msg, size_t n)
+/* pos: a distribution of positive numbers (field.effort, MODEL.md 4.14),
+ * not limited to [0,1]; normal, clipped to [0,1], could give 0. */
+static int parse(const char *s, int pos, samen_dist *out, char *msg, size_t n)
 {
+    const char *FORMS = pos ? FORMS_POS : FORMS_01;
     const char *p = s;
     while (isspace((unsigned char)*p))
         p++;
     if (!isalpha((unsigned char)*p)) {
         double v;
         if (samen_parse_number(p, &v, msg, n) != 0) {
-            snprintf(msg, n, "'%s' is not a distribution; allowed: " FORMS, s);
+            snprintf(msg, n, "'%s' is not a distribution; allowed: %s", s, FORMS);
             return -1;
         }
-        if (!(v >= 0 && v <= 1)) {
+        if (pos ? !(v > 0 && v < HUGE_VAL) : !(v >= 0 && v <= 1)) {
             char nb[32];
-            snprintf(msg, n, "%s is out of range; allowed: " FORMS,
-                     samen_num_text(v, nb, sizeof nb));
+            snprintf(msg, n, "%s is out of range; allowed: %s",
+                     samen_num_text(v, nb, sizeof nb), FORMS);
             return -1;
         }
         out->kind = SAMEN_DIST_CONST;
@@ -53,7 +58,7 @@ int samen_dist_parse(const char *s, samen_dist *out, char *msg, size_t n)
     while (after && isspace((unsigned char)*after))
         after++;
     if (k < 0 || *p != '(' || !close || *after) {
-        snprintf(msg, n, "'%s' is not a distribution; allowed: " FORMS, s);
+        snprintf(msg, n, "'%s' is not a distribution; allowed: %s", s, FORMS);
         return -1;
     }
     /* The two arguments between the parentheses, split at the one comma. */
@@ -78,7 +83,15 @@ int samen_dist_parse(const char *s, samen_dist *out, char *msg, size_t n)
             return -1;
         }
     samen_dist_kind kind = dist_names[k].kind;
-    if (kind == SAMEN_DIST_UNIFORM && !(v[0] >= 0 && v[0] <= v[1] && v[1] <= 1)) {
+    if (pos && kind == SAMEN_DIST_NORMAL) {
+        snprintf(msg, n, "'%s': normal(mu,sd) is not allowed here; allowed: %s", s, FORMS);
+        return -1;
+    }
+    if (pos && kind == SAMEN_DIST_UNIFORM && !(v[0] > 0 && v[0] <= v[1] && v[1] < HUGE_VAL)) {
+        snprintf(msg, n, "'%s': uniform(a,b) needs 0 < a <= b", s);
+        return -1;
+    }
+    if (kind == SAMEN_DIST_UNIFORM && !pos && !(v[0] >= 0 && v[0] <= v[1] && v[1] <= 1)) {
         snprintf(msg, n, "'%s': uniform(a,b) needs 0 <= a <= b <= 1", s);
         return -1;
     }
@@ -94,6 +107,16 @@ int samen_dist_parse(const char *s, samen_dist *out, char *msg, size_t n)
     out->a = v[0];
     out->b = v[1];
     return 0;
+}
+
+int samen_dist_parse(const char *s, samen_dist *out, char *msg, size_t n)
+{
+    return parse(s, 0, out, msg, n);
+}
+
+int samen_dist_parse_pos(const char *s, samen_dist *out, char *msg, size_t n)
+{
+    return parse(s, 1, out, msg, n);
 }
 
 void samen_dist_format(const samen_dist *d, int shortest, char *buf, size_t n)

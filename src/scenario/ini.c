@@ -3,6 +3,7 @@
  * table (params.c) where it is read, so that errors name its line. */
 #include "scenario/scenario_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -212,10 +213,22 @@ static int on_item(void *user, const samen_ini_item *it, samen_error *err)
     return SAMEN_OK;
 }
 
-int samen_ini_read(samen_raw *raw, const char *path, samen_error *err)
+int samen_ini_read(samen_raw *raw, const char *path, const char *text,
+                   samen_error *err)
 {
     ini_ctx c = {.raw = raw, .path = raw->path, .section = -1};
-    int rc = samen_ini_read_file(path, "scenario file", on_item, &c, err);
+    int rc;
+    if (text) {
+        /* glibc's fmemopen refuses a buffer of 0 bytes: "" reads as "\n" */
+        size_t n = strlen(text);
+        FILE *fp = n ? fmemopen((void *)text, n, "r") : fmemopen((void *)"\n", 1, "r");
+        if (!fp)
+            return samen_error_set(err, SAMEN_EIO, path, 0, NULL, "out of memory");
+        rc = samen_ini_read_stream(fp, path, on_item, &c, err);
+        fclose(fp);
+    } else {
+        rc = samen_ini_read_file(path, "scenario file", on_item, &c, err);
+    }
     if (rc)
         return rc;
     if (raw->n == 0 && raw->ns == 0)

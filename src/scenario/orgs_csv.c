@@ -10,10 +10,12 @@
 #include "util/grow.h"
 
 enum { C_ID, C_NAME, C_SECTOR, C_CAPACITY, C_MANDATE, C_LATENCY, C_GUARD,
-       C_PATIENCE, C_FIXED };
+       C_PATIENCE, C_AREA, C_FIXED };
 
+/* area is the one optional column (MODEL.md 4.14: founding reaches within
+ * an organisation's area). */
 static const char *const cols[C_FIXED] = {
-    "id", "name", "sector", "capacity", "mandate", "latency", "guard", "patience",
+    "id", "name", "sector", "capacity", "mandate", "latency", "guard", "patience", "area",
 };
 
 typedef struct orgs_ctx {
@@ -60,6 +62,12 @@ static const char *column_rule(int role, double v)
     }
 }
 
+/* The key of override k as the user wrote it: org.ID.COLUMN. */
+static void ov_key(const orgs_ctx *c, int k, char *buf, size_t n)
+{
+    snprintf(buf, n, "org.%s.%s", c->ov[k]->section + 4, c->ov[k]->name);
+}
+
 static int header(orgs_ctx *c, int line, char **f, int n, samen_error *err)
 {
     samen_scenario *sc = c->sc;
@@ -95,8 +103,9 @@ static int header(orgs_ctx *c, int line, char **f, int n, samen_error *err)
         if (r == C_ID)
             c->id_col = i;
     }
+    sc->has_area = seen[C_AREA];
     for (int r = 0; r < total; r++)
-        if (!seen[r])
+        if (!seen[r] && r != C_AREA)
             return samen_error_set(err, SAMEN_EINPUT, sc->orgs_path, line,
                                    col_name(c, r), "missing column '%s'%s",
                                    col_name(c, r),
@@ -105,19 +114,22 @@ static int header(orgs_ctx *c, int line, char **f, int n, samen_error *err)
                                                 : "");
     for (int k = 0; k < c->n_ov; k++) {
         int r = role_of(sc, c->ov[k]->name);
+        c->ov_col[k] = -1;
         for (int i = 0; i < n; i++)
             if (c->role[i] == r)
                 c->ov_col[k] = i;
+        if (c->ov_col[k] < 0) { /* only the optional area can be absent */
+            char key[SAMEN_MAX_ID + 200];
+            ov_key(c, k, key, sizeof key);
+            return samen_error_set(err, SAMEN_EINPUT, "--set", 0, key,
+                                   "the organisations file has no column '%s' to set",
+                                   c->ov[k]->name);
+        }
     }
     c->header_done = 1;
     return SAMEN_OK;
 }
 
-/* The key of override k as the user wrote it: org.ID.COLUMN. */
-static void ov_key(const orgs_ctx *c, int k, char *buf, size_t n)
-{
-    snprintf(buf, n, "org.%s.%s", c->ov[k]->section + 4, c->ov[k]->name);
-}
 
 /* A number in the range of the column, or an error naming line and column. */
 static int number(const orgs_ctx *c, int line, int role, const char *text, double *out,
@@ -184,6 +196,15 @@ static int row(void *user, int line, char **f, int n, samen_error *err)
         case C_NAME:
         case C_SECTOR:
             if (!(*(r == C_NAME ? &o->name : &o->sector) = strdup(v)))
+                rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+            break;
+        case C_AREA:
+            if (!*v)
+                rc = samen_error_set(err, SAMEN_EINPUT, sc->orgs_path, line, "area",
+                                     "empty area of '%s'; every organisation needs an "
+                                     "area when the file has the column (a municipality, "
+                                     "a district)", f[c->id_col]);
+            else if (!(o->area = strdup(v)))
                 rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
             break;
         case C_MANDATE:
@@ -313,8 +334,16 @@ int samen_org_override_check(const samen_scenario *sc, const char *id,
         return -1;
     }
     if (is_numeric)
-        *is_numeric = r >= C_CAPACITY && r != C_MANDATE;
-    if (!value || r == C_NAME || r == C_SECTOR)
+        *is_numeric = r >= C_CAPACITY && r != C_MANDATE && r != C_AREA;
+    if (r == C_AREA && !sc->has_area) {
+        snprintf(msg, n, "the organisations file has no area column to set");
+        return -1;
+    }
+    if (r == C_AREA && value && !*value) {
+        snprintf(msg, n, "an area may not be empty");
+        return -1;
+    }
+    if (!value || r == C_NAME || r == C_SECTOR || r == C_AREA)
         return 0;
     if (r == C_MANDATE) {
         if (strcmp(value, "feedback") && strcmp(value, "decision")) {

@@ -101,7 +101,8 @@ static void put_key(FILE *fp, const samen_scenario *sc, const samen_param_def *d
         fprintf(fp, "%s = %" PRIu32 "\n", d->name, v);
         break;
     }
-    case SAMEN_PT_DIST: {
+    case SAMEN_PT_DIST:
+    case SAMEN_PT_DIST_POS: {
         samen_dist v;
         memcpy(&v, p, sizeof v);
         samen_dist_format(&v, shortest, buf, sizeof buf);
@@ -121,10 +122,21 @@ static void put_key(FILE *fp, const samen_scenario *sc, const samen_param_def *d
          * run.ini of a run without graph is the same bytes as before */
         static const char *const detail[] = {"", " orgs", " persons", " both"};
         int graph = (sc->detail & SAMEN_DETAIL_GRAPH) != 0;
-        fprintf(fp, "%s =%s%s%s\n", d->name, detail[sc->detail & 3],
-                graph && (sc->detail & 3) ? "," : "", graph ? " graph" : "");
+        int field = (sc->detail & SAMEN_DETAIL_FIELD) != 0;
+        fprintf(fp, "%s =%s%s%s%s%s\n", d->name, detail[sc->detail & 3],
+                graph && (sc->detail & 3) ? "," : "", graph ? " graph" : "",
+                field && (sc->detail & 7) ? "," : "", field ? " field" : "");
         break;
     }
+    case SAMEN_PT_REACH: {
+        int v;
+        memcpy(&v, p, sizeof v);
+        fprintf(fp, "%s = %s\n", d->name, v ? "all" : "area");
+        break;
+    }
+    case SAMEN_PT_LABEL:
+        fprintf(fp, "%s =%s%s\n", d->name, *p ? " " : "", p);
+        break;
     case SAMEN_PT_PATH:
         fprintf(fp, "%s = %s\n", d->name,
                 !strcmp(d->section, "ties") ? TIES_FILE : ORGS_FILE);
@@ -205,6 +217,8 @@ static void put_num(FILE *fp, double v)
 static void print_orgs(const samen_scenario *sc, FILE *fp)
 {
     fputs("id,name,sector,capacity,mandate,latency,guard,patience", fp);
+    if (sc->has_area)
+        fputs(",area", fp);
     for (int k = 0; k < sc->n_themes; k++) {
         fputc(',', fp);
         samen_csv_text(fp, sc->themes[k]);
@@ -222,6 +236,10 @@ static void print_orgs(const samen_scenario *sc, FILE *fp)
         put_num(fp, o->latency);
         put_num(fp, o->guard);
         put_num(fp, o->patience);
+        if (sc->has_area) {
+            fputc(',', fp);
+            samen_csv_text(fp, o->area);
+        }
         for (int k = 0; k < sc->n_themes; k++)
             put_num(fp, o->mission[k]);
         fputc('\n', fp);

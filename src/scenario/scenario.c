@@ -1,15 +1,16 @@
-/* scenario.c: the entry points of the scenario module: load (file, then
+/* scenario.c: the entry points of the scenario module: load (file or text, then
  * overrides, then one validation of all values), free, organisation lookup. */
 #include "scenario/scenario_int.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "samen/memory.h"
 #include "util/hindex.h"
 
-int samen_scenario_load(samen_scenario **out, const char *path,
-                        const char *const *overrides, int n_overrides,
-                        samen_error *err)
+/* The file path, or the text (when not NULL) that goes by that name. */
+static int load(samen_scenario **out, const char *path, const char *text,
+                const char *const *overrides, int n_overrides, samen_error *err)
 {
     *out = NULL;
     samen_raw raw;
@@ -17,13 +18,27 @@ int samen_scenario_load(samen_scenario **out, const char *path,
     raw.path = strdup(path);
     if (!raw.path)
         return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-    int rc = samen_ini_read(&raw, path, err);
+    int rc = samen_ini_read(&raw, path, text, err);
     for (int i = 0; i < n_overrides && !rc; i++)
         rc = samen_apply_override(&raw, overrides[i], err);
     if (!rc)
         rc = samen_scenario_build(&raw, out, err);
     samen_raw_free(&raw);
     return rc;
+}
+
+int samen_scenario_load(samen_scenario **out, const char *path,
+                        const char *const *overrides, int n_overrides,
+                        samen_error *err)
+{
+    return load(out, path, NULL, overrides, n_overrides, err);
+}
+
+int samen_scenario_load_text(samen_scenario **out, const char *text, const char *path,
+                             const char *const *overrides, int n_overrides,
+                             samen_error *err)
+{
+    return load(out, path, text, overrides, n_overrides, err);
 }
 
 void samen_scenario_free(samen_scenario *sc)
@@ -38,6 +53,7 @@ void samen_scenario_free(samen_scenario *sc)
         free(sc->orgs[i].id);
         free(sc->orgs[i].name);
         free(sc->orgs[i].sector);
+        free(sc->orgs[i].area);
     }
     free(sc->orgs);
     if (sc->org_index)

@@ -44,7 +44,10 @@ typedef enum {
     SAMEN_PT_ORG,         /* one organisation id */
     SAMEN_PT_ORGLIST,     /* organisation ids, possibly none */
     SAMEN_PT_CANDIDATES,  /* `*` or organisation ids */
-    SAMEN_PT_ISSUE        /* theme:weight pairs */
+    SAMEN_PT_ISSUE,       /* theme:weight pairs */
+    SAMEN_PT_DIST_POS,    /* a distribution of positive numbers (field.effort) */
+    SAMEN_PT_REACH,       /* field.reach: area or all, stored as int */
+    SAMEN_PT_LABEL        /* free text of at most SAMEN_MAX_LABEL bytes */
 } samen_ptype;
 
 /* Where a value is stored: offset is into this struct. */
@@ -99,6 +102,9 @@ const char *samen_num_format(double v, int shortest, char *buf, size_t n);
 int samen_check_range(const samen_param_def *d, double v, char *msg, size_t n);
 
 int samen_dist_parse(const char *s, samen_dist *out, char *msg, size_t n);
+/* The same for a distribution of positive numbers (field.effort): a bare
+ * number > 0, uniform(a,b) with 0 < a <= b, or beta(a,b). */
+int samen_dist_parse_pos(const char *s, samen_dist *out, char *msg, size_t n);
 /* Writes the canonical text (%.17g arguments, or with shortest the
  * shortest text that reads back as the same double) into buf of n bytes. */
 void samen_dist_format(const samen_dist *d, int shortest, char *buf, size_t n);
@@ -149,8 +155,10 @@ int samen_raw_add(samen_raw *raw, const char *section, const char *name,
 int samen_raw_add_section(samen_raw *raw, const char *name, const char *net,
                           int line);
 
-/* Reads the INI file into raw (ini.c). */
-int samen_ini_read(samen_raw *raw, const char *path, samen_error *err);
+/* Reads the INI file path into raw, or the text (when not NULL) that goes
+ * by that name (ini.c). */
+int samen_ini_read(samen_raw *raw, const char *path, const char *text,
+                   samen_error *err);
 
 /* Applies one "KEY=VALUE" override to raw (validate.c). */
 int samen_apply_override(samen_raw *raw, const char *kv, samen_error *err);
@@ -170,7 +178,8 @@ int samen_resolve_key(const char *key,
 typedef struct samen_value {
     double num;                          /* REAL, WHOLE, SEED */
     samen_dist dist;                     /* DIST */
-    int code;                            /* NETTYPE, DETAIL bits */
+    int code;                            /* NETTYPE, DETAIL bits, REACH */
+    char label[SAMEN_MAX_LABEL + 1];     /* LABEL */
     int all;                             /* CANDIDATES: `*` */
     int n_ids, *ids;                     /* ORG, ORGLIST, CANDIDATES */
     double issue[SAMEN_MAX_THEMES];      /* ISSUE */

@@ -14,6 +14,7 @@
 
 static const char *const fixed_cols[] = {
     "id", "name", "sector", "capacity", "mandate", "latency", "guard", "patience",
+    "area", /* optional (MODEL.md 4.14) */
 };
 
 static const char *const type_names[] = {"overleg", "adhoc", "network"};
@@ -177,7 +178,7 @@ static int parse_themes(char **items, int n, char *msg, size_t mn)
                      SAMEN_MAX_THEME_NAME);
             return -1;
         }
-        for (int j = 0; j < 8; j++)
+        for (int j = 0; j < 9; j++)
             if (!strcmp(items[i], fixed_cols[j])) {
                 snprintf(msg, mn, "theme name '%s' is a column of the organisations "
                          "file; choose another name", items[i]);
@@ -208,6 +209,31 @@ int samen_parse_value(const samen_scenario *sc, const samen_param_def *d,
         return 0;
     case SAMEN_PT_DIST:
         return samen_dist_parse(text, &v->dist, msg, n);
+    case SAMEN_PT_DIST_POS:
+        return samen_dist_parse_pos(text, &v->dist, msg, n);
+    case SAMEN_PT_REACH: {
+        char *t = trimmed(text);
+        if (!t)
+            return -2;
+        v->code = !strcmp(t, "area") ? 0 : !strcmp(t, "all") ? 1 : -1;
+        if (v->code < 0)
+            snprintf(msg, n, "'%s' is not a reach; allowed: area or all", t);
+        free(t);
+        return v->code < 0 ? -1 : 0;
+    }
+    case SAMEN_PT_LABEL: {
+        char *t = trimmed(text);
+        if (!t)
+            return -2;
+        int bad = strlen(t) > SAMEN_MAX_LABEL;
+        if (bad)
+            snprintf(msg, n, "a label of %zu bytes; allowed: at most %d", strlen(t),
+                     SAMEN_MAX_LABEL);
+        else
+            strcpy(v->label, t);
+        free(t);
+        return bad ? -1 : 0;
+    }
     case SAMEN_PT_IGNORED:
         return 0;
     case SAMEN_PT_PATH:
@@ -265,9 +291,11 @@ int samen_parse_value(const samen_scenario *sc, const samen_param_def *d,
                 v->code |= SAMEN_DETAIL_ORGS | SAMEN_DETAIL_PERSONS;
             else if (!strcmp(items[i], "graph"))
                 v->code |= SAMEN_DETAIL_GRAPH;
+            else if (!strcmp(items[i], "field"))
+                v->code |= SAMEN_DETAIL_FIELD;
             else {
                 snprintf(msg, n, "'%s' is not a detail; allowed: orgs, persons, both, "
-                         "graph or empty", items[i]);
+                         "graph, field or empty", items[i]);
                 rc = -1;
             }
         }
@@ -480,7 +508,8 @@ int samen_scenario_check_override(const samen_scenario *sc, const char *key,
         return samen_error_set(err, SAMEN_EINPUT, NULL, 0, key, "%s", msg);
     if (is_numeric)
         *is_numeric = d->type == SAMEN_PT_REAL || d->type == SAMEN_PT_WHOLE ||
-                      d->type == SAMEN_PT_SEED || d->type == SAMEN_PT_DIST;
+                      d->type == SAMEN_PT_SEED || d->type == SAMEN_PT_DIST ||
+                      d->type == SAMEN_PT_DIST_POS;
     if (is_whole)
         *is_whole = d->type == SAMEN_PT_WHOLE || d->type == SAMEN_PT_SEED;
     if (!value)
@@ -606,7 +635,14 @@ static void store(const samen_param_def *d, void *base, const samen_value *v)
         break;
     }
     case SAMEN_PT_DIST:
+    case SAMEN_PT_DIST_POS:
         memcpy(p, &v->dist, sizeof v->dist);
+        break;
+    case SAMEN_PT_REACH:
+        memcpy(p, &v->code, sizeof v->code);
+        break;
+    case SAMEN_PT_LABEL:
+        memcpy(p, v->label, sizeof v->label);
         break;
     default:
         break;
@@ -696,6 +732,18 @@ static int build_globals(build *b)
     if (!(sc->p.form.network_at <= sc->p.form.merger_at))
         return form_order_error(b, "merger_at", sc->p.form.merger_at, "at least",
                                 "network_at", sc->p.form.network_at, "merger_at");
+    /* MODEL.md 4.14: the type shares of founded networks */
+    if (!(sc->p.field.share_overleg + sc->p.field.share_adhoc <= 1 + 1e-12)) {
+        char msg[300], n1[32], n2[32];
+        snprintf(msg, sizeof msg, "field.share_overleg (%s) + field.share_adhoc (%s) must "
+                 "be at most 1 (the rest of the founded networks are of type network)",
+                 samen_num_text(sc->p.field.share_overleg, n1, sizeof n1),
+                 samen_num_text(sc->p.field.share_adhoc, n2, sizeof n2));
+        return key_error(b, "field",
+                         samen_raw_get(b->raw, "field", "share_adhoc") ? "share_adhoc"
+                                                                         : "share_overleg",
+                         msg);
+    }
     return SAMEN_OK;
 }
 
@@ -841,10 +889,13 @@ static int build_nets(build *b)
     int n = 0;
     for (int i = 0; i < b->raw->ns; i++)
         n += b->raw->s[i].net != NULL;
-    if (n == 0)
+    if (n == 0 && !(sc->p.field.found_rate > 0))
         return samen_error_set(b->err, SAMEN_EINPUT, b->raw->path, 0, NULL,
-                               "no [network NAME] section: a scenario needs at least "
-                               "one network");
+                               "no [network NAME] section and no founding: a scenario "
+                               "needs at least one network, or field.found_rate > 0 "
+                               "so that organisations found networks (MODEL.md 4.14)");
+    if (n == 0)
+        return SAMEN_OK;
     sc->nets = calloc((size_t)n, sizeof *sc->nets);
     if (!sc->nets)
         return samen_error_set(b->err, SAMEN_EIO, NULL, 0, NULL, "out of memory");

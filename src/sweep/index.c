@@ -10,7 +10,6 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include "util/grow.h"
@@ -190,17 +189,6 @@ static int take_line(samen_sweep_index *idx, const samen_sweep *sw, const char *
     return SAMEN_OK;
 }
 
-/* Each writer's files stay open while the index lives: allow as many as
- * the hard limit does. */
-static void more_files(void)
-{
-    struct rlimit rl;
-    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
-        rl.rlim_cur = rl.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &rl);
-    }
-}
-
 int samen_sweep_index_read(const samen_sweep *sw, const char *out,
                            samen_sweep_index *idx, samen_error *err)
 {
@@ -222,7 +210,6 @@ int samen_sweep_index_read(const samen_sweep *sw, const char *out,
         idx->writer[i] = -1;
     int rc = list_writers(idx, out, err);
     if (rc == SAMEN_OK && idx->n_writers > 0) {
-        more_files();
         idx->fds = malloc((size_t)idx->n_writers * SAMEN_PART_COUNT * sizeof *idx->fds);
         if (!idx->fds)
             rc = oom(err);

@@ -99,17 +99,17 @@ static int list_net(samen_sweep_outcomes *o, const char *f, size_t n, samen_erro
     return SAMEN_OK;
 }
 
-/* A summary row: samen_summary_table's columns. */
+/* A summary row: samen_tables[SAMEN_TABLE_SUMMARY]'s columns. */
 static int summary_row(void *user, const char *line, size_t len, samen_error *err)
 {
     reading *r = user;
     const summary_cols *c = &r->sc;
     const char *f[MAX_FIELDS];
     size_t fl[MAX_FIELDS];
-    if (split(line, len, f, fl) < samen_summary_table.ncolumns)
+    if (split(line, len, f, fl) < samen_tables[SAMEN_TABLE_SUMMARY].ncolumns)
         return samen_error_set(err, SAMEN_EINPUT, r->out, 0, NULL,
                                "run %zu: a summary row with fewer than %d fields", r->run,
-                               samen_summary_table.ncolumns);
+                               samen_tables[SAMEN_TABLE_SUMMARY].ncolumns);
     if (r->listing)
         return list_net(r->o, f[c->network], fl[c->network], err);
     int i = net_of(r, f[c->network], fl[c->network]);
@@ -154,7 +154,7 @@ int samen_sweep_outcomes_read(const samen_sweep *sw, const char *out,
     o->n_cols = n_cols;
     reading r = {.o = o, .cols = cols, .out = out, .listing = 1};
     r.net_col = samen_table_column(&samen_tables[SAMEN_OUT_NETWORK], "network");
-    const samen_table *st = &samen_summary_table;
+    const samen_table *st = &samen_tables[SAMEN_TABLE_SUMMARY];
     r.sc = (summary_cols){
         .network = samen_table_column(st, "network"),
         .phase = samen_table_column(st, "final_phase"),

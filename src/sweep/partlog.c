@@ -13,7 +13,7 @@
 
 const samen_table *samen_part_table(int part)
 {
-    return part == SAMEN_PART_SUMMARY ? &samen_summary_table : &samen_tables[part];
+    return &samen_tables[part];
 }
 
 /* A part file's rows are a run's rows of the table with its run number

@@ -45,9 +45,9 @@ void samen_host_name(char *buf, size_t n);
 
 /* The parts of a writer: the per-step tables (SAMEN_OUT_*) and the
  * summary rows. */
-enum { SAMEN_PART_SUMMARY = SAMEN_OUT_COUNT, SAMEN_PART_COUNT };
+enum { SAMEN_PART_SUMMARY = SAMEN_TABLE_SUMMARY, SAMEN_PART_COUNT = SAMEN_TABLE_COUNT };
 
-/* The table of part p: samen_tables[p], or the summary's. */
+/* The table of part p: samen_tables[p]. */
 const samen_table *samen_part_table(int part);
 
 /* "network", "events", "ties", "orgs", "persons", "graph", "summary". */
@@ -133,7 +133,10 @@ typedef struct samen_sweep_index {
 
 /* Reads every log in OUT/parts: a run is done when a complete log line
  * says so and each of its ranges still matches its checksum (verify), or
- * failed when a log says that and none says done. */
+ * failed when a log says that and none says done. The part files stay
+ * open while the index lives, up to SAMEN_PART_COUNT per writer: a
+ * program that reads folders of many writers raises its RLIMIT_NOFILE
+ * (samen's main raises it to the hard limit); the library does not. */
 int samen_sweep_index_read(const samen_sweep *sw, const char *out,
                            samen_sweep_index *idx, samen_error *err);
 void samen_sweep_index_free(samen_sweep_index *idx);

@@ -32,7 +32,7 @@ int samen_sweep_write_summary(const samen_sweep *sw, const char *out,
     fputs("run,point,replicate,seed", f.fp);
     samen_sweep_write_key_names(f.fp, sw);
     fputc(',', f.fp);
-    samen_table_header(f.fp, &samen_summary_table);
+    samen_table_header(f.fp, &samen_tables[SAMEN_TABLE_SUMMARY]);
     fputc('\n', f.fp);
     summary_ctx c = {.fp = f.fp};
     for (size_t run = 0; rc == SAMEN_OK && run < sw->n_runs; run++) {

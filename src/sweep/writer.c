@@ -231,7 +231,7 @@ static void summary_row(samen_part_writer *w, const samen_net_summary *s)
     samen_row row;
     samen_row_begin(&row, w->fp[SAMEN_PART_SUMMARY]);
     samen_row_bytes(&row, w->prefix, strlen(w->prefix));
-    samen_row_record(&row, &samen_summary_table, s);
+    samen_row_record(&row, &samen_tables[SAMEN_TABLE_SUMMARY], s);
     samen_row_end(&row);
 }
 
