@@ -13,7 +13,7 @@
 
 #include <gsl/gsl_rng.h>
 
-#include "util/outfile.h"
+#include "util/numfmt.h"
 
 /* Values are drawn once into a table this size and formatted round after
  * round, so drawing them is not timed and the table stays in cache. */

@@ -1,11 +1,13 @@
-/* test_fmt.c: samen_fmt_num (src/util/outfile.c) writes exactly the bytes of
+/* test_fmt.c: samen_fmt_num (src/util/numfmt.c) writes exactly the bytes of
  * snprintf("%.6g") with -0 written 0, its contract since outputs began:
  * hand-picked values, the doubles around rounding ties at every decimal
  * exponent, exact ties, and pseudo-random values from several
  * distributions (fixed seed, so a failure reproduces). Also reports how
  * often the fast path declined and snprintf did the work. samen_fmt_int
  * writes the bytes of snprintf("%ld"), and a row built in memory
- * (src/util/row.c) the bytes of its fields written one by one. */
+ * (src/util/row.c) the bytes of its fields written one by one. The other
+ * contracts of numfmt.h: the shortest exact text, run.ini's %.17g and a
+ * sweep's values. */
 #include <math.h>
 #include <float.h>
 #include <limits.h>
@@ -20,6 +22,7 @@
 
 #include <gsl/gsl_rng.h>
 
+#include "util/numfmt.h"
 #include "util/outfile.h"
 #include "util/row.h"
 
@@ -363,6 +366,32 @@ static void test_row(void **state)
     free(b);
 }
 
+/* numfmt.h's other contracts, each on values worked out by hand. */
+static void test_contracts(void **state)
+{
+    (void)state;
+    char buf[64];
+    /* 0.1 + 2 * 0.1 is 0.30000000000000004: a range gives 0.3. */
+    assert_string_equal(samen_num_value(0.1 + 2 * 0.1, SAMEN_NUM_RANGE, buf, sizeof buf), "0.3");
+    assert_string_equal(samen_num_value(-0.0, SAMEN_NUM_RANGE, buf, sizeof buf), "0");
+    assert_string_equal(samen_num_value(0.1, SAMEN_NUM_DESIGN, buf, sizeof buf),
+                        "0.10000000000000001");
+    assert_string_equal(samen_num_value(12.0, SAMEN_NUM_WHOLE, buf, sizeof buf), "12");
+    assert_string_equal(samen_num_format(0.35, 0, buf, sizeof buf), "0.34999999999999998");
+    assert_string_equal(samen_num_format(0.35, 1, buf, sizeof buf), "0.35");
+    assert_string_equal(samen_num_text(0.1 + 0.2, buf, sizeof buf), "0.30000000000000004");
+    assert_int_equal(samen_fmt_value(buf, 5.0), 1);
+    assert_string_equal(buf, "5");
+    samen_fmt_value(buf, -0.0);
+    assert_string_equal(buf, "0");
+    samen_fmt_value(buf, 0.25);
+    assert_string_equal(buf, "0.25");
+    samen_fmt_value(buf, 1e15); /* not under 1e15: %.6g */
+    assert_string_equal(buf, "1e+15");
+    samen_fmt_value(buf, 123456789.0);
+    assert_string_equal(buf, "123456789");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -372,6 +401,7 @@ int main(void)
         cmocka_unit_test(test_random),
         cmocka_unit_test(test_int),
         cmocka_unit_test(test_row),
+        cmocka_unit_test(test_contracts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

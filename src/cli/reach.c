@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "util/numfmt.h"
 #include "util/parse.h"
 
 const char *samen_reach_why_not(const samen_scenario *sc, int net, int org,

@@ -360,14 +360,6 @@ const char *samen_param_range(const samen_param_def *d, char *buf, size_t n)
     return buf;
 }
 
-const char *samen_num_format(double v, int shortest, char *buf, size_t n)
-{
-    if (shortest)
-        return samen_num_text(v, buf, n);
-    snprintf(buf, n, "%.17g", v);
-    return buf;
-}
-
 int samen_check_range(const samen_param_def *d, double v, char *msg, size_t n)
 {
     char rb[160], nb[32];

@@ -11,6 +11,7 @@
 #include "scenario/scenario_tools.h"
 #include "util/csv_read.h"
 #include "util/hindex.h"
+#include "util/numfmt.h"
 #include "util/parse.h"
 
 /* run.ini wraps long values onto indented lines before this width. */
@@ -93,10 +94,6 @@ int samen_param_is_section(const char *section);
 const char *samen_param_range(const samen_param_def *d, char *buf, size_t n);
 
 /* ---- values (params.c, dist.c) ---- */
-
-/* v as run.ini writes it, %.17g (the contract: the same bytes in every
- * run.ini), or with shortest as samen_num_text (samen check). */
-const char *samen_num_format(double v, int shortest, char *buf, size_t n);
 
 /* Checks a number against d's range (and wholeness). Returns 0 or -1. */
 int samen_check_range(const samen_param_def *d, double v, char *msg, size_t n);

@@ -189,16 +189,16 @@ static inline size_t samen_sweep_replicate_of(const samen_sweep *sw, size_t run)
  * replicate at point 0. */
 uint32_t samen_sweep_seed_of(const samen_sweep *sw, size_t run);
 
-/* The value of key k at a point as given to the run: a list item, a range
- * value (%.15g, so 0.1:0.9:0.1 gives 0.3, not 0.30000000000000004) or a
- * design value (%.17g; whole keys as integers). Returns a pointer to buf
- * (which must hold SAMEN_VALUE_MAX bytes) or into the sweep. */
+/* The value of key k at a point as given to the run: a list item, or a
+ * range or design value as samen_num_value writes it (util/numfmt.h:
+ * %.15g, %.17g, whole keys as integers). Returns a pointer to buf (which
+ * must hold SAMEN_VALUE_MAX bytes) or into the sweep. */
 #define SAMEN_VALUE_MAX 64
 const char *samen_sweep_value(const samen_sweep *sw, size_t point, int k,
                               char *buf);
 
-/* Writes a value to a CSV field: a whole number as an integer, another
- * number with %.6g, text quoted where CSV needs it. */
+/* Writes a value to a CSV field: a number as samen_fmt_value writes it
+ * (util/numfmt.h), text quoted where CSV needs it. */
 void samen_sweep_csv_value(FILE *fp, const char *value);
 
 /* The overrides of run i: the sweep's [output] settings, the point's

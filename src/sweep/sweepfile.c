@@ -830,8 +830,8 @@ const char *samen_sweep_value(const samen_sweep *sw, size_t point, int k,
     const samen_sweep_key *key = &sw->keys[k];
     if (sw->design != SAMEN_DESIGN_GRID) {
         double v = sw->matrix[point * (size_t)sw->n_keys + (size_t)k];
-        snprintf(buf, SAMEN_VALUE_MAX, key->is_whole ? "%.0f" : "%.17g", v);
-        return buf;
+        return samen_num_value(v, key->is_whole ? SAMEN_NUM_WHOLE : SAMEN_NUM_DESIGN, buf,
+                               SAMEN_VALUE_MAX);
     }
     /* Mixed radix, the first key varying slowest. */
     size_t idx = point;
@@ -840,21 +840,20 @@ const char *samen_sweep_value(const samen_sweep *sw, size_t point, int k,
     idx %= key->n_values;
     if (!key->is_range)
         return key->values[idx];
-    snprintf(buf, SAMEN_VALUE_MAX, "%.15g",
-             samen_range_value(key->start, key->step, (long)idx) + 0.0);
-    return buf;
+    return samen_num_value(samen_range_value(key->start, key->step, (long)idx),
+                           SAMEN_NUM_RANGE, buf, SAMEN_VALUE_MAX);
 }
 
 void samen_sweep_csv_value(FILE *fp, const char *value)
 {
     double v;
     char msg[128];
-    if (samen_parse_number(value, &v, msg, sizeof msg) != 0)
+    if (samen_parse_number(value, &v, msg, sizeof msg) != 0) {
         samen_csv_text(fp, value);
-    else if (v == floor(v) && fabs(v) < 1e15)
-        fprintf(fp, "%.0f", v + 0.0); /* whole numbers as integers */
-    else
-        samen_csv_num(fp, v);
+    } else {
+        char buf[32];
+        fwrite(buf, 1, samen_fmt_value(buf, v), fp);
+    }
 }
 
 void samen_sweep_overrides_free(char **items, int n)

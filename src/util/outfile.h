@@ -1,7 +1,7 @@
 /* outfile.h: output files that appear whole or not at all (written as
  * NAME.tmp in the target folder, renamed to NAME when complete), with a
- * large stdio buffer and CSV field helpers (%.6g numbers, whole numbers,
- * RFC 4180 quoting only where needed). */
+ * large stdio buffer and CSV field helpers (numbers as numfmt.h formats
+ * them, RFC 4180 quoting only where needed). */
 #ifndef SAMEN_OUTFILE_H
 #define SAMEN_OUTFILE_H
 
@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "samen/error.h"
+#include "util/numfmt.h"
 
 typedef struct samen_outfile {
     FILE *fp;
@@ -36,24 +37,6 @@ void samen_outfile_discard(samen_outfile *f);
  * only a temporary. Returns 0, or -1 with errno set. */
 int samen_remove_folder(const char *dir);
 
-/* Formats v with %.6g; -0 becomes 0. v must be finite (asserted). buf must
- * hold 32 bytes. Returns buf. */
-char *samen_fmt_num(char *buf, double v);
-
-/* samen_fmt_num returning the length instead, for callers that would
- * otherwise measure the string. */
-size_t samen_fmt_num_len(char *buf, double v);
-
-/* The contract itself: %.6g by snprintf, -0 written 0; the fallback of
- * the fast path, and what tests compare it with. Returns the length. */
-size_t samen_fmt_num_printf(char *buf, double v);
-
-/* The fast path of samen_fmt_num (buf of 32 bytes too): the same bytes,
- * or 0 (buf unspecified) where it cannot be sure of them (subnormals,
- * near-ties after an inexact scaling) and snprintf must do the work.
- * Exposed for the tests. */
-size_t samen_fmt_num_fast(char *buf, double v);
-
 /* Whether the text s (n bytes) must be quoted in a CSV field: it holds a
  * comma, quote, CR or LF, or begins or ends with white space. */
 int samen_csv_needs_quotes(const char *s, size_t n);
@@ -63,12 +46,7 @@ int samen_csv_needs_quotes(const char *s, size_t n);
  * quoting). NULL writes an empty field. */
 void samen_csv_text(FILE *fp, const char *s);
 
-/* Writes a number field with samen_fmt_num. */
+/* Writes a number field with samen_fmt_num (numfmt.h). */
 void samen_csv_num(FILE *fp, double v);
-
-/* Formats v as %ld does, into buf of 24 bytes; returns the length. Rows
- * write their counts and steps with it: printf parsing its format for
- * every field was a tenth of a region run. */
-size_t samen_fmt_int(char *buf, long v);
 
 #endif

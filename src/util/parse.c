@@ -47,16 +47,6 @@ int samen_parse_number(const char *s, double *out, char *msg, size_t n)
     return 0;
 }
 
-const char *samen_num_text(double v, char *buf, size_t n)
-{
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(buf, n, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            break;
-    }
-    return buf;
-}
-
 char *samen_trim_dup(const char *s, size_t len)
 {
     while (len && isspace((unsigned char)*s)) {

@@ -11,9 +11,6 @@
  * Returns 0 or -1 with msg filled. */
 int samen_parse_number(const char *s, double *out, char *msg, size_t n);
 
-/* The shortest of %.15g, %.16g, %.17g that reads back as v (messages). */
-const char *samen_num_text(double v, char *buf, size_t n);
-
 /* A malloc'd copy of s[0..len) without the white space around it, or NULL
  * out of memory. */
 char *samen_trim_dup(const char *s, size_t len);
