@@ -9,68 +9,59 @@
 
 #include "samen/samen.h"
 
-/* A whole-number field that the column leaves empty. */
-static int empty_whole(const samen_column *c, long v)
+/* 1 if the column leaves this record's field empty (rare: checked only
+ * for columns that can be). */
+static int empty_field(const samen_column *c, const char *base)
 {
-    return (c->empty == SAMEN_EMPTY_NEGATIVE && v < 0)
-           || (c->empty == SAMEN_EMPTY_ZERO && v == 0);
+    if (c->empty == SAMEN_EMPTY_UNLESS) {
+        int flag;
+        memcpy(&flag, base + c->when, sizeof flag);
+        return !flag;
+    }
+    long v;
+    if (c->kind == SAMEN_COL_INT) {
+        int i;
+        memcpy(&i, base + c->offset, sizeof i);
+        v = i;
+    } else {
+        memcpy(&v, base + c->offset, sizeof v);
+    }
+    return c->empty == SAMEN_EMPTY_NEGATIVE ? v < 0 : v == 0;
 }
 
 int samen_row_record(samen_row *r, const samen_table *t, const void *rec)
 {
     const char *base = rec;
-    for (int i = 0; i < t->ncolumns; i++) {
-        const samen_column *c = &t->columns[i];
-        const char *p = base + c->offset;
-        if (i)
+    const samen_column *c = t->columns, *end = c + t->ncolumns;
+    for (; c < end; c++) {
+        if (c != t->columns)
             samen_row_char(r, ',');
-        if (c->empty == SAMEN_EMPTY_UNLESS) {
-            int flag;
-            memcpy(&flag, base + c->when, sizeof flag);
-            if (!flag)
-                continue;
-        }
+        if (c->empty != SAMEN_EMPTY_NEVER && empty_field(c, base))
+            continue;
+        const void *p = base + c->offset;
         switch (c->kind) {
-        case SAMEN_COL_INT: {
-            int v;
-            memcpy(&v, p, sizeof v);
-            if (!empty_whole(c, v))
-                samen_row_int(r, v);
+        case SAMEN_COL_INT:
+            samen_row_int(r, *(const int *)p);
             break;
-        }
-        case SAMEN_COL_LONG: {
-            long v;
-            memcpy(&v, p, sizeof v);
-            if (!empty_whole(c, v))
-                samen_row_int(r, v);
+        case SAMEN_COL_LONG:
+            samen_row_int(r, *(const long *)p);
             break;
-        }
         case SAMEN_COL_NUM: {
-            double v;
-            memcpy(&v, p, sizeof v);
+            double v = *(const double *)p;
             if (!isfinite(v))
-                return i;
+                return (int)(c - t->columns);
             samen_row_num(r, v);
             break;
         }
-        case SAMEN_COL_TEXT: {
-            const char *s;
-            memcpy(&s, p, sizeof s);
-            samen_row_text(r, s);
+        case SAMEN_COL_TEXT:
+            samen_row_text(r, *(const char *const *)p);
             break;
-        }
-        case SAMEN_COL_TYPE: {
-            samen_net_type v;
-            memcpy(&v, p, sizeof v);
-            samen_row_text(r, samen_type_name(v));
+        case SAMEN_COL_TYPE:
+            samen_row_text(r, samen_type_name(*(const samen_net_type *)p));
             break;
-        }
-        case SAMEN_COL_PHASE: {
-            samen_phase v;
-            memcpy(&v, p, sizeof v);
-            samen_row_text(r, samen_phase_name(v));
+        case SAMEN_COL_PHASE:
+            samen_row_text(r, samen_phase_name(*(const samen_phase *)p));
             break;
-        }
         }
     }
     return -1;
