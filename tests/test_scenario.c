@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "samen/samen.h"
 #include "scenario/scenario_tools.h"
 #include "util/ini_reader.h"
@@ -589,14 +590,15 @@ static void test_full_scenario(void **state)
     assert_string_equal(sc->themes[3], "welfare"); /* from a continuation line */
     assert_int_equal(sc->detail, SAMEN_DETAIL_ORGS | SAMEN_DETAIL_PERSONS);
     assert_int_equal(sc->snapshot_every, 4);
-    assert_true(sc->p.model.join_rate == 0.25);
+    assert_close(sc->p.model.join_rate, 0.25, 0, 0);
     assert_int_equal(sc->p.model.max_members, 12);
-    assert_true(sc->p.trust.gain == 0.35);
+    assert_close(sc->p.trust.gain, 0.35, 0, 0);
     assert_int_equal(sc->p.persons.self_interest.kind, SAMEN_DIST_BETA);
     assert_true(sc->p.persons.self_interest.a == 2 && sc->p.persons.self_interest.b == 5);
     assert_int_equal(sc->p.persons.uncertainty.kind, SAMEN_DIST_UNIFORM);
-    assert_true(sc->p.persons.uncertainty.a == 0 && sc->p.persons.uncertainty.b == 0.5);
-    assert_true(sc->p.persons.tenure == 120.5);
+    assert_close(sc->p.persons.uncertainty.a, 0, 0, 0);
+    assert_close(sc->p.persons.uncertainty.b, 0.5, 0, 0);
+    assert_close(sc->p.persons.tenure, 120.5, 0, 0);
     assert_int_equal(sc->p.form.merger_steps, 20);
 
     assert_int_equal(sc->n_orgs, 5);
@@ -607,26 +609,31 @@ static void test_full_scenario(void **state)
     assert_true(sc->orgs[0].capacity == 3);
     assert_int_equal(sc->orgs[0].mandate, SAMEN_DECISION);
     assert_int_equal(sc->orgs[1].mandate, SAMEN_FEEDBACK);
-    assert_true(sc->orgs[2].latency == 1.5);
-    assert_true(sc->orgs[4].guard == 0.7);
+    assert_close(sc->orgs[2].latency, 1.5, 0, 0);
+    assert_close(sc->orgs[4].guard, 0.7, 0, 0);
     assert_true(sc->orgs[3].patience == 20);
     /* mission in theme order: learning, childcare, leisure, welfare */
-    assert_true(sc->orgs[3].mission[0] == 0.1 && sc->orgs[3].mission[1] == 0 &&
-                sc->orgs[3].mission[2] == 0.8 && sc->orgs[3].mission[3] == 0.3);
+    assert_close(sc->orgs[3].mission[0], 0.1, 0, 0);
+    assert_close(sc->orgs[3].mission[1], 0, 0, 0);
+    assert_close(sc->orgs[3].mission[2], 0.8, 0, 0);
+    assert_close(sc->orgs[3].mission[3], 0.3, 0, 0);
 
     assert_int_equal(sc->n_ties, 2);
     assert_int_equal(sc->ties[1].a, 3);
     assert_int_equal(sc->ties[1].b, 2);
-    assert_true(sc->ties[1].trust == 0.55);
+    assert_close(sc->ties[1].trust, 0.55, 0, 0);
 
     assert_int_equal(sc->n_nets, 2);
     const samen_net_spec *n0 = &sc->nets[0], *n1 = &sc->nets[1];
     assert_string_equal(n0->name, "brede-school");
     assert_int_equal(n0->type, SAMEN_TYPE_NETWORK);
     assert_int_equal(n0->initiator, 0);
-    assert_true(n0->issue[0] == 0.5 && n0->issue[1] == 0.2 && n0->issue[2] == 0.3 &&
-                n0->issue[3] == 0);
-    assert_true(n0->concreteness == 0.5 && n0->effort == 6);
+    assert_close(n0->issue[0], 0.5, 0, 0);
+    assert_close(n0->issue[1], 0.2, 0, 0);
+    assert_close(n0->issue[2], 0.3, 0, 0);
+    assert_close(n0->issue[3], 0, 0, 0);
+    assert_close(n0->concreteness, 0.5, 0, 0);
+    assert_close(n0->effort, 6, 0, 0);
     assert_int_equal(n0->n_necessary, 2);
     assert_int_equal(n0->necessary[0], 0);
     assert_int_equal(n0->necessary[1], 1);
@@ -644,7 +651,7 @@ static void test_full_scenario(void **state)
     assert_int_equal(n1->type, SAMEN_TYPE_ADHOC);
     assert_int_equal(n1->initiator, 2);
     assert_true(n1->issue[2] == 1 && n1->issue[0] == 0);
-    assert_true(n1->effort == 2.5);
+    assert_close(n1->effort, 2.5, 0, 0);
     assert_int_equal(n1->n_necessary, 0);
     assert_int_equal(n1->n_framing, 0);
     assert_false(n1->candidates_all);
@@ -679,43 +686,64 @@ static void test_defaults(void **state)
     assert_true(p->model.ask_bonus == 1 && p->model.appeal_alpha == 1 &&
                 p->model.appeal_beta == 1 && p->model.room_exp == 2);
     assert_int_equal(p->model.max_members, 40);
-    assert_true(p->model.attraction_min == 0.35 && p->model.join_cost == 0.5 &&
-                p->model.join_rate == 0.3 && p->model.trust0 == 0.2);
+    assert_close(p->model.attraction_min, 0.35, 0, 0);
+    assert_close(p->model.join_cost, 0.5, 0, 0);
+    assert_close(p->model.join_rate, 0.3, 0, 0);
+    assert_close(p->model.trust0, 0.2, 0, 0);
     assert_int_equal(p->model.recruit_steps, 12);
-    assert_true(p->model.decision_rate == 0.5 && p->model.formal_share == 0.3);
+    assert_close(p->model.decision_rate, 0.5, 0, 0);
+    assert_close(p->model.formal_share, 0.3, 0, 0);
     assert_int_equal(p->model.queue_max, 64);
-    assert_true(p->model.reverse_prob == 0.5 && p->model.overreach_trust_loss == 0.1 &&
-                p->model.guard_raise == 0.1 && p->model.overreach_scale == 0.05);
+    assert_close(p->model.reverse_prob, 0.5, 0, 0);
+    assert_close(p->model.overreach_trust_loss, 0.1, 0, 0);
+    assert_close(p->model.guard_raise, 0.1, 0, 0);
+    assert_close(p->model.overreach_scale, 0.05, 0, 0);
     assert_int_equal(p->model.decision_window, 26);
-    assert_true(p->model.necessary_quorum == 1.0);
+    assert_close(p->model.necessary_quorum, 1.0, 0, 0);
     assert_int_equal(p->model.necessary_grace, 8);
-    assert_true(p->comm.net_gain == 0.05 && p->comm.base == 0.2 &&
-                p->comm.net_decay == 0.01 && p->comm.org_drift == 0.04 &&
-                p->comm.guard_gain == 0.05);
-    assert_true(p->trust.gain == 0.3 && p->trust.decay == 0.002 &&
-                p->trust.exit_loss == 0.02);
-    assert_true(p->goal.speed == 0.3 && p->goal.threshold == 0.8);
+    assert_close(p->comm.net_gain, 0.05, 0, 0);
+    assert_close(p->comm.base, 0.2, 0, 0);
+    assert_close(p->comm.net_decay, 0.01, 0, 0);
+    assert_close(p->comm.org_drift, 0.04, 0, 0);
+    assert_close(p->comm.guard_gain, 0.05, 0, 0);
+    assert_close(p->trust.gain, 0.3, 0, 0);
+    assert_close(p->trust.decay, 0.002, 0, 0);
+    assert_close(p->trust.exit_loss, 0.02, 0, 0);
+    assert_close(p->goal.speed, 0.3, 0, 0);
+    assert_close(p->goal.threshold, 0.8, 0, 0);
     assert_int_equal(p->goal.max_steps, 104);
-    assert_true(p->exec.engage_rate == 0.05 && p->exec.speed == 0.02);
-    assert_true(p->framing.decay == 0.05 && p->framing.need_rate == 0.02 &&
-                p->framing.help == 0.02 && p->framing.setback == 0.1 &&
-                p->framing.trust_loss == 0.02);
-    assert_true(p->drop.impatience == 0.1 && p->drop.interest_min == 0.2 &&
-                p->drop.misfit == 1.0 && p->drop.disengaged == 0.05 &&
-                p->drop.engagement_min == 0.15 && p->drop.overcommit == 0.1 &&
-                p->drop.base == 0.0017); /* calibrated: docs/CALIBRATION.md */
-    assert_true(p->turnover.trust_loss == 0.5);
-    assert_true(p->persons.c_po0 == 0.8 && p->persons.c_pn0 == 0.1 &&
-                p->persons.tenure == 156);
+    assert_close(p->exec.engage_rate, 0.05, 0, 0);
+    assert_close(p->exec.speed, 0.02, 0, 0);
+    assert_close(p->framing.decay, 0.05, 0, 0);
+    assert_close(p->framing.need_rate, 0.02, 0, 0);
+    assert_close(p->framing.help, 0.02, 0, 0);
+    assert_close(p->framing.setback, 0.1, 0, 0);
+    assert_close(p->framing.trust_loss, 0.02, 0, 0);
+    assert_close(p->drop.impatience, 0.1, 0, 0);
+    assert_close(p->drop.interest_min, 0.2, 0, 0);
+    assert_close(p->drop.misfit, 1.0, 0, 0);
+    assert_close(p->drop.disengaged, 0.05, 0, 0);
+    assert_close(p->drop.engagement_min, 0.15, 0, 0);
+    assert_close(p->drop.overcommit, 0.1, 0, 0);
+    assert_close(p->drop.base, 0.0017, 0, 0); /* calibrated: docs/CALIBRATION.md */
+    assert_close(p->turnover.trust_loss, 0.5, 0, 0);
+    assert_close(p->persons.c_po0, 0.8, 0, 0);
+    assert_close(p->persons.c_pn0, 0.1, 0, 0);
+    assert_close(p->persons.tenure, 156, 0, 0);
     assert_int_equal(p->persons.self_interest.kind, SAMEN_DIST_BETA);
     assert_true(p->persons.self_interest.a == 2 && p->persons.self_interest.b == 5);
     assert_int_equal(p->persons.uncertainty.kind, SAMEN_DIST_UNIFORM);
-    assert_true(p->persons.uncertainty.a == 0 && p->persons.uncertainty.b == 0.6);
-    assert_true(p->form.rate == 0.05 && p->form.depth_overleg == 0.4 &&
-                p->form.depth_adhoc == 0.8 && p->form.depth_network == 1.0 &&
-                p->form.hysteresis == 0.02 && p->form.adhoc_at == 0.25 &&
-                p->form.network_at == 0.5 && p->form.merger_at == 0.85 &&
-                p->form.merger_dims == 0.85);
+    assert_close(p->persons.uncertainty.a, 0, 0, 0);
+    assert_close(p->persons.uncertainty.b, 0.6, 0, 0);
+    assert_close(p->form.rate, 0.05, 0, 0);
+    assert_close(p->form.depth_overleg, 0.4, 0, 0);
+    assert_close(p->form.depth_adhoc, 0.8, 0, 0);
+    assert_close(p->form.depth_network, 1.0, 0, 0);
+    assert_close(p->form.hysteresis, 0.02, 0, 0);
+    assert_close(p->form.adhoc_at, 0.25, 0, 0);
+    assert_close(p->form.network_at, 0.5, 0, 0);
+    assert_close(p->form.merger_at, 0.85, 0, 0);
+    assert_close(p->form.merger_dims, 0.85, 0, 0);
     assert_int_equal(p->form.merger_steps, 26);
     const samen_net_spec *n = &sc->nets[0];
     assert_int_equal(n->type, SAMEN_TYPE_NETWORK);
@@ -749,15 +777,16 @@ static void test_overrides(void **state)
     if (rc)
         samen_error_print(&err, stderr);
     assert_int_equal(rc, SAMEN_OK);
-    assert_true(sc->p.trust.gain == 0.45);
-    assert_true(sc->p.model.join_rate == 0.1);
+    assert_close(sc->p.trust.gain, 0.45, 0, 0);
+    assert_close(sc->p.model.join_rate, 0.1, 0, 0);
     assert_int_equal(sc->seed, 4294967295u);
     assert_int_equal(sc->detail, SAMEN_DETAIL_PERSONS);
-    assert_true(sc->nets[0].concreteness == 0.25);
+    assert_close(sc->nets[0].concreteness, 0.25, 0, 0);
     assert_int_equal(sc->nets[0].n_necessary, 2);
     assert_int_equal(sc->nets[0].necessary[1], 2);
     assert_int_equal(sc->p.persons.uncertainty.kind, SAMEN_DIST_NORMAL);
-    assert_true(sc->p.persons.uncertainty.a == 0.3 && sc->p.persons.uncertainty.b == 0.1);
+    assert_close(sc->p.persons.uncertainty.a, 0.3, 0, 0);
+    assert_close(sc->p.persons.uncertainty.b, 0.1, 0, 0);
     assert_int_equal(sc->steps, 10);
     samen_scenario_free(sc);
 
@@ -769,7 +798,7 @@ static void test_overrides(void **state)
     assert_int_equal(rc, SAMEN_OK);
     assert_true(sc->orgs[1].capacity == 4);
     assert_int_equal(sc->orgs[1].mandate, SAMEN_DECISION);
-    assert_true(sc->orgs[2].mission[2] == 0.25);
+    assert_close(sc->orgs[2].mission[2], 0.25, 0, 0);
     assert_string_equal(sc->orgs[3].name, "D, Inc");
     assert_true(sc->orgs[0].capacity == 2); /* the others as in the file */
     samen_scenario_free(sc);
@@ -779,7 +808,7 @@ static void test_overrides(void **state)
     const char *fix[] = {"trust.gain=0.3", "ties.file=t.csv"};
     rc = load_in(dir, BASE "[trust]\ngain = bad\n", NULL, NULL, fix, 2, &sc, &err);
     assert_int_equal(rc, SAMEN_OK);
-    assert_true(sc->p.trust.gain == 0.3);
+    assert_close(sc->p.trust.gain, 0.3, 0, 0);
     assert_int_equal(sc->n_ties, 1);
     assert_int_equal(sc->ties[0].a, 3);
     samen_scenario_free(sc);
@@ -827,9 +856,9 @@ static void test_syntax_accepted(void **state)
     assert_int_equal(sc->p.persons.self_interest.kind, SAMEN_DIST_BETA);
     assert_true(sc->p.persons.self_interest.b == 5);
     assert_int_equal(sc->p.persons.uncertainty.kind, SAMEN_DIST_CONST);
-    assert_true(sc->p.persons.uncertainty.a == 0.25);
+    assert_close(sc->p.persons.uncertainty.a, 0.25, 0, 0);
     assert_int_equal(sc->detail, 0);
-    assert_true(sc->nets[0].issue[2] == 0.5);
+    assert_close(sc->nets[0].issue[2], 0.5, 0, 0);
     assert_int_equal(sc->nets[0].n_necessary, 1);
     assert_int_equal(sc->nets[0].necessary[0], 1);
     int want[] = {1, 2, 3}; /* b (necessary), c, d in file order */
@@ -1132,7 +1161,8 @@ static void test_roundtrip_theme_names(void **state)
     assert_string_equal(sc->themes[1], "child care");
     /* missions follow the theme order, not the column order */
     assert_true(sc->orgs[0].mission[1] == 1 && sc->orgs[0].mission[0] == 0);
-    assert_true(sc->nets[0].issue[1] == 0.5 && sc->nets[0].issue[2] == 0.5);
+    assert_close(sc->nets[0].issue[1], 0.5, 0, 0);
+    assert_close(sc->nets[0].issue[2], 0.5, 0, 0);
     round_trip_below(sc, dir);
 }
 
@@ -1201,7 +1231,7 @@ static void test_roundtrip_big(void **state)
     assert_int_equal(sc->nets[0].candidates[0], 0);
     assert_int_equal(sc->nets[0].candidates[397], 399);
     assert_int_equal(sc->nets[1].n_candidates, 399);
-    assert_true(sc->orgs[7].mission[8] == ((7 * 37 + 8 * 11) % 97) / 97.0);
+    assert_close(sc->orgs[7].mission[8], ((7 * 37 + 8 * 11) % 97) / 97.0, 0, 0);
     round_trip_below(sc, dir);
 }
 
@@ -1265,7 +1295,8 @@ static void test_provenance(void **state)
     /* run.ini again, no overrides: the same provenance, the same bytes */
     samen_scenario *again;
     assert_int_equal(samen_scenario_load(&again, path, NULL, 0, &err), SAMEN_OK);
-    assert_true(again->p.trust.gain == 0.5 && again->seed == 9);
+    assert_close(again->p.trust.gain, 0.5, 0, 0);
+    assert_close(again->seed, 9, 0, 0);
     char *argv2[] = {"run", path};
     assert_int_equal(samen_scenario_set_provenance(again, 2, argv2, NULL, 0, &err), SAMEN_OK);
     assert_string_equal(again->provenance, sc->provenance);

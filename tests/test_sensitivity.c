@@ -373,16 +373,21 @@ static void test_saltelli_design(void **state)
     /* the first point: 0.5 in every dimension, not in the design */
     gsl_qrng_get(q, v);
     for (int i = 0; i < 2 * K; i++)
-        assert_true(v[i] == 0.5);
+        assert_close(v[i], 0.5, 0, 0);
     /* the design's first point is the sequence's second: (0.75, 0.25, ...)
      * in GSL's direction numbers. (Its halves still agree for k = 2 and 4,
      * whose dimensions alternate 0.75, 0.25 up to 2k; for k = 3 they
      * differ, where the centre made A_0 = B_0 for every k.) */
-    assert_true(x[0] == 0.75 && x[1] == 0.25);
+    assert_close(x[0], 0.75, 0, 0);
+    assert_close(x[1], 0.25, 0, 0);
     double x3[3 * 5];
     assert_int_equal(samen_design_saltelli(1, 3, x3), 0);
-    assert_true(x3[0] == 0.75 && x3[1] == 0.25 && x3[2] == 0.75);
-    assert_true(x3[12] == 0.25 && x3[13] == 0.75 && x3[14] == 0.25);
+    assert_close(x3[0], 0.75, 0, 0);
+    assert_close(x3[1], 0.25, 0, 0);
+    assert_close(x3[2], 0.75, 0, 0);
+    assert_close(x3[12], 0.25, 0, 0);
+    assert_close(x3[13], 0.75, 0, 0);
+    assert_close(x3[14], 0.25, 0, 0);
     for (int j = 0; j < N; j++) {
         gsl_qrng_get(q, v);
         const double *a = x + (size_t)j * (K + 2) * K, *bj = a + (K + 1) * K;

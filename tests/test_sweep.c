@@ -19,6 +19,7 @@
 #include "samen/samen.h"
 #include "sweep/jobs.h"
 #include "sweep/tables.h"
+#include "fixture.h"
 #include "sweep_fixture.h"
 #include "util/ini_reader.h"
 
@@ -88,7 +89,7 @@ static void test_range(void **state)
     assert_int_equal(samen_range_count(a, b, c), 9);
     assert_true(samen_parse_range(" 1 : 10 : 3 ", &a, &b, &c));
     assert_int_equal(samen_range_count(a, b, c), 4);
-    assert_true(samen_range_value(a, c, 3) == 10.0);
+    assert_close(samen_range_value(a, c, 3), 10.0, 0, 0);
     assert_int_equal(samen_range_count(0, 1, 0.25), 5);
     assert_int_equal(samen_range_count(0.9, 0.1, -0.1), 9);
     assert_int_equal(samen_range_count(0, 1, 0), -1);
@@ -99,7 +100,8 @@ static void test_range(void **state)
     assert_false(samen_parse_range("learning:0.4", &a, &b, &c));
 
     assert_true(samen_parse_minmax("0.1..0.5", &a, &b));
-    assert_true(a == 0.1 && b == 0.5);
+    assert_close(a, 0.1, 0, 0);
+    assert_close(b, 0.5, 0, 0);
     assert_true(samen_parse_minmax(" -1 .. 2e3 ", &a, &b));
     assert_true(a == -1 && b == 2000);
     assert_false(samen_parse_minmax("1...5", &a, &b));
@@ -176,7 +178,10 @@ static void test_sobol(void **state)
     }
     gsl_qrng_free(q);
     /* GSL's sequence starts at the centre of the box. */
-    assert_true(x[0] == 0.5 && x[1] == 2 && x[2] == 0 && x[4] == 150);
+    assert_close(x[0], 0.5, 0, 0);
+    assert_close(x[1], 2, 0, 0);
+    assert_close(x[2], 0, 0, 0);
+    assert_close(x[4], 150, 0, 0);
     double big_min[41] = {0}, big_max[41] = {0}, row[41];
     assert_int_equal(samen_design_sobol(1, 41, big_min, big_max, row), -2);
     assert_int_equal(samen_design_sobol(1, 40, big_min, big_max, row), 0);
