@@ -6,6 +6,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "samen/samen.h"
+#include "fit/measures.h"
 #include "sweep/tables.h"
 
 static const char usage[] =
@@ -20,8 +21,12 @@ static const char usage[] =
     "                                 network's start to goal agreement (censored\n"
     "                                 at its end or the last step), Brookmeyer-\n"
     "                                 Crowley 95 % interval; empty: not reached\n"
-    "each estimate followed by its _low and _high columns. Runs pending or\n"
-    "failed are left out (manifest.csv says which).\n"
+    "each estimate followed by its _low and _high columns. And DIR/measures.csv:\n"
+    "per point and measure of samen fit (dissolved_share, km_median_agreed_to_end,\n"
+    "members_mean, completed_share_of_ended, trust_age_corr where the sweep kept\n"
+    "ties, agreed_share, dropouts_mean; networks nobody joined left out): point,\n"
+    "the varied keys, measure, runs (with a value), mean, low, high (t 95 %).\n"
+    "Runs pending or failed are left out (manifest.csv says which).\n"
     "\n"
     "options:\n"
     "  -h, --help   show this help\n"
@@ -38,10 +43,12 @@ int samen_cmd_summarise(int argc, char **argv)
     samen_error_clear(&err);
     samen_sweep *sw = NULL;
     samen_sweep_index idx;
-    size_t rows = 0;
+    size_t rows = 0, mrows = 0;
     int rc = samen_sweep_open(dir, &sw, &idx, &err);
     if (rc == SAMEN_OK)
         rc = samen_sweep_write_points(sw, dir, &idx, &rows, &err);
+    if (rc == SAMEN_OK)
+        rc = samen_measures_write(sw, dir, &idx, &mrows, &err);
     if (rc) {
         samen_error_print(&err, stderr);
     } else {
@@ -50,8 +57,9 @@ int samen_cmd_summarise(int argc, char **argv)
             fprintf(stderr, "samen summarise: %zu runs failed and %zu are pending; they "
                     "are left out (manifest.csv says which)\n",
                     idx.counts[SAMEN_RUN_FAILED], idx.counts[SAMEN_RUN_PENDING]);
-        printf("samen summarise: %zu rows (%zu points, %zu runs done) in %s/points.csv\n",
-               rows, sw->n_points, idx.counts[SAMEN_RUN_DONE], dir);
+        printf("samen summarise: %zu rows (%zu points, %zu runs done) in %s/points.csv, "
+               "%zu in %s/measures.csv\n", rows, sw->n_points, idx.counts[SAMEN_RUN_DONE],
+               dir, mrows, dir);
     }
     samen_sweep_index_free(&idx);
     samen_sweep_free(sw);

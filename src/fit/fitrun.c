@@ -159,59 +159,6 @@ static int write_points(const samen_fit *f, const char *dir, const char *what,
 
 /* ---- measures of the runs ---- */
 
-int samen_fit_grow_rows(double **a, size_t width, double **b, size_t n, size_t *cap)
-{
-    if (n < *cap)
-        return 0;
-    size_t c = *cap ? 2 * *cap : 256;
-    double *x = realloc(*a, c * width * sizeof *x);
-    if (x)
-        *a = x;
-    double *y = x ? realloc(*b, c * sizeof *y) : NULL;
-    if (!y)
-        return -1;
-    *b = y;
-    *cap = c;
-    return 0;
-}
-
-/* The ties of one run's last snapshot. */
-typedef struct ties_reader {
-    long step;
-    double *trust, *age;
-    size_t n, cap;
-} ties_reader;
-
-static int tie_row(void *user, const char *line, size_t len, samen_error *err)
-{
-    (void)len;
-    ties_reader *tr = user;
-    /* step,network,org_a,org_b,trust,since */
-    char *end;
-    long step = strtol(line, &end, 10);
-    const char *f = end;
-    for (int i = 0; i < 4 && f; i++)
-        f = strchr(f + 1, ',');
-    if (!f)
-        return samen_error_set(err, SAMEN_EINPUT, NULL, 0, NULL, "a ties row with fewer "
-                               "than 6 fields");
-    double trust = strtod(f + 1, &end);
-    double since = strtod(end + 1, NULL);
-    if (step > tr->step) {
-        tr->step = step;
-        tr->n = 0;
-    }
-    if (step < tr->step)
-        return SAMEN_OK;
-    if (samen_fit_grow_rows(&tr->trust, 1, &tr->age, tr->n, &tr->cap))
-        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-    tr->trust[tr->n] = trust;
-    tr->age[tr->n] = (double)step - since;
-    tr->n++;
-    return SAMEN_OK;
-}
-
-
 static void reading_drop(samen_fit_points *g)
 {
     if (!g->have)
@@ -232,13 +179,6 @@ static int reading_load(samen_fit_points *g, samen_error *err)
         return rc;
     }
     g->have = 1;
-    free(g->time);
-    free(g->event);
-    size_t n = g->oc.n_nets > 0 ? (size_t)g->oc.n_nets : 1;
-    g->time = malloc(n * sizeof *g->time);
-    g->event = malloc(n * sizeof *g->event);
-    if (!g->time || !g->event)
-        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
     return SAMEN_OK;
 }
 
@@ -256,22 +196,11 @@ int samen_fit_points_stats(const samen_fit *f, samen_fit_points *g, size_t c,
                 stats[t] = NAN;
             return SAMEN_OK;
         }
-        samen_run_view v = {.net = &g->oc.net[run * (size_t)g->oc.n_nets],
-                            .n_nets = g->oc.n_nets, .last_step = f->last_step,
-                            .time = g->time, .event = g->event};
-        if (f->needs_ties) {
-            ties_reader tr = {.step = -1, .trust = g->trust, .age = g->age, .cap = g->cap};
-            int rc = samen_sweep_read_range(g->dir, &g->idx, run, SAMEN_OUT_TIES, tie_row,
-                                            &tr, err);
-            g->trust = tr.trust;
-            g->age = tr.age;
-            g->cap = tr.cap;
-            if (rc)
-                return rc;
-            v.trust = tr.trust;
-            v.age = tr.age;
-            v.n_pairs = tr.n;
-        }
+        samen_run_view v;
+        int rc = samen_run_view_read(&v, &g->oc, &g->idx, g->dir, run, f->last_step,
+                                     f->needs_ties, &g->scratch, err);
+        if (rc)
+            return rc;
         for (int t = 0; t < f->n_targets; t++)
             stats[t] += f->targets[t].measure->fn(&v) / (double)f->replicates;
     }
@@ -447,10 +376,7 @@ int samen_fit_points_close(samen_fit_points *p, int rebuild, samen_error *err)
     if (!rc && rebuild && p->sw)
         rc = samen_sweep_rebuild(p->sw, p->dir, NULL, err);
     reading_drop(p);
-    free(p->trust);
-    free(p->age);
-    free(p->time);
-    free(p->event);
+    samen_measure_scratch_free(&p->scratch);
     samen_sweep_free(p->sw);
     memset(p, 0, sizeof *p);
     return rc;

@@ -46,10 +46,7 @@ typedef struct samen_fit_points {
     samen_sweep_index idx;
     samen_sweep_outcomes oc;
     int have;                        /* idx and oc were read */
-    double *trust, *age;             /* one run's ties, for trust_age_corr */
-    size_t cap;
-    double *time;                    /* room for the measures */
-    int *event;
+    samen_measure_scratch scratch;   /* room for the measures */
 } samen_fit_points;
 
 /* Writes DIR/candidates.csv (the m points theta, m x n_keys) and
@@ -73,11 +70,6 @@ int samen_fit_points_stats(const samen_fit *f, samen_fit_points *p, size_t c,
 /* Ends the job, rebuilds DIR/manifest.csv and summary.csv if asked, and
  * frees p. */
 int samen_fit_points_close(samen_fit_points *p, int rebuild, samen_error *err);
-
-/* Room for row n of two arrays that grow together: *a of width doubles a
- * row, *b of one; both doubled (from 256 rows) when n reaches *cap.
- * Returns 0, or -1 out of memory (the arrays still valid). */
-int samen_fit_grow_rows(double **a, size_t width, double **b, size_t n, size_t *cap);
 
 /* Creates the folder path unless it exists (its parent must). */
 int samen_fit_mkdir(const char *path, samen_error *err);

@@ -4,11 +4,15 @@
 #include "fit/measures.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <gsl/gsl_statistics_double.h>
 
+#include "samen/samen.h"
 #include "stats/km.h"
+#include "stats/stats.h"
+#include "util/outfile.h"
 
 /* Networks someone joined: the measures' population. */
 static int joined(const samen_net_outcome *o)
@@ -145,4 +149,167 @@ void samen_measure_list(char *buf, size_t n)
     buf[0] = '\0';
     for (const samen_measure *m = samen_measures; m->name && len < n; m++)
         len += (size_t)snprintf(buf + len, n - len, "%s%s", len ? ", " : "", m->name);
+}
+
+/* ---- a run's view, read from a sweep folder ---- */
+
+int samen_fit_grow_rows(double **a, size_t width, double **b, size_t n, size_t *cap)
+{
+    if (n < *cap)
+        return 0;
+    size_t c = *cap ? 2 * *cap : 256;
+    double *x = realloc(*a, c * width * sizeof *x);
+    if (x)
+        *a = x;
+    double *y = x ? realloc(*b, c * sizeof *y) : NULL;
+    if (!y)
+        return -1;
+    *b = y;
+    *cap = c;
+    return 0;
+}
+
+/* The ties of one run's last snapshot. */
+typedef struct ties_reader {
+    long step;
+    samen_measure_scratch *s;
+    size_t n;
+} ties_reader;
+
+static int tie_row(void *user, const char *line, size_t len, samen_error *err)
+{
+    (void)len;
+    ties_reader *tr = user;
+    samen_measure_scratch *s = tr->s;
+    /* step,network,org_a,org_b,trust,since */
+    char *end;
+    long step = strtol(line, &end, 10);
+    const char *f = end;
+    for (int i = 0; i < 4 && f; i++)
+        f = strchr(f + 1, ',');
+    if (!f)
+        return samen_error_set(err, SAMEN_EINPUT, NULL, 0, NULL, "a ties row with fewer "
+                               "than 6 fields");
+    double trust = strtod(f + 1, &end);
+    double since = strtod(end + 1, NULL);
+    if (step > tr->step) {
+        tr->step = step;
+        tr->n = 0;
+    }
+    if (step < tr->step)
+        return SAMEN_OK;
+    if (samen_fit_grow_rows(&s->trust, 1, &s->age, tr->n, &s->cap))
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    s->trust[tr->n] = trust;
+    s->age[tr->n] = (double)step - since;
+    tr->n++;
+    return SAMEN_OK;
+}
+
+int samen_run_view_read(samen_run_view *v, const samen_sweep_outcomes *oc,
+                        samen_sweep_index *idx, const char *dir, size_t run,
+                        int last_step, int ties, samen_measure_scratch *s,
+                        samen_error *err)
+{
+    if (s->n_nets < oc->n_nets || !s->time) {
+        size_t n = oc->n_nets > 0 ? (size_t)oc->n_nets : 1;
+        free(s->time);
+        free(s->event);
+        s->time = malloc(n * sizeof *s->time);
+        s->event = malloc(n * sizeof *s->event);
+        if (!s->time || !s->event)
+            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+        s->n_nets = oc->n_nets;
+    }
+    *v = (samen_run_view){.net = &oc->net[run * (size_t)oc->n_nets], .n_nets = oc->n_nets,
+                          .last_step = last_step, .time = s->time, .event = s->event};
+    if (!ties)
+        return SAMEN_OK;
+    ties_reader tr = {.step = -1, .s = s};
+    int rc = samen_sweep_read_range(dir, idx, run, SAMEN_OUT_TIES, tie_row, &tr, err);
+    v->trust = s->trust;
+    v->age = s->age;
+    v->n_pairs = tr.n;
+    return rc;
+}
+
+void samen_measure_scratch_free(samen_measure_scratch *s)
+{
+    free(s->trust);
+    free(s->age);
+    free(s->time);
+    free(s->event);
+    memset(s, 0, sizeof *s);
+}
+
+/* ---- samen summarise's measures.csv ---- */
+
+int samen_measures_write(const samen_sweep *sw, const char *out, samen_sweep_index *idx,
+                         size_t *n_rows, samen_error *err)
+{
+    *n_rows = 0;
+    samen_sweep_outcomes oc;
+    int rc = samen_sweep_outcomes_read(sw, out, idx, NULL, 0, &oc, err);
+    if (rc)
+        return rc;
+    /* the run length as the runs get it (C2 censors at the last step) */
+    samen_scenario *sc = NULL;
+    rc = samen_sweep_load_run(sw, out, 0, NULL, 0, &sc, err);
+    int last = sc ? sc->steps - 1 : 0;
+    samen_scenario_free(sc);
+    int ties = (sw->tables & (1u << SAMEN_OUT_TIES)) != 0;
+    size_t reps = (size_t)sw->replicates;
+    double *x = malloc(reps * sizeof *x);
+    samen_measure_scratch s = {0};
+    samen_outfile f = {0};
+    if (rc == SAMEN_OK && !x)
+        rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    if (rc == SAMEN_OK)
+        rc = samen_outfile_open(&f, out, "measures.csv", err);
+    if (rc == SAMEN_OK) {
+        fputs("point", f.fp);
+        samen_sweep_write_key_names(f.fp, sw);
+        fputs(",measure,runs,mean,low,high\n", f.fp);
+    }
+    for (size_t p = 0; rc == SAMEN_OK && p < sw->n_points; p++)
+        for (const samen_measure *m = samen_measures; rc == SAMEN_OK && m->name; m++) {
+            if (m->needs_ties && !ties)
+                continue;
+            size_t n = 0;
+            for (size_t r = 0; rc == SAMEN_OK && r < reps; r++) {
+                size_t run = p * reps + r;
+                samen_run_view v;
+                if (idx->status[run] != SAMEN_RUN_DONE || oc.n_nets == 0)
+                    continue;
+                rc = samen_run_view_read(&v, &oc, idx, out, run, last, m->needs_ties, &s, err);
+                double val = rc ? NAN : m->fn(&v);
+                if (isfinite(val))
+                    x[n++] = val;
+            }
+            fprintf(f.fp, "%zu", p);
+            samen_sweep_write_values(f.fp, sw, p);
+            fprintf(f.fp, ",%s,%zu,", m->name, n);
+            samen_desc d;
+            samen_error e2;
+            if (n > 0)
+                samen_csv_num(f.fp, gsl_stats_mean(x, 1, n));
+            if (n >= 2 && samen_stats_describe(x, n, 0.95, &d, &e2) == SAMEN_OK) {
+                fputc(',', f.fp);
+                samen_csv_num(f.fp, d.lo);
+                fputc(',', f.fp);
+                samen_csv_num(f.fp, d.hi);
+                fputc('\n', f.fp);
+            } else {
+                fputs(",,\n", f.fp);
+            }
+            ++*n_rows;
+        }
+    if (rc == SAMEN_OK)
+        rc = samen_outfile_commit(&f, err);
+    else
+        samen_outfile_discard(&f);
+    samen_measure_scratch_free(&s);
+    free(x);
+    samen_sweep_outcomes_free(&oc);
+    return rc;
 }

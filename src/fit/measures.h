@@ -35,6 +35,38 @@ typedef struct samen_measure {
 /* The measures, in the order FORMATS.md lists them; NULL-named at the end. */
 extern const samen_measure samen_measures[];
 
+/* Room a run's view needs beyond the outcomes, kept from run to run;
+ * zero-initialise, free with samen_measure_scratch_free. */
+typedef struct samen_measure_scratch {
+    double *trust, *age;
+    size_t cap;
+    double *time;
+    int *event;
+    int n_nets;
+} samen_measure_scratch;
+
+/* Fills v with run `run` (done) of the sweep in dir: its networks'
+ * summary rows from oc and, when ties is set, the ties of its last
+ * snapshot (the sweep must keep the ties table). Returns SAMEN_OK or an
+ * error. */
+int samen_run_view_read(samen_run_view *v, const samen_sweep_outcomes *oc,
+                        samen_sweep_index *idx, const char *dir, size_t run,
+                        int last_step, int ties, samen_measure_scratch *s,
+                        samen_error *err);
+void samen_measure_scratch_free(samen_measure_scratch *s);
+
+/* Room for row n of two arrays that grow together: *a of width doubles a
+ * row, *b of one; both doubled (from 256 rows) when n reaches *cap.
+ * Returns 0, or -1 out of memory (the arrays still valid). */
+int samen_fit_grow_rows(double **a, size_t width, double **b, size_t n, size_t *cap);
+
+/* Writes OUT/measures.csv for `samen summarise`: per point of the sweep
+ * and measure (trust_age_corr only where the sweep keeps ties), the runs
+ * done where the measure has a value, their mean and its t 95 % interval.
+ * *n_rows gets the rows. */
+int samen_measures_write(const samen_sweep *sw, const char *out, samen_sweep_index *idx,
+                         size_t *n_rows, samen_error *err);
+
 /* The measure called name, or NULL. */
 const samen_measure *samen_measure_find(const char *name);
 

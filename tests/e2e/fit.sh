@@ -112,6 +112,15 @@ for f in particles generations posterior; do
     cmp -s j1/$f.csv k/$f.csv || fail "$f.csv differs after SIGKILL and --resume"
 done
 
+# summarise computes the same measures: generation 0 accepted its first 20
+# candidates (every prior draw has both measures), one run each.
+"$SAMEN" summarise j1/generations/0 > /dev/null 2>&1 || fail "summarise of a generation"
+awk -F, 'NR > 1 && $1 == 0 { print $2 "," $7 "," $8 }' j1/particles.csv > fit.m
+awk -F, 'NR > 1 && $4 == "dissolved_share" && $1 < 20 { d[$1] = $6 }
+    NR > 1 && $4 == "members_mean" && $1 < 20 { m[$1] = $6 }
+    END { for (p = 0; p < 20; p++) print p "," d[p] "," m[p] }' j1/generations/0/measures.csv > sum.m
+cmp -s fit.m sum.m || fail "summarise's measures differ from the fit's: $(diff fit.m sum.m | head -5)"
+
 # predict: one row per target, inside 0 or 1.
 "$SAMEN" predict j2 --draws 20 -j 2 --quiet || fail "predict"
 awk -F, 'NR == 1 { ok = $0 == "target,measure,observed,mean,low,high,inside" }
