@@ -119,7 +119,7 @@ int samen_dist_parse_pos(const char *s, samen_dist *out, char *msg, size_t n)
     return parse(s, 1, out, msg, n);
 }
 
-void samen_dist_format(const samen_dist *d, int shortest, char *buf, size_t n)
+void samen_dist_format(const samen_dist *d, char *buf, size_t n)
 {
     const char *name = NULL;
     char a[32], b[32];
@@ -127,8 +127,8 @@ void samen_dist_format(const samen_dist *d, int shortest, char *buf, size_t n)
         if (dist_names[i].kind == d->kind)
             name = dist_names[i].name;
     if (!name)
-        snprintf(buf, n, "%s", samen_num_format(d->a, shortest, a, sizeof a));
+        snprintf(buf, n, "%s", samen_num_text(d->a, a, sizeof a));
     else
-        snprintf(buf, n, "%s(%s, %s)", name, samen_num_format(d->a, shortest, a, sizeof a),
-                 samen_num_format(d->b, shortest, b, sizeof b));
+        snprintf(buf, n, "%s(%s, %s)", name, samen_num_text(d->a, a, sizeof a),
+                 samen_num_text(d->b, b, sizeof b));
 }

@@ -1,9 +1,8 @@
-/* runini.c: writes the resolved scenario back as run.ini (every key, %.17g)
- * with copies of its organisations and ties, so that loading run.ini gives
- * the same scenario; long lists wrap onto indented continuation lines, so
- * that run.ini stays readable (and its bytes are those it always had).
- * `samen check` prints the same text with every number as the shortest
- * that reads back. */
+/* runini.c: writes the resolved scenario back as run.ini (every key, each
+ * number as the shortest text that reads back as the same double) with
+ * copies of its organisations and ties, so that loading run.ini gives the
+ * same scenario; long lists wrap onto indented continuation lines, so
+ * that run.ini stays readable. `samen check` prints the same text. */
 #include "scenario/scenario_int.h"
 
 #include <errno.h>
@@ -59,13 +58,13 @@ static void put_ids(FILE *fp, const samen_scenario *sc, const char *name,
     samen_list_end(&l);
 }
 
-static void put_issue(FILE *fp, const samen_scenario *sc, const double *issue, int shortest)
+static void put_issue(FILE *fp, const samen_scenario *sc, const double *issue)
 {
     samen_list_out l = samen_list_begin(fp, "issue");
     for (int k = 0; k < sc->n_themes; k++) {
         char buf[SAMEN_MAX_THEME_NAME + 40], nb[32];
         snprintf(buf, sizeof buf, "%s:%s", sc->themes[k],
-                 samen_num_format(issue[k], shortest, nb, sizeof nb));
+                 samen_num_text(issue[k], nb, sizeof nb));
         samen_list_item(&l, buf);
     }
     samen_list_end(&l);
@@ -73,7 +72,7 @@ static void put_issue(FILE *fp, const samen_scenario *sc, const double *issue, i
 
 /* One table key of a global section or of a network. */
 static void put_key(FILE *fp, const samen_scenario *sc, const samen_param_def *d,
-                    const samen_net_spec *net, int shortest)
+                    const samen_net_spec *net)
 {
     const char *base = d->where == SAMEN_IN_PARAMS     ? (const char *)&sc->p
                        : d->where == SAMEN_IN_SCENARIO ? (const char *)sc
@@ -86,7 +85,7 @@ static void put_key(FILE *fp, const samen_scenario *sc, const samen_param_def *d
     case SAMEN_PT_REAL: {
         double v;
         memcpy(&v, p, sizeof v);
-        fprintf(fp, "%s = %s\n", d->name, samen_num_format(v, shortest, buf, sizeof buf));
+        fprintf(fp, "%s = %s\n", d->name, samen_num_text(v, buf, sizeof buf));
         break;
     }
     case SAMEN_PT_WHOLE: {
@@ -105,7 +104,7 @@ static void put_key(FILE *fp, const samen_scenario *sc, const samen_param_def *d
     case SAMEN_PT_DIST_POS: {
         samen_dist v;
         memcpy(&v, p, sizeof v);
-        samen_dist_format(&v, shortest, buf, sizeof buf);
+        samen_dist_format(&v, buf, sizeof buf);
         fprintf(fp, "%s = %s\n", d->name, buf);
         break;
     }
@@ -153,7 +152,7 @@ static void put_key(FILE *fp, const samen_scenario *sc, const samen_param_def *d
         fprintf(fp, "%s = %s\n", d->name, sc->orgs[net->initiator].id);
         break;
     case SAMEN_PT_ISSUE:
-        put_issue(fp, sc, net->issue, shortest);
+        put_issue(fp, sc, net->issue);
         break;
     case SAMEN_PT_ORGLIST:
         if (!strcmp(d->name, "necessary"))
@@ -170,11 +169,11 @@ static void put_key(FILE *fp, const samen_scenario *sc, const samen_param_def *d
     }
 }
 
-static int print(const samen_scenario *sc, FILE *fp, int shortest)
+static int print(const samen_scenario *sc, FILE *fp, int for_check)
 {
-    if (shortest)
+    if (for_check)
         fputs("; The resolved scenario: every parameter, as `samen run` records it in\n"
-              "; run.ini (which writes numbers with 17 digits).\n", fp);
+              "; run.ini.\n", fp);
     else
         fprintf(fp, "; run.ini: the resolved scenario, written by samen %s. Every\n"
                     "; parameter is listed; `samen run run.ini` repeats the run.\n",
@@ -186,7 +185,7 @@ static int print(const samen_scenario *sc, FILE *fp, int shortest)
         fprintf(fp, "\n[%s]\n", sec);
         for (int i = 0; i < samen_param_count; i++)
             if (!strcmp(samen_param_table[i].section, sec))
-                put_key(fp, sc, &samen_param_table[i], NULL, shortest);
+                put_key(fp, sc, &samen_param_table[i], NULL);
         if (!strcmp(sec, "samen") && sc->provenance)
             fputs(sc->provenance, fp);
     }
@@ -194,7 +193,7 @@ static int print(const samen_scenario *sc, FILE *fp, int shortest)
         fprintf(fp, "\n[network %s]\n", sc->nets[n].name);
         for (int i = 0; i < samen_param_count; i++)
             if (!strcmp(samen_param_table[i].section, "network"))
-                put_key(fp, sc, &samen_param_table[i], &sc->nets[n], shortest);
+                put_key(fp, sc, &samen_param_table[i], &sc->nets[n]);
     }
     return ferror(fp) ? SAMEN_EIO : SAMEN_OK;
 }

@@ -102,9 +102,9 @@ int samen_dist_parse(const char *s, samen_dist *out, char *msg, size_t n);
 /* The same for a distribution of positive numbers (field.effort): a bare
  * number > 0, uniform(a,b) with 0 < a <= b, or beta(a,b). */
 int samen_dist_parse_pos(const char *s, samen_dist *out, char *msg, size_t n);
-/* Writes the canonical text (%.17g arguments, or with shortest the
- * shortest text that reads back as the same double) into buf of n bytes. */
-void samen_dist_format(const samen_dist *d, int shortest, char *buf, size_t n);
+/* Writes the canonical text (its numbers as the shortest text that reads
+ * back as the same double) into buf of n bytes. */
+void samen_dist_format(const samen_dist *d, char *buf, size_t n);
 
 /* Theme names: printable text without the characters that separate
  * lists, pairs and comments (params.c). */

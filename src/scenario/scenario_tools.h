@@ -9,7 +9,8 @@
 
 #include "samen/scenario.h"
 
-/* Writes the resolved scenario into dir as run.ini (every parameter, %.17g),
+/* Writes the resolved scenario into dir as run.ini (every parameter, each
+ * number as the shortest text that reads back as the same double),
  * with input-organisations.csv and input-ties.csv beside it, each under a
  * temporary name in dir then renamed. `samen run DIR/run.ini` reproduces the
  * run byte for byte. If tmp_only is nonzero the files are left under their
@@ -41,8 +42,7 @@ int samen_scenario_check_override(const samen_scenario *sc, const char *key,
  * that varies such a key loads each point whole. */
 int samen_scenario_key_joint(const char *key);
 
-/* As samen_scenario_print, for reading: every number as the shortest text
- * that reads back as the same double (run.ini keeps %.17g). */
+/* As samen_scenario_print, with a header for reading (samen check). */
 int samen_scenario_print_short(const samen_scenario *sc, FILE *fp);
 
 /* Records where a run comes from, for the [samen] section of its run.ini:
