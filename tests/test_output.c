@@ -372,7 +372,7 @@ static void test_summary_graph_tables(void **state)
     assert_int_equal(fclose(fp), 0);
     assert_string_equal(buf,
                         "network,type,final_phase,final_form,members,agreed_step,dropouts,"
-                        "end_step,end_reason\n"
+                        "end_step,end_reason,start_step,founder\n"
                         "step,orgs,ties,density,components,largest_component,transitivity,"
                         "mean_degree,degree_centralization,bridging_orgs,mean_trust");
 
@@ -381,13 +381,17 @@ static void test_summary_graph_tables(void **state)
                            .members = 2, .max_members = 7, .agreed_step = -1,
                            .end_step = -1, .end_reason = NULL, .dropouts = 3};
     assert_int_equal(record_text(&samen_tables[SAMEN_TABLE_SUMMARY], &s, buf, sizeof buf), -1);
-    assert_string_equal(buf, "\"a,b\",network,executing,adhoc,7,,3,,");
+    assert_string_equal(buf, "\"a,b\",network,executing,adhoc,7,,3,,,0,");
     s.agreed_step = 0; /* step 0 is a step: not empty */
     s.end_step = 12;
     s.phase = SAMEN_PHASE_COMPLETED;
     s.end_reason = "goal";
     assert_int_equal(record_text(&samen_tables[SAMEN_TABLE_SUMMARY], &s, buf, sizeof buf), -1);
-    assert_string_equal(buf, "\"a,b\",network,completed,adhoc,7,0,3,12,goal");
+    assert_string_equal(buf, "\"a,b\",network,completed,adhoc,7,0,3,12,goal,0,");
+    s.start_step = 5; /* a founded network and its founder (4.14) */
+    s.founder = "school-1";
+    assert_int_equal(record_text(&samen_tables[SAMEN_TABLE_SUMMARY], &s, buf, sizeof buf), -1);
+    assert_string_equal(buf, "\"a,b\",network,completed,adhoc,7,0,3,12,goal,5,school-1");
 
     samen_graph_row g = {.step = 26, .st = {.orgs = 5, .ties = 4, .density = 0.4,
                          .components = 2, .largest_component = 0.8, .transitivity = 0.25,

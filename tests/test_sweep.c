@@ -635,8 +635,8 @@ static const char *net_rows[] = {
     [SAMEN_OUT_NETWORK] = net_part,
     [SAMEN_OUT_EVENTS] = "R,1,alpha,,,goal-agreed,,0.8\nR,2,alpha,,,completed,goal-reached,1\n",
     [SAMEN_OUT_TIES] = "R,3,beta,o1,o2,0.5,1\n",
-    [SAMEN_PART_SUMMARY] = "R,alpha,adhoc,completed,adhoc,3,1,1,2,goal-reached\n"
-                           "R,beta,network,executing,network,4,,2,,\n",
+    [SAMEN_PART_SUMMARY] = "R,alpha,adhoc,completed,adhoc,3,1,1,2,goal-reached,0,\n"
+                           "R,beta,network,executing,network,4,,2,,,0,\n",
 };
 
 /* Appends "LEAD" + row i + "\n" for each i of which[] (ending with -1). */
@@ -690,11 +690,11 @@ static void test_manifest_summary_collect(void **state)
 
     snprintf(expect, sizeof expect,
              "run,point,replicate,seed,trust.gain,network,type,final_phase,final_form,"
-             "members,agreed_step,dropouts,end_step,end_reason\n"
-             "0,0,0,%u,0.25,alpha,adhoc,completed,adhoc,3,1,1,2,goal-reached\n"
-             "0,0,0,%u,0.25,beta,network,executing,network,4,,2,,\n"
-             "3,1,1,%u,0.001,alpha,adhoc,completed,adhoc,3,1,1,2,goal-reached\n"
-             "3,1,1,%u,0.001,beta,network,executing,network,4,,2,,\n",
+             "members,agreed_step,dropouts,end_step,end_reason,start_step,founder\n"
+             "0,0,0,%u,0.25,alpha,adhoc,completed,adhoc,3,1,1,2,goal-reached,0,\n"
+             "0,0,0,%u,0.25,beta,network,executing,network,4,,2,,,0,\n"
+             "3,1,1,%u,0.001,alpha,adhoc,completed,adhoc,3,1,1,2,goal-reached,0,\n"
+             "3,1,1,%u,0.001,beta,network,executing,network,4,,2,,,0,\n",
              s[0], s[0], s[3], s[3]);
     snprintf(path, sizeof path, "%s/summary.csv", out);
     assert_string_equal(read_file(path), expect);

@@ -27,10 +27,10 @@ awk -F, '
         }
         next
     }
-    {   # summary.csv: ..., network,type,final_phase,final_form,members,agreed_step,dropouts,end_step,end_reason
+    {   # summary.csv: ..., network,type,final_phase,final_form,members,agreed_step,dropouts,end_step,end_reason,start_step,founder
         run = $1 + 0; breadth[run] = $2 + 1
-        agreed[run] = $(NF - 3) != ""
-        netform[run] = $(NF - 6) != "dissolved" && $(NF - 5) == "network"
+        agreed[run] = $(NF - 5) != ""
+        netform[run] = $(NF - 8) != "dissolved" && $(NF - 7) == "network"
     }
     END {
         print "run,breadth,joined,sectors,agreed,network_form"

@@ -14,7 +14,7 @@
 
 static const char usage[] =
     "usage: samen generate [--orgs N] [--networks N] [--seed N] [--steps N]\n"
-    "                      [--out FILE.ini] [--force]\n"
+    "                      [--field] [--out FILE.ini] [--force]\n"
     "\n"
     "Writes a synthetic Flemish region: a pool of organisations (schools,\n"
     "childcare, sport, culture, youth work, welfare, CLB, parenting support,\n"
@@ -30,13 +30,17 @@ static const char usage[] =
     "  --seed N      random seed, 1 to 4294967295, also the scenario's\n"
     "                simulation.seed (default 1)\n"
     "  --steps N     simulation.steps, 1 to 1000000 (default 520)\n"
+    "  --field       a field instead: organisations with their area (their\n"
+    "                municipality), no declared networks, founding on with\n"
+    "                field.found_rate set to found about --networks networks\n"
+    "                in ten years (MODEL.md 4.14)\n"
     "  --out FILE    the scenario file, ending in .ini (default region.ini)\n"
     "  --force       replace FILE.ini and FILE.orgs.csv if they exist\n"
     "  -h, --help    show this help\n"
     "\n"
     "Exit status: 0 written, 1 a file could not be written, 2 bad usage.\n";
 
-enum { OPT_ORGS, OPT_NETWORKS, OPT_SEED, OPT_STEPS, OPT_OUT, OPT_FORCE };
+enum { OPT_ORGS, OPT_NETWORKS, OPT_SEED, OPT_STEPS, OPT_OUT, OPT_FORCE, OPT_FIELD };
 
 static const samen_optspec opts[] = {
     {"--orgs", NULL, "N", OPT_ORGS},
@@ -45,6 +49,7 @@ static const samen_optspec opts[] = {
     {"--steps", NULL, "N", OPT_STEPS},
     {"--out", "-o", "FILE", OPT_OUT},
     {"--force", NULL, NULL, OPT_FORCE},
+    {"--field", NULL, NULL, OPT_FIELD},
     {0},
 };
 
@@ -92,6 +97,9 @@ int samen_cmd_generate(int argc, char **argv)
             break;
         case OPT_FORCE:
             force = 1;
+            break;
+        case OPT_FIELD:
+            o.field = 1;
             break;
         default:
             return samen_args_error(&a, "internal: unhandled option");

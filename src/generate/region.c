@@ -272,7 +272,20 @@ void samen_region_opts_default(samen_region_opts *o)
     o->n_nets = 40;
     o->seed = 1;
     o->steps = 520;
+    o->field = 0;
 }
+
+/* --field's founding rate: networks founded per organisation and step at
+ * full spare capacity, so that the field founds about --networks networks
+ * in ten years (520 steps) of spare organisations; spare capacity is a
+ * little below 1 on average, so slightly fewer. Three digits. */
+static double field_found_rate(const samen_region_opts *o)
+{
+    double r = (double)o->n_nets / ((double)o->n_orgs * 520.0);
+    double scale = pow(10, 2 - floor(log10(r)));
+    return round(r * scale) / scale;
+}
+
 
 int samen_region_check_opts(const samen_region_opts *o, samen_error *err)
 {
@@ -954,14 +967,51 @@ static void write_header(FILE *fp, const region *rg, const samen_region_opts *o,
         o->steps / 3 < START_SPREAD ? (o->steps / 3 > 1 ? o->steps / 3 : 1) : START_SPREAD);
 }
 
+/* --field: an organisation's area, its municipality's number (as in the
+ * ids: m01); a regional service gets the municipality of its seat, the
+ * municipalities in turn. */
+static void area_label(const region *rg, int i, char *out, size_t n)
+{
+    int m = rg->orgs[i].mun >= 0 ? rg->orgs[i].mun : i % rg->n_mun;
+    char pm[16];
+    snprintf(out, n, "m%s", padnum(pm, digits(rg->n_mun), m + 1));
+}
+
+/* --field's header: the pool as for a region, no networks. */
+static void write_field_header(FILE *fp, const region *rg, const samen_region_opts *o,
+                               const char *out_name, const char *orgs_name)
+{
+    char buf[32];
+    fprintf(fp,
+        "; A synthetic Flemish field: a pool of %d organisations (%s) in %d\n"
+        "; municipalities, each with its area (its municipality; a regional service the\n"
+        "; municipality of its seat), and no declared networks: organisations found them\n"
+        "; (MODEL.md 4.14) at field.found_rate %s, so that about %d are founded in ten\n"
+        "; years. Made by\n"
+        ";   samen generate --field --orgs %d --networks %d --seed %lu --steps %d --out %s\n"
+        "; which writes these same bytes again; change the generator (src/generate/region.c),\n"
+        "; not this file.\n\n",
+        rg->n_orgs, orgs_name, rg->n_mun, samen_fmt_num(buf, field_found_rate(o)), o->n_nets,
+        o->n_orgs, o->n_nets, (unsigned long)o->seed, o->steps, out_name);
+}
+
 static void write_ini(FILE *fp, const region *rg, const samen_region_opts *o,
                       const char *out_name, const char *orgs_name, const char **buf)
 {
     char num[32];
-    write_header(fp, rg, o, out_name, orgs_name);
+    if (o->field)
+        write_field_header(fp, rg, o, out_name, orgs_name);
+    else
+        write_header(fp, rg, o, out_name, orgs_name);
     fprintf(fp, "[simulation]\nsteps = %d\nseed = %lu\n", o->steps, (unsigned long)o->seed);
     write_list(fp, "themes", theme_names, N_THEMES);
     fprintf(fp, "\n[organisations]\nfile = %s\n", orgs_name);
+    if (o->field) {
+        /* the municipality frames, as in the region's declared networks */
+        fprintf(fp, "\n[field]\nfound_rate = %s\nframing_sector = %s\n",
+                samen_fmt_num(num, field_found_rate(o)), sectors[S_MUNICIPALITY].label);
+        return;
+    }
     for (int j = 0; j < rg->n_nets; j++) {
         const net *nt = &rg->nets[j];
         fprintf(fp, "\n; neighbourhood %d of municipality %d, %d candidates\n",
@@ -991,9 +1041,11 @@ static void write_ini(FILE *fp, const region *rg, const samen_region_opts *o,
     }
 }
 
-static void write_csv(FILE *fp, const region *rg)
+static void write_csv(FILE *fp, const region *rg, int field)
 {
     fputs("id,name,sector,capacity,mandate,latency,guard,patience", fp);
+    if (field)
+        fputs(",area", fp);
     for (int k = 0; k < N_THEMES; k++)
         fprintf(fp, ",%s", theme_names[k]);
     fputc('\n', fp);
@@ -1012,6 +1064,12 @@ static void write_csv(FILE *fp, const region *rg)
         samen_csv_num(fp, o->guard);
         fputc(',', fp);
         samen_csv_num(fp, o->patience);
+        if (field) {
+            char area[32];
+            area_label(rg, i, area, sizeof area);
+            fputc(',', fp);
+            samen_csv_text(fp, area);
+        }
         for (int k = 0; k < N_THEMES; k++) {
             fputc(',', fp);
             samen_csv_num(fp, o->mission[k]);
@@ -1034,7 +1092,7 @@ int samen_region_write(const samen_region_opts *o, const char *out_name,
         return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
     }
     write_ini(ini, rg, o, out_name, orgs_name, buf);
-    write_csv(csv, rg);
+    write_csv(csv, rg, o->field);
     free(buf);
     region_free(rg);
     return SAMEN_OK;

@@ -18,6 +18,8 @@ typedef struct samen_region_opts {
     int n_nets;     /* networks, 1 .. n_orgs */
     uint32_t seed;  /* 1 .. 4294967295; also the scenario's simulation.seed */
     int steps;      /* simulation.steps, 1 .. 1000000 */
+    int field;      /* --field: organisations with their area, no declared
+                     * networks, founding on (MODEL.md 4.14) */
 } samen_region_opts;
 
 /* The sectors of the pool, in the generator's order: how many there are,

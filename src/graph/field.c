@@ -21,6 +21,13 @@ struct samen_field {
     char **ids, **nets;          /* copies, in the order given */
     samen_name_index id_index, net_index;
     int last_net;                /* the network of the last row: rows come grouped */
+    /* open (samen_field_open): networks not given are founded ones (MODEL.md
+     * 4.14), numbered after the given ones, one number per group of rows:
+     * a network's rows of a step come together, so a group is a network */
+    int open, next_net;
+    const char *last_name;       /* the unknown network of the last group */
+    int n_scen;                  /* organisations given; then those added */
+    int cap_orgs;
     /* this step */
     int *first_net;              /* per organisation: its first network, or -1 */
     unsigned char *bridging;     /* per organisation: seen in a second network */
@@ -70,6 +77,8 @@ samen_field *samen_field_new(int n_orgs, const char *const *org_ids, int n_nets,
         return NULL;
     }
     f->n_orgs = n_orgs;
+    f->n_scen = n_orgs;
+    f->cap_orgs = n_orgs + 1;
     f->n_nets = n_nets;
     f->last_net = -1;
     size_t n = (size_t)n_orgs + 1;
@@ -164,18 +173,79 @@ static void seen(samen_field *f, int org, int net)
     }
 }
 
+void samen_field_open(samen_field *f)
+{
+    f->open = 1;
+    f->next_net = f->n_nets;
+}
+
+int samen_field_add_org(samen_field *f, const char *id, samen_error *err)
+{
+    if (f->n_orgs + 1 > f->cap_orgs) {
+        int cap = 2 * f->cap_orgs;
+        char **ids = realloc(f->ids, ((size_t)cap + 1) * sizeof *ids);
+        if (ids)
+            f->ids = ids;
+        int *fn = realloc(f->first_net, (size_t)cap * sizeof *fn);
+        if (fn)
+            f->first_net = fn;
+        unsigned char *br = realloc(f->bridging, (size_t)cap);
+        if (br)
+            f->bridging = br;
+        int *to = realloc(f->touched, (size_t)cap * sizeof *to);
+        if (to)
+            f->touched = to;
+        if (!ids || !fn || !br || !to)
+            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+        f->cap_orgs = cap;
+    }
+    char *copy = strdup(id);
+    if (!copy)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    f->ids[f->n_orgs] = copy;
+    f->first_net[f->n_orgs] = -1;
+    f->bridging[f->n_orgs] = 0;
+    f->n_orgs++;
+    return SAMEN_OK;
+}
+
+/* The node of an organisation id: a given one by the index, an added one
+ * (a merged network's, 4.15: few) by a scan. -1 if unknown. */
+static int org_node(const samen_field *f, const char *id)
+{
+    int k = samen_name_index_find(&f->id_index, id);
+    for (int i = f->n_scen; k < 0 && i < f->n_orgs; i++)
+        if (!strcmp(f->ids[i], id))
+            k = i;
+    return k;
+}
+
+/* The number of network `network`: a given one's, or in an open field a
+ * new one for each group of rows of a network not given; -1 if unknown. */
+static int net_number(samen_field *f, const char *network)
+{
+    if (f->last_net >= 0 && f->last_net < f->n_nets && !strcmp(f->nets[f->last_net], network))
+        return f->last_net;
+    if (f->last_net >= f->n_nets && f->last_name && !strcmp(f->last_name, network))
+        return f->last_net;
+    int net = samen_name_index_find(&f->net_index, network);
+    if (net < 0 && f->open) {
+        net = f->next_net++;
+        f->last_name = network; /* the row's text lives while its group is added */
+    }
+    return net;
+}
+
 int samen_field_add(samen_field *f, const char *network, const char *org_a,
                     const char *org_b, double trust, samen_error *err)
 {
-    int net = f->last_net;
-    if (net < 0 || strcmp(f->nets[net], network) != 0)
-        net = samen_name_index_find(&f->net_index, network);
+    int net = net_number(f, network);
     if (net < 0)
         return samen_error_set(err, SAMEN_EINPUT, NULL, 0, "network",
                                "'%s' is not a network of the field", network);
     f->last_net = net;
-    int a = samen_name_index_find(&f->id_index, org_a);
-    int b = samen_name_index_find(&f->id_index, org_b);
+    int a = org_node(f, org_a);
+    int b = org_node(f, org_b);
     if (a < 0 || b < 0)
         return samen_error_set(err, SAMEN_EINPUT, NULL, 0, a < 0 ? "org_a" : "org_b",
                                "'%s' is not an organisation of the field",
@@ -235,6 +305,7 @@ static void reset(samen_field *f)
     f->n_bridging = 0;
     f->n_pairs = 0;
     f->last_net = -1;
+    f->last_name = NULL;
 }
 
 /* igraph's measures of g into st. Returns igraph's error code. */

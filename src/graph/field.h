@@ -37,6 +37,14 @@ samen_field *samen_field_new(int n_orgs, const char *const *org_ids, int n_nets,
 /* samen_field_new over the organisations and networks of sc. */
 samen_field *samen_field_new_scenario(const samen_scenario *sc, samen_error *err);
 
+/* Opens the field to a run's growth (MODEL.md 4.14-4.15): tie rows of a
+ * network it was not given are accepted (a founded network). */
+void samen_field_open(samen_field *f);
+
+/* Adds an organisation created during the run (a merged network's, 4.15)
+ * as a node from now on. Returns SAMEN_OK or SAMEN_EIO (err filled). */
+int samen_field_add_org(samen_field *f, const char *id, samen_error *err);
+
 /* Frees the field; NULL is a no-op. */
 void samen_field_free(samen_field *f);
 

@@ -16,7 +16,13 @@ static int net_row(void *user, const samen_net_row *row)
 static int event(void *user, const samen_event *ev)
 {
     samen_graph_out *g = user;
-    return g->inner.event(g->inner.user, ev);
+    /* an organisation created by a merger is a node from its step (4.15) */
+    if (!strcmp(ev->event, "org-founded")) {
+        int rc = samen_field_add_org(g->field, ev->org, g->err);
+        if (rc)
+            return rc;
+    }
+    return g->inner.event ? g->inner.event(g->inner.user, ev) : SAMEN_OK;
 }
 
 static int org_row(void *user, const samen_org_row *row)
@@ -59,10 +65,11 @@ int samen_graph_out_open(samen_graph_out *g, const samen_scenario *sc,
     g->sc = sc;
     if (!(g->field = samen_field_new_scenario(sc, err)))
         return err->code ? err->code : SAMEN_EIO;
+    samen_field_open(g->field); /* networks founded in the run (4.14) */
     memset(obs, 0, sizeof *obs);
     obs->user = g;
     obs->network_row = inner->network_row ? net_row : NULL;
-    obs->event = inner->event ? event : NULL;
+    obs->event = event; /* org-founded adds a node */
     obs->org_row = inner->org_row ? org_row : NULL;
     obs->person_row = inner->person_row ? person_row : NULL;
     obs->tie_row = tie_row; /* the graph needs the tie rows in any case */

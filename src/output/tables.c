@@ -120,6 +120,8 @@ static const samen_column summary[] = {
     S("dropouts", SAMEN_COL_INT, dropouts),
     S_STEP("end_step", end_step),
     S("end_reason", SAMEN_COL_TEXT, end_reason),
+    S("start_step", SAMEN_COL_INT, start_step),
+    S("founder", SAMEN_COL_TEXT, founder), /* empty for a declared network (4.14) */
 };
 
 #define TABLE(name, file, cols) {name, file, cols, COUNT_OF(cols)}

@@ -248,7 +248,8 @@ static int simulate(samen_part_writer *w, const samen_scenario *sc, samen_error 
     int rc = samen_outputs_simulate(sim, sc, &w->rows, &obs, NULL, NULL, err);
     if (!rc) {
         samen_net_summary s;
-        for (int i = 0; i < sc->n_nets; i++) {
+        /* the declared networks, then those founded in the run (4.14) */
+        for (int i = 0; i < samen_sim_n_nets(sim); i++) {
             samen_sim_summary(sim, i, &s);
             summary_row(w, &s);
         }

@@ -58,7 +58,7 @@ sed -n 4p j1/manifest.csv | grep -q '^2,1,0,[0-9]*,done,40,0.1,0.3$' \
 sed -n 13p j1/manifest.csv | grep -q '^11,5,1,[0-9]*,done,40,0.3,0.3$' \
     || fail "manifest row 11: $(sed -n 13p j1/manifest.csv)"
 [ "$(cut -d, -f4 j1/manifest.csv | sort -u | wc -l)" -eq 13 ] || fail "seeds are not distinct"
-head -1 j1/summary.csv | grep -qx 'run,point,replicate,seed,simulation.steps,trust.gain,persons.self_interest,network,type,final_phase,final_form,members,agreed_step,dropouts,end_step,end_reason' \
+head -1 j1/summary.csv | grep -qx 'run,point,replicate,seed,simulation.steps,trust.gain,persons.self_interest,network,type,final_phase,final_form,members,agreed_step,dropouts,end_step,end_reason,start_step,founder' \
     || fail "summary header: $(head -1 j1/summary.csv)"
 [ "$(wc -l < j1/summary.csv)" -eq 13 ] || fail "summary has $(wc -l < j1/summary.csv) lines"
 
