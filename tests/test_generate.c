@@ -21,6 +21,7 @@
 
 #include "generate/region.h"
 #include "samen/scenario.h"
+#include "samen/sim.h"
 #include "util/ini_reader.h"
 
 /* ---- generating into memory ---- */
@@ -30,9 +31,9 @@ typedef struct text {
     size_t ini_len, csv_len;
 } text;
 
-static int gen(text *t, int orgs, int nets, uint32_t seed, int steps)
+static int gen_as(text *t, int orgs, int nets, uint32_t seed, int steps, int field)
 {
-    samen_region_opts o = {orgs, nets, seed, steps};
+    samen_region_opts o = {orgs, nets, seed, steps, field};
     FILE *fi = open_memstream(&t->ini, &t->ini_len);
     FILE *fc = open_memstream(&t->csv, &t->csv_len);
     assert_non_null(fi);
@@ -43,6 +44,11 @@ static int gen(text *t, int orgs, int nets, uint32_t seed, int steps)
     assert_int_equal(fclose(fi), 0);
     assert_int_equal(fclose(fc), 0);
     return rc;
+}
+
+static int gen(text *t, int orgs, int nets, uint32_t seed, int steps)
+{
+    return gen_as(t, orgs, nets, seed, steps, 0);
 }
 
 static void text_free(text *t)
@@ -582,8 +588,9 @@ static void test_bad_options(void **state)
 {
     (void)state;
     static const samen_region_opts bad[] = {
-        {29, 5, 1, 520}, {100001, 5, 1, 520}, {100, 0, 1, 520}, {100, 101, 1, 520},
-        {100, 5, 0, 520}, {100, 5, 1, 0}, {100, 5, 1, 1000001},
+        {29, 5, 1, 520, 0}, {100001, 5, 1, 520, 0}, {100, 0, 1, 520, 0},
+        {100, 101, 1, 520, 0}, {100, 5, 0, 520, 0}, {100, 5, 1, 0, 0},
+        {100, 5, 1, 1000001, 0},
     };
     static const char *const keys[] = {"--orgs", "--orgs", "--networks", "--networks",
                                        "--seed", "--steps", "--steps"};
@@ -656,7 +663,7 @@ static void test_generate_files(void **state)
     char ini[256], csv[256], tmp[256];
     snprintf(ini, sizeof ini, "%s/x.ini", dir);
     snprintf(csv, sizeof csv, "%s/x.orgs.csv", dir);
-    samen_region_opts o = {60, 6, 4, 520};
+    samen_region_opts o = {60, 6, 4, 520, 0};
     samen_error err;
     samen_error_clear(&err);
     assert_int_equal(samen_region_generate(&o, ini, &err), SAMEN_OK);
@@ -767,7 +774,7 @@ static void test_loads(void **state)
     snprintf(csv, sizeof csv, "%s/r.orgs.csv", dir);
     static const int sizes[][2] = {{400, 40}, {30, 1}, {2000, 250}};
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-        samen_region_opts o = {sizes[i][0], sizes[i][1], (uint32_t)(17 + i), 520};
+        samen_region_opts o = {sizes[i][0], sizes[i][1], (uint32_t)(17 + i), 520, 0};
         samen_error err;
         samen_error_clear(&err);
         assert_int_equal(samen_region_generate(&o, ini, &err), SAMEN_OK);
@@ -781,6 +788,79 @@ static void test_loads(void **state)
         check_loaded(sc, sizes[i][0], sizes[i][1]);
         samen_scenario_free(sc);
     }
+    unlink(ini);
+    unlink(csv);
+    assert_int_equal(rmdir(dir), 0);
+}
+
+/* --field (MODEL.md 4.14): the same organisations with an area each (the
+ * municipality in their id, a regional service one of the municipalities),
+ * no declared network, founding at --networks / (orgs 520) = 40 / 208000
+ * = 0.000192 a step, and the municipality framing; it loads, and a run
+ * of it founds about --networks networks in ten years. */
+static void test_field(void **state)
+{
+    (void)state;
+    text r, f;
+    gen_ok(&r, 400, 40, 1);
+    assert_int_equal(gen_as(&f, 400, 40, 1, 520, 1), SAMEN_OK);
+    assert_null(strstr(f.ini, "[network "));
+    assert_non_null(strstr(f.ini, "[field]\nfound_rate = 0.000192\nframing_sector = municipality\n"));
+    /* the region's lines with the area inserted after patience */
+    const char *a = r.csv, *b = f.csv;
+    int lines = 0;
+    while (*a && *b) {
+        const char *ea = strchr(a, '\n'), *eb = strchr(b, '\n');
+        assert_non_null(ea);
+        assert_non_null(eb);
+        /* 8 fields, then the area, then the rest as before */
+        const char *ca = a, *cb = b;
+        for (int k = 0; k < 8; k++) {
+            ca = strchr(ca, ',') + 1;
+            cb = strchr(cb, ',') + 1;
+        }
+        assert_int_equal(ca - a, cb - b);
+        assert_memory_equal(a, b, (size_t)(ca - a));
+        const char *area_end = strchr(cb, ',');
+        if (lines == 0) {
+            assert_int_equal(area_end - cb, 4);
+            assert_memory_equal(cb, "area", 4);
+        } else {
+            assert_true(cb[0] == 'm' && area_end - cb == 3); /* m01 .. m12 */
+            if (a[0] == 'm' || a[0] == 'n') /* a local organisation's own */
+                assert_true(a[0] == 'n' || !memcmp(a, cb, 3));
+        }
+        assert_int_equal(ea - ca, eb - area_end - 1);
+        assert_memory_equal(ca, area_end + 1, (size_t)(ea - ca));
+        a = ea + 1;
+        b = eb + 1;
+        lines++;
+    }
+    assert_int_equal(lines, 401);
+    text_free(&r);
+    text_free(&f);
+
+    char dir[] = "/tmp/samen-test-generate-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char ini[256], csv[256];
+    snprintf(ini, sizeof ini, "%s/f.ini", dir);
+    snprintf(csv, sizeof csv, "%s/f.orgs.csv", dir);
+    samen_region_opts o = {400, 40, 1, 520, 1};
+    samen_error err;
+    samen_error_clear(&err);
+    assert_int_equal(samen_region_generate(&o, ini, &err), SAMEN_OK);
+    samen_scenario *sc = NULL;
+    assert_int_equal(samen_scenario_load(&sc, ini, NULL, 0, &err), SAMEN_OK);
+    assert_int_equal(sc->n_nets, 0);
+    assert_int_equal(sc->has_area, 1);
+    assert_close(sc->p.field.found_rate, 0.000192, 0, 0);
+    samen_sim *sim = samen_sim_new(sc, &err);
+    assert_non_null(sim);
+    assert_int_equal(samen_sim_run(sim, NULL), 0);
+    int founded = samen_sim_n_nets(sim);
+    assert_true(founded >= 25 && founded <= 55); /* about 40: 48 with seed 1 */
+    samen_sim_free(sim);
+    samen_scenario_free(sc);
     unlink(ini);
     unlink(csv);
     assert_int_equal(rmdir(dir), 0);
@@ -808,6 +888,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_seed_same_bytes),
+        cmocka_unit_test(test_field),
         cmocka_unit_test(test_pool_independent_of_networks),
         cmocka_unit_test(test_sizes_and_line_lengths),
         cmocka_unit_test(test_sector_shares),

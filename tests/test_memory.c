@@ -133,13 +133,19 @@ static void test_detail_tables_and_graph_rows(void **state)
 {
     (void)state;
     samen_scenario *sc = fx_load(fx_ini, fx_orgs_csv, "simulation.steps=50",
-                                 "output.detail=orgs,persons,graph",
+                                 "output.detail=orgs,persons,graph,field",
                                  "output.snapshot_every=10", NULL);
     samen_result *res;
     samen_error err;
     assert_int_equal(samen_run_tables(sc, &res, &err), SAMEN_OK);
     for (int t = 0; t < samen_schema_tables(); t++)
         assert_true(samen_result_has(res, t));
+    /* field.csv (MODEL.md 4.13): rows at the snapshot steps only */
+    int fl = samen_schema_find("field");
+    assert_true(samen_result_rows(res, fl) > 0);
+    for (int64_t i = 0; i < samen_result_rows(res, fl); i++)
+        assert_true(samen_result_ints(res, fl, 0)[i] % 10 == 0 ||
+                    samen_result_ints(res, fl, 0)[i] == 49);
     /* snapshot steps 0, 10, 20, 30, 40 and the last, 49 */
     int g = samen_schema_find("graph");
     assert_int_equal(samen_result_rows(res, g), 6);

@@ -570,7 +570,8 @@ static void add_run(const char *out, const char *w, size_t run, const char *cons
     samen_log_entry e = {.run = run, .status = SAMEN_RUN_DONE};
     char path[700];
     for (int p = 0; p < SAMEN_PART_COUNT; p++) {
-        if (p == SAMEN_OUT_ORGS || p == SAMEN_OUT_PERSONS || p == SAMEN_OUT_GRAPH)
+        if (p == SAMEN_OUT_ORGS || p == SAMEN_OUT_PERSONS || p == SAMEN_OUT_GRAPH
+            || p == SAMEN_OUT_FIELD)
             continue;
         samen_part_path(path, sizeof path, out, w, p);
         FILE *fp = fopen(path, "ab");

@@ -76,6 +76,16 @@ typedef struct samen_person_row {
  * export's waves are these steps. */
 SAMEN_API int samen_snapshot_step(const samen_scenario *sc, int step);
 
+/* One row of field.csv: a field tie at a snapshot step; org_a < org_b in
+ * byte order; trust the largest current T where the pair is live, else
+ * R_eff; shared k_ab; live the live networks the pair shares. */
+typedef struct samen_field_row {
+    int step;
+    const char *org_a, *org_b;
+    double trust;
+    int shared, live;
+} samen_field_row;
+
 /* Callbacks return 0 on success; a nonzero return stops the run and is
  * returned by samen_sim_step. Any callback may be NULL (not wanted).
  * org_row and person_row are called only when the flags ask for them;
@@ -90,6 +100,9 @@ typedef struct samen_observer {
     int (*tie_row)(void *user, const samen_tie_row *row);
     int (*org_row)(void *user, const samen_org_row *row);
     int (*person_row)(void *user, const samen_person_row *row);
+    /* field.csv (MODEL.md 4.13): the field network after each snapshot
+     * step, called by the run when not NULL */
+    int (*field_row)(void *user, const samen_field_row *row);
 } samen_observer;
 
 typedef struct samen_sim samen_sim;

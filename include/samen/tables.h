@@ -21,6 +21,7 @@ enum {
     SAMEN_OUT_ORGS,
     SAMEN_OUT_PERSONS,
     SAMEN_OUT_GRAPH,
+    SAMEN_OUT_FIELD,     /* field.csv, --detail field (MODEL.md 4.13) */
     SAMEN_OUT_COUNT,
     SAMEN_TABLE_SUMMARY = SAMEN_OUT_COUNT,
     SAMEN_TABLE_COUNT
@@ -55,7 +56,8 @@ typedef struct samen_column {
 /* A table: its name (a sweep's part and `tables =` item), its file and
  * its columns. The row record of each: network samen_net_row, events
  * samen_event, ties samen_tie_row, orgs samen_org_row, persons
- * samen_person_row (sim.h); graph the writer's own (src/output); the
+ * samen_person_row, field samen_field_row (sim.h); graph the writer's own
+ * (src/output); the
  * summary samen_net_summary. */
 typedef struct samen_table {
     const char *name;

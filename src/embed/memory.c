@@ -62,6 +62,11 @@ static int person_row(void *user, const samen_person_row *row)
     return add(user, SAMEN_OUT_PERSONS, row);
 }
 
+static int field_row(void *user, const samen_field_row *row)
+{
+    return add(user, SAMEN_OUT_FIELD, row);
+}
+
 static int graph_row(void *user, const samen_graph_row *row)
 {
     return add(user, SAMEN_OUT_GRAPH, row);
@@ -102,6 +107,7 @@ int samen_run_tables(const samen_scenario *sc, samen_result **out, samen_error *
             .user = &k, .network_row = net_row, .event = event, .tie_row = tie_row,
             .org_row = res->table[SAMEN_OUT_ORGS].used ? org_row : NULL,
             .person_row = res->table[SAMEN_OUT_PERSONS].used ? person_row : NULL,
+            .field_row = res->table[SAMEN_OUT_FIELD].used ? field_row : NULL,
         };
         rc = samen_simulate(sim, sc, &obs,
                             res->table[SAMEN_OUT_GRAPH].used ? graph_row : NULL, &k,

@@ -236,23 +236,24 @@ static int net_number(samen_field *f, const char *network)
     return net;
 }
 
-int samen_field_add(samen_field *f, const char *network, const char *org_a,
-                    const char *org_b, double trust, samen_error *err)
+/* The nodes of a pair, or an error naming the one not known. */
+static int pair_nodes(samen_field *f, const char *org_a, const char *org_b, int *a, int *b,
+                      samen_error *err)
 {
-    int net = net_number(f, network);
-    if (net < 0)
-        return samen_error_set(err, SAMEN_EINPUT, NULL, 0, "network",
-                               "'%s' is not a network of the field", network);
-    f->last_net = net;
-    int a = org_node(f, org_a);
-    int b = org_node(f, org_b);
-    if (a < 0 || b < 0)
-        return samen_error_set(err, SAMEN_EINPUT, NULL, 0, a < 0 ? "org_a" : "org_b",
+    *a = org_node(f, org_a);
+    *b = org_node(f, org_b);
+    if (*a < 0 || *b < 0)
+        return samen_error_set(err, SAMEN_EINPUT, NULL, 0, *a < 0 ? "org_a" : "org_b",
                                "'%s' is not an organisation of the field",
-                               a < 0 ? org_a : org_b);
-    if (a == b)
+                               *a < 0 ? org_a : org_b);
+    if (*a == *b)
         return samen_error_set(err, SAMEN_EINPUT, NULL, 0, "org_b",
                                "a tie of '%s' with itself", org_a);
+    return SAMEN_OK;
+}
+
+static int add_edge(samen_field *f, int a, int b, double trust, samen_error *err)
+{
     /* The pairs and their edges (two ends each) grow together, each from
      * the same capacity. */
     size_t cap = f->cap_pairs;
@@ -265,9 +266,48 @@ int samen_field_add(samen_field *f, const char *network, const char *org_a,
         return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
     f->edges = e;
     f->pairs[f->n_pairs++] = (pair){.a = a < b ? a : b, .b = a < b ? b : a, .trust = trust};
+    return SAMEN_OK;
+}
+
+/* A tie row: the pair's networks for bridging_orgs, and an edge unless
+ * edge is 0. */
+static int tie(samen_field *f, const char *network, const char *org_a, const char *org_b,
+               double trust, int edge, samen_error *err)
+{
+    int net = net_number(f, network);
+    if (net < 0)
+        return samen_error_set(err, SAMEN_EINPUT, NULL, 0, "network",
+                               "'%s' is not a network of the field", network);
+    f->last_net = net;
+    int a, b;
+    int rc = pair_nodes(f, org_a, org_b, &a, &b, err);
+    if (!rc && edge)
+        rc = add_edge(f, a, b, trust, err);
+    if (rc)
+        return rc;
     seen(f, a, net);
     seen(f, b, net);
     return SAMEN_OK;
+}
+
+int samen_field_add(samen_field *f, const char *network, const char *org_a,
+                    const char *org_b, double trust, samen_error *err)
+{
+    return tie(f, network, org_a, org_b, trust, 1, err);
+}
+
+int samen_field_add_seen(samen_field *f, const char *network, const char *org_a,
+                         const char *org_b, samen_error *err)
+{
+    return tie(f, network, org_a, org_b, 0, 0, err);
+}
+
+int samen_field_add_edge(samen_field *f, const char *org_a, const char *org_b, double trust,
+                         samen_error *err)
+{
+    int a, b;
+    int rc = pair_nodes(f, org_a, org_b, &a, &b, err);
+    return rc ? rc : add_edge(f, a, b, trust, err);
 }
 
 /* Sorts the step's pairs and keeps each once with its largest trust, its

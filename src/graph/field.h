@@ -55,6 +55,14 @@ void samen_field_free(samen_field *f);
 int samen_field_add(samen_field *f, const char *network, const char *org_a,
                     const char *org_b, double trust, samen_error *err);
 
+/* The two halves of samen_field_add, for graph.csv over the field network
+ * (--detail graph,field: FORMATS.md): a tie row that only counts towards
+ * bridging_orgs, and an edge (a field.csv row) that belongs to no network. */
+int samen_field_add_seen(samen_field *f, const char *network, const char *org_a,
+                         const char *org_b, samen_error *err);
+int samen_field_add_edge(samen_field *f, const char *org_a, const char *org_b, double trust,
+                         samen_error *err);
+
 /* Measures the graph of the rows added since the last measure (or since
  * new) into *st and forgets them, ready for the next step. Returns
  * SAMEN_OK, or SAMEN_EIO with err filled when igraph fails. */

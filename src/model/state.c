@@ -320,6 +320,8 @@ void samen_sim_free(samen_sim *sim)
     free(sim->f_stamp);
     free(sim->f_tie);
     free(sim->f_reach);
+    free(sim->ft_trust);
+    free(sim->ft_order);
     free(sim->scratch);
     if (sim->rng)
         gsl_rng_free(sim->rng);

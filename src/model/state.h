@@ -154,6 +154,10 @@ struct samen_sim {
     /* founding's workspace, per organisation */
     double *f_score, *f_fit, *f_phi;
     int *f_stamp, *f_tie, *f_reach, stamp;
+    /* field.csv's workspace (field_ties.c), per memory record */
+    double *ft_trust;
+    struct tie_key *ft_order;
+    size_t ft_cap;
     net *nets;
     int n_nets, cap_nets;
     int *perm;          /* visiting order of this step */
@@ -206,6 +210,9 @@ int samen_memory_is_tie(const samen_sim *sim, const pair_mem *m, int t);
 int samen_field_degree(const samen_sim *sim, int o);
 int samen_int_list_add(int_list *l, int v);
 void samen_int_list_remove(int_list *l, int v);
+
+/* field_ties.c: field.csv's rows of the step just run (4.13). */
+int samen_field_rows(samen_sim *sim, const samen_observer *obs);
 
 /* grow.c: room for created organisations and founded networks. */
 int samen_grow_orgs(samen_sim *sim, int need);

@@ -73,6 +73,8 @@ int samen_sim_step(samen_sim *sim, const samen_observer *obs)
             samen_net_free(nw); /* its end row is written: only its summary stays */
         }
     }
+    if (obs && obs->field_row && samen_snapshot_step(sim->sc, sim->step))
+        TRY(samen_field_rows(sim, obs));
     sim->step++;
     return 0;
 }

@@ -48,8 +48,22 @@ static int tie_row(void *user, const samen_tie_row *row)
     /* a network's end-step snapshot off the regular steps is not the field's */
     if (!samen_snapshot_step(g->sc, row->step))
         return SAMEN_OK;
+    /* with field.csv the edges are the field network's (its rows below) */
+    if (g->sc->detail & SAMEN_DETAIL_FIELD)
+        return samen_field_add_seen(g->field, row->network, row->org_a, row->org_b, g->err);
     return samen_field_add(g->field, row->network, row->org_a, row->org_b, row->trust,
                            g->err);
+}
+
+static int field_row(void *user, const samen_field_row *row)
+{
+    samen_graph_out *g = user;
+    if (g->inner.field_row) {
+        int rc = g->inner.field_row(g->inner.user, row);
+        if (rc)
+            return rc;
+    }
+    return samen_field_add_edge(g->field, row->org_a, row->org_b, row->trust, g->err);
 }
 
 int samen_graph_out_open(samen_graph_out *g, const samen_scenario *sc,
@@ -73,6 +87,8 @@ int samen_graph_out_open(samen_graph_out *g, const samen_scenario *sc,
     obs->org_row = inner->org_row ? org_row : NULL;
     obs->person_row = inner->person_row ? person_row : NULL;
     obs->tie_row = tie_row; /* the graph needs the tie rows in any case */
+    /* graph.csv over the field network: its rows are the edges */
+    obs->field_row = (sc->detail & SAMEN_DETAIL_FIELD) ? field_row : NULL;
     return SAMEN_OK;
 }
 

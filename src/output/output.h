@@ -61,6 +61,7 @@ int samen_out_network_row(void *user, const samen_net_row *row);
 int samen_out_event(void *user, const samen_event *ev);
 int samen_out_tie_row(void *user, const samen_tie_row *row);
 int samen_out_org_row(void *user, const samen_org_row *row);
+int samen_out_field_row(void *user, const samen_field_row *row);
 int samen_out_person_row(void *user, const samen_person_row *row);
 
 /* Called after each step with the number of steps done and in total; a

@@ -47,6 +47,8 @@ void samen_outputs_observer(samen_outputs *o, samen_observer *obs)
         obs->org_row = samen_out_org_row;
     if (o->file[SAMEN_OUT_PERSONS].fp)
         obs->person_row = samen_out_person_row;
+    if (o->file[SAMEN_OUT_FIELD].fp)
+        obs->field_row = samen_out_field_row;
 }
 
 int samen_outputs_close(samen_outputs *o, samen_error *err)
@@ -115,6 +117,11 @@ void samen_outputs_row(samen_outputs *o, int which, samen_row *r)
 }
 
 /* The observer's callbacks: each row as its table's columns say. */
+int samen_out_field_row(void *user, const samen_field_row *row)
+{
+    return samen_outputs_write(user, SAMEN_OUT_FIELD, row);
+}
+
 int samen_out_network_row(void *user, const samen_net_row *row)
 {
     return samen_outputs_write(user, SAMEN_OUT_NETWORK, row);

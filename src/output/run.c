@@ -46,6 +46,8 @@ static void remove_stale(const samen_scenario *sc, const char *dir)
         unlink_in(dir, samen_tables[SAMEN_OUT_PERSONS].file, "");
     if (!(sc->detail & SAMEN_DETAIL_GRAPH))
         unlink_in(dir, samen_tables[SAMEN_OUT_GRAPH].file, "");
+    if (!(sc->detail & SAMEN_DETAIL_FIELD))
+        unlink_in(dir, samen_tables[SAMEN_OUT_FIELD].file, "");
     if (!sc->ties_path)
         unlink_in(dir, "input-ties.csv", "");
 }

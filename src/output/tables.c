@@ -124,6 +124,16 @@ static const samen_column summary[] = {
     S("founder", SAMEN_COL_TEXT, founder), /* empty for a declared network (4.14) */
 };
 
+#define F(name, kind, field) COL(samen_field_row, name, kind, field)
+static const samen_column field[] = {
+    F("step", SAMEN_COL_INT, step),
+    F("org_a", SAMEN_COL_TEXT, org_a),
+    F("org_b", SAMEN_COL_TEXT, org_b),
+    F("trust", SAMEN_COL_NUM, trust),
+    F("shared", SAMEN_COL_INT, shared),
+    F("live", SAMEN_COL_INT, live),
+};
+
 #define TABLE(name, file, cols) {name, file, cols, COUNT_OF(cols)}
 const samen_table samen_tables[SAMEN_TABLE_COUNT] = {
     [SAMEN_OUT_NETWORK] = TABLE("network", "network.csv", network),
@@ -132,6 +142,7 @@ const samen_table samen_tables[SAMEN_TABLE_COUNT] = {
     [SAMEN_OUT_ORGS] = TABLE("orgs", "orgs.csv", orgs),
     [SAMEN_OUT_PERSONS] = TABLE("persons", "persons.csv", persons),
     [SAMEN_OUT_GRAPH] = TABLE("graph", "graph.csv", graph),
+    [SAMEN_OUT_FIELD] = TABLE("field", "field.csv", field),
     [SAMEN_TABLE_SUMMARY] = TABLE("summary", "summary.csv", summary),
 };
 
@@ -141,6 +152,7 @@ int samen_table_detail_bit(int which)
     case SAMEN_OUT_ORGS: return SAMEN_DETAIL_ORGS;
     case SAMEN_OUT_PERSONS: return SAMEN_DETAIL_PERSONS;
     case SAMEN_OUT_GRAPH: return SAMEN_DETAIL_GRAPH;
+    case SAMEN_OUT_FIELD: return SAMEN_DETAIL_FIELD;
     default: return 0;
     }
 }

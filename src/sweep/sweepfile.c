@@ -526,6 +526,8 @@ static unsigned detail_tables(const char *text)
         t |= 1u << SAMEN_OUT_PERSONS;
     if (strstr(text, "graph"))
         t |= 1u << SAMEN_OUT_GRAPH;
+    if (strstr(text, "field"))
+        t |= 1u << SAMEN_OUT_FIELD;
     return t;
 }
 
@@ -608,7 +610,8 @@ static int resolve_tables(const reader *r, samen_sweep *sw, const samen_scenario
     const entry *vd = find(r, SEC_VARY, "output.detail");
     const entry *sd = find(r, SEC_SET, "output.detail");
     if (vd)
-        detail = 1u << SAMEN_OUT_ORGS | 1u << SAMEN_OUT_PERSONS | 1u << SAMEN_OUT_GRAPH;
+        detail = 1u << SAMEN_OUT_ORGS | 1u << SAMEN_OUT_PERSONS | 1u << SAMEN_OUT_GRAPH
+                 | 1u << SAMEN_OUT_FIELD;
     else if (sw->detail)
         detail = detail_tables(sw->detail);
     else if (sd)
@@ -616,7 +619,8 @@ static int resolve_tables(const reader *r, samen_sweep *sw, const samen_scenario
     else if (sc)
         detail = (sc->detail & SAMEN_DETAIL_ORGS ? 1u << SAMEN_OUT_ORGS : 0)
                  | (sc->detail & SAMEN_DETAIL_PERSONS ? 1u << SAMEN_OUT_PERSONS : 0)
-                 | (sc->detail & SAMEN_DETAIL_GRAPH ? 1u << SAMEN_OUT_GRAPH : 0);
+                 | (sc->detail & SAMEN_DETAIL_GRAPH ? 1u << SAMEN_OUT_GRAPH : 0)
+                 | (sc->detail & SAMEN_DETAIL_FIELD ? 1u << SAMEN_OUT_FIELD : 0);
     if (!e) {
         sw->tables = 1u << SAMEN_OUT_NETWORK | 1u << SAMEN_OUT_EVENTS | 1u << SAMEN_OUT_TIES
                      | detail;
@@ -627,16 +631,18 @@ static int resolve_tables(const reader *r, samen_sweep *sw, const samen_scenario
     if (rc)
         return rc;
     /* A trusted sweep.ini lists what its runs write. */
-    static const int detail_parts[] = {SAMEN_OUT_ORGS, SAMEN_OUT_PERSONS, SAMEN_OUT_GRAPH};
+    static const int detail_parts[] = {SAMEN_OUT_ORGS, SAMEN_OUT_PERSONS, SAMEN_OUT_GRAPH,
+                                       SAMEN_OUT_FIELD};
+    int n_parts = (int)(sizeof detail_parts / sizeof detail_parts[0]);
     unsigned need = 0;
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < n_parts; i++)
         need |= 1u << detail_parts[i];
     unsigned missing = sc ? sw->tables & ~detail & need : 0;
     if (missing) {
         /* the detail that would keep every table listed */
         char want[64] = "";
         const char *first = NULL;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < n_parts; i++) {
             unsigned bit = 1u << detail_parts[i];
             if (!((missing | (sw->tables & detail)) & bit))
                 continue;

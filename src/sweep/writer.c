@@ -207,6 +207,11 @@ static int tie_row(void *user, const samen_tie_row *r)
     return samen_out_tie_row(&((samen_part_writer *)user)->rows, r);
 }
 
+static int field_row(void *user, const samen_field_row *r)
+{
+    return samen_out_field_row(&((samen_part_writer *)user)->rows, r);
+}
+
 static void observer(samen_part_writer *w, samen_observer *obs)
 {
     memset(obs, 0, sizeof *obs);
@@ -222,6 +227,8 @@ static void observer(samen_part_writer *w, samen_observer *obs)
         obs->org_row = org_row;
     if (w->fp[SAMEN_OUT_PERSONS])
         obs->person_row = person_row;
+    if (w->fp[SAMEN_OUT_FIELD])
+        obs->field_row = field_row;
 }
 
 /* summary.csv's columns of one network, after the run (none is a
