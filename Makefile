@@ -39,7 +39,8 @@ BUILD_PKGS := gcc make libc6-dev libgsl-dev libcsv-dev zlib1g-dev \
               libigraph-dev libxml2-dev
 TEST_PKGS  := libcmocka-dev openmpi-bin libopenmpi-dev slurm-wlm munge gnuplot-nox time \
               python3-networkx pkgconf binutils python3-pandas python3-pytest \
-              python3-pip python3-setuptools
+              python3-pip python3-setuptools \
+              r-base-core r-cran-testthat
 EXP_PKGS   := gnuplot-nox
 
 # Files ending in _mpi.c are compiled only into the MPI build; each file in
@@ -133,9 +134,20 @@ unit-san: $(SAN_TESTS)
 e2e: $(BUILD)/samen
 	@SAMEN=$(CURDIR)/$(BUILD)/samen SAMEN_MPI=$(CURDIR)/$(BUILD)/samen-mpi tests/run-e2e.sh
 
+# The library under ThreadSanitizer, for the threads test of lib-test.
+TSAN     := -fsanitize=thread -fno-omit-frame-pointer
+TSAN_OBJ := $(LIB_SRC:%.c=$(BUILD)/tsan/%.o)
+
+$(BUILD)/tsan/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(DEPFLAGS) $(WARN) -O1 -g $(TSAN) -c $< -o $@
+
+$(BUILD)/tsan/lib_threads: tests/lib/threads.c $(TSAN_OBJ) $(HDRS)
+	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(TSAN) -o $@ $< $(TSAN_OBJ) $(LDLIBS_ALL) -lpthread
+
 # libsamen as a library and its bindings (tests/lib/): exported symbols,
 # the installed library, threads, Python and R.
-lib-test: $(BUILD)/samen $(BUILD)/libsamen.so
+lib-test: $(BUILD)/samen $(BUILD)/libsamen.so $(BUILD)/tsan/lib_threads
 	@tests/lib/bindings.sh $(CURDIR)/$(BUILD)
 
 test: deps-test
@@ -150,6 +162,8 @@ bench: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/bench_fmt
 	@$(BUILD)/bench_fmt 2000000
 	@SAMEN=$(CURDIR)/$(BUILD)/samen scripts/bench.sh
+	@scripts/deps.sh python3-pandas r-base-core
+	@BUILD=$(BUILD) scripts/bench_bindings.sh
 
 # Times samen_fmt_num against snprintf("%.6g"); optional argument COUNT.
 $(BUILD)/bench_fmt: tests/bench_fmt.c $(BUILD)/libsamen.a $(HDRS)

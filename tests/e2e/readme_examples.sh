@@ -4,7 +4,8 @@
 # in README order; an ```ini block marked <!-- readme-test: file PATH -->
 # is saved as PATH and must pass samen check; the ```gnuplot block runs;
 # the files the ```r and ```python blocks read must exist by then (made by
-# a command shown before them: R and pandas are not test dependencies). A
+# a command shown before them), and the blocks of the bindings (import
+# samen, library(samen)) run with the build's library. A
 # block the test cannot run (it installs packages, needs a cluster) is
 # marked <!-- readme-test: skip (why) --> on the line before it; a block of
 # another language, or an ini block without a mark, fails the test.
@@ -30,6 +31,23 @@ NF { mark = "" }
 ' "$TOP/README.md"
 [ -s index ] || fail "no code blocks in README.md"
 
+# The bindings' examples (From Python, From R) run against the library of
+# the build that made $SAMEN: the Python package from python/, the R
+# package installed here once, on first use.
+build=$(dirname "$SAMEN")
+run_binding() {
+    if [ "$1" = python ]; then
+        PYTHONPATH="$TOP/python" LD_LIBRARY_PATH="$build" /usr/bin/python3 "blocks/$2"
+    else
+        if [ ! -d rlib/samen ]; then
+            mkdir -p rlib && cp -r "$TOP/r/samen" rpkg &&
+            SAMEN_CFLAGS="-I$TOP/include" SAMEN_LIBS="-L$build -lsamen" \
+                LD_LIBRARY_PATH="$build" R CMD INSTALL -l rlib rpkg || return 1
+        fi
+        R_LIBS="$PWD/rlib" LD_LIBRARY_PATH="$build" Rscript "blocks/$2"
+    fi
+}
+
 ran=0
 while IFS='|' read -r n lang line mark; do
     where="README.md line $line"
@@ -53,6 +71,12 @@ while IFS='|' read -r n lang line mark; do
         samen check "$file" > "out.$n" 2>&1 || fail "$where: $file fails samen check: $(cat "out.$n")"
         ran=$((ran + 1)) ;;
     r | python)
+        # an example of the bindings runs, with the build's library
+        if grep -q "^import samen\|^library(samen)" "blocks/$n"; then
+            run_binding "$lang" "$n" > "out.$n" 2>&1 \
+                || fail "$where: the $lang example fails: $(tail -n 5 "out.$n")"
+            ran=$((ran + 1)); continue
+        fi
         files=$(grep -oE '(read\.csv|read_csv|read_graph|read_gexf|read_graphml)\("[^"]+"' "blocks/$n" | sed 's/^[^"]*"//; s/"$//')
         [ -n "$files" ] || fail "$where: the $lang example reads no file the test can see"
         for f in $files; do

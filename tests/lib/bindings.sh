@@ -1,10 +1,12 @@
 #!/bin/sh
 # bindings.sh BUILD: the tests of libsamen as a library and of its Python
 # and R bindings (make lib-test, part of make test), one "ok"/"FAIL" line
-# each: the exported symbols; make install staged in DESTDIR; the C
-# example of docs/API.md compiled with pkg-config against the staged
-# library and run; the Python package as installed (pytest) and as pip
-# installs it.
+# each: the exported symbols; scenarios in threads under ThreadSanitizer;
+# make install staged in DESTDIR; the C example of docs/API.md compiled
+# with pkg-config against the staged library and run; the Python package
+# as installed (pytest) and as pip installs it; the R package installed
+# against the staged library, R CMD check (its testthat tests) and the
+# vignette's code.
 set -u
 build=$1
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,6 +24,8 @@ check() {
 }
 
 check symbols sh "$here/symbols.sh" "$build/libsamen.so.0"
+check threads env TSAN_OPTIONS=halt_on_error=1 "$build/tsan/lib_threads" \
+    "$top/scenarios/brede-school-molenbeek.ini"
 
 # make install, staged: the library, headers, samen.pc and the Python package
 stage=$work/stage
@@ -72,6 +76,30 @@ pip_install() {
         "$top/scenarios/brede-school-molenbeek.ini"
 }
 check pip-install pip_install
+
+# R: installed against the staged library (configure asks pkg-config),
+# checked as CRAN would without the manual and the vignette's PDF (which
+# needs LaTeX); the vignette's code runs on its own below.
+export SAMEN_TOP="$top" R_LIBS="$work/rlib"
+r_check() {
+    # built from a copy: R CMD INSTALL of a folder builds inside it
+    mkdir -p "$work/rlib" "$work/rcheck" && cp -r "$top/r/samen" "$work/rpkg" &&
+    cd "$work/rcheck" && R CMD INSTALL -l "$work/rlib" "$work/rpkg" &&
+    R CMD build --no-build-vignettes --no-manual "$top/r/samen" &&
+    _R_CHECK_FORCE_SUGGESTS_=false R CMD check --no-manual --ignore-vignettes \
+        samen_*.tar.gz > check.out 2>&1
+    status=$?
+    cat check.out
+    [ $status -eq 0 ] && grep -q "^Status: OK" check.out
+}
+check r-check r_check
+
+r_vignette() {
+    cd "$work" && Rscript -e 'utils::Stangle(commandArgs(TRUE))' \
+        "$top/r/samen/vignettes/samen.Rnw" &&
+    Rscript -e 'grDevices::pdf(tempfile()); source("samen.R"); stopifnot(nrow(last) > 0)'
+}
+check r-vignette r_vignette
 
 echo "lib: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

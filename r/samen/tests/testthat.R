@@ -1,0 +1,3 @@
+library(testthat)
+library(samen)
+test_check("samen")
