@@ -71,6 +71,7 @@ do for [k = 1:nk] {
 if (havepred) {
     targets = system(sprintf("awk -F, 'NR > 1 { printf \"%%s \", $1 }' '%s'", pred))
     nt = words(targets)
+    set key bottom left
     set title "predictive check: 95 % interval / observed"
     set xlabel ""
     set ylabel "value / observed"
@@ -78,7 +79,7 @@ if (havepred) {
     set xtics () noenhanced
     do for [t = 1:nt] { set xtics add (word(targets, t) t) }
     plot 1 with lines lc rgb "#888888" dt 2 title "observed", \
-        pred skip 1 using ($0 + 1):($5 / $3):($5 / $3):($6 / $3) with yerrorbars lc rgb "#1f4e9c" pt 7 ps 0 title "95 % interval", \
+        pred skip 1 using ($0 + 1):($4 / $3):($5 / $3):($6 / $3) with yerrorbars lc rgb "#1f4e9c" pt 7 ps 0 title "95 % interval", \
         pred skip 1 using ($0 + 1):($4 / $3) with points pt 7 lc rgb "#1f4e9c" title "mean"
 }
 unset multiplot
