@@ -88,10 +88,12 @@ $(BUILD)/libsamen.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 # The shared library: soname libsamen.so.$(SOMAJOR), every symbol resolved
-# at link time, the public ones versioned by src/libsamen.map.
+# at link time (but in a sanitized build, whose runtime the program that
+# loads the library brings), the public ones versioned by src/libsamen.map.
+SO_DEFS := $(if $(findstring -fsanitize,$(OPT) $(CFLAGS)),,-Wl,--no-undefined)
 $(BUILD)/libsamen.so.$(SOMAJOR): $(LIB_OBJ) src/libsamen.map
 	$(CC) $(CFLAGS_ALL) -shared -Wl,-soname,libsamen.so.$(SOMAJOR) \
-	    -Wl,--version-script=src/libsamen.map -Wl,--no-undefined \
+	    -Wl,--version-script=src/libsamen.map $(SO_DEFS) \
 	    -o $@ $(LIB_OBJ) $(LDLIBS_ALL)
 
 $(BUILD)/libsamen.so: $(BUILD)/libsamen.so.$(SOMAJOR)
