@@ -416,6 +416,26 @@ static void test_founding_effects(void **state)
     samen_scenario_free(off);
 }
 
+/* A field without networks (4.14): it runs, its first steps with none
+ * (nothing to shuffle: GSL's shuffle of none would crash), and the same
+ * seed gives the same foundings. */
+static void test_field_without_networks(void **state)
+{
+    (void)state;
+    static const char ini[] = "[simulation]\nsteps = 300\nthemes = a, b, c\n"
+                              "[organisations]\nfile = orgs.csv\n"
+                              "[field]\nfound_rate = 0.002\n";
+    samen_scenario *sc = fx_load(ini, fx_orgs_csv, NULL);
+    assert_int_equal(sc->n_nets, 0);
+    int f1, j1, f2, j2;
+    field_run(sc, 9, &f1, &j1);
+    field_run(sc, 9, &f2, &j2);
+    assert_true(f1 > 0);
+    assert_int_equal(f1, f2);
+    assert_int_equal(j1, j2);
+    samen_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -430,6 +450,7 @@ int main(void)
         cmocka_unit_test(test_reach_area_and_ties),
         cmocka_unit_test(test_merged_organisation),
         cmocka_unit_test(test_founding_effects),
+        cmocka_unit_test(test_field_without_networks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -152,6 +152,14 @@ SAMEN_API int samen_sim_n_nets(const samen_sim *sim);
 
 SAMEN_API void samen_sim_summary(const samen_sim *sim, int net, samen_net_summary *out);
 
+/* The organisations of the run so far: the scenario's, then those created
+ * by mergers (MODEL.md 4.15) in creation order. samen_sim_org gives
+ * organisation i, with (for a created one) the step and the network it
+ * was created from; *step is -1 and *network NULL for the scenario's. */
+SAMEN_API int samen_sim_n_orgs(const samen_sim *sim);
+SAMEN_API const samen_org *samen_sim_org(const samen_sim *sim, int i, int *step,
+                                         const char **network);
+
 /* The factors of an organisation's attraction to a network's issue
  * (MODEL.md 4.1), as recruitment computes them. */
 typedef struct samen_attraction_terms {

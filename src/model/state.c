@@ -356,3 +356,16 @@ int samen_sim_n_nets(const samen_sim *sim)
 {
     return sim->n_nets;
 }
+
+int samen_sim_n_orgs(const samen_sim *sim)
+{
+    return sim->n_orgs;
+}
+
+const samen_org *samen_sim_org(const samen_sim *sim, int i, int *step, const char **network)
+{
+    int k = sim->created_net[i];
+    *step = k >= 0 ? sim->created_step[i] : -1;
+    *network = k >= 0 ? sim->nets[k].spec->name : NULL;
+    return &sim->orgs[i];
+}

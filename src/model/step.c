@@ -58,7 +58,10 @@ int samen_sim_step(samen_sim *sim, const samen_observer *obs)
     TRY(samen_found(sim, obs));
     for (int k = 0; k < sim->n_nets; k++)
         sim->perm[k] = k;
-    gsl_ran_shuffle(sim->rng, sim->perm, (size_t)sim->n_nets, sizeof *sim->perm);
+    /* a field may have no network yet (4.14): GSL's shuffle of none would
+     * count down from (size_t)-1; one network or none draws nothing */
+    if (sim->n_nets > 1)
+        gsl_ran_shuffle(sim->rng, sim->perm, (size_t)sim->n_nets, sizeof *sim->perm);
     for (int k = 0; k < sim->n_nets; k++) {
         int i = sim->perm[k];
         if (sim->step < sim->wake[i])

@@ -128,4 +128,11 @@ int samen_run_to_dir_progress(const samen_scenario *sc, const char *dir,
                               samen_progress_fn progress, void *progress_user,
                               samen_error *err);
 
+/* organisations.csv (organisations_out.c): the organisations the run
+ * created (MODEL.md 4.15), written into f under a temporary name in dir
+ * and closed; nothing when the run created none (f stays closed). */
+#define SAMEN_CREATED_ORGS_FILE "organisations.csv"
+int samen_write_created_orgs(const samen_sim *sim, const samen_scenario *sc,
+                             samen_outfile *f, const char *dir, samen_error *err);
+
 #endif

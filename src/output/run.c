@@ -12,6 +12,7 @@
 
 const char *const samen_run_files[] = {
     "network.csv", "events.csv", "ties.csv", "orgs.csv", "persons.csv", "graph.csv",
+    "field.csv", "organisations.csv",
     "run.ini", "input-organisations.csv", "input-ties.csv", NULL,
 };
 
@@ -54,7 +55,8 @@ static void remove_stale(const samen_scenario *sc, const char *dir)
 
 static int simulate(const samen_scenario *sc, samen_outputs *out,
                     samen_net_summary *summary, samen_progress_fn progress,
-                    void *progress_user, samen_error *err)
+                    void *progress_user, samen_outfile *created, const char *dir,
+                    samen_error *err)
 {
     samen_sim *sim = samen_sim_new(sc, err);
     if (!sim)
@@ -66,6 +68,8 @@ static int simulate(const samen_scenario *sc, samen_outputs *out,
         for (int i = 0; i < sc->n_nets; i++)
             samen_sim_summary(sim, i, &summary[i]);
     }
+    if (!rc)
+        rc = samen_write_created_orgs(sim, sc, created, dir, err);
     samen_sim_free(sim);
     return rc;
 }
@@ -88,7 +92,9 @@ int samen_run_to_dir_progress(const samen_scenario *sc, const char *dir,
     int rc = samen_outputs_open(&out, dir, sc->detail, err);
     if (rc)
         return rc;
-    rc = simulate(sc, &out, summary, progress, progress_user, err);
+    samen_outfile created;
+    memset(&created, 0, sizeof created);
+    rc = simulate(sc, &out, summary, progress, progress_user, &created, dir, err);
     if (!rc)
         rc = samen_outputs_close(&out, err);
     if (!rc) {
@@ -98,6 +104,7 @@ int samen_run_to_dir_progress(const samen_scenario *sc, const char *dir,
     }
     if (rc) {
         samen_outputs_discard(&out);
+        samen_outfile_discard(&created);
         return rc;
     }
 
@@ -106,6 +113,15 @@ int samen_run_to_dir_progress(const samen_scenario *sc, const char *dir,
         opened[i] = out.file[i].tmp_path != NULL;
     rc = samen_outputs_commit(&out, err);
     if (rc) {
+        remove_ini_files(dir, ".tmp");
+        samen_outfile_discard(&created);
+        return rc;
+    }
+    int with_created = created.tmp_path != NULL;
+    if (with_created && (rc = samen_outfile_commit(&created, err))) {
+        for (int i = 0; i < SAMEN_OUT_COUNT; i++)
+            if (opened[i])
+                unlink_in(dir, samen_tables[i].file, "");
         remove_ini_files(dir, ".tmp");
         return rc;
     }
@@ -116,11 +132,15 @@ int samen_run_to_dir_progress(const samen_scenario *sc, const char *dir,
         for (int i = 0; i < SAMEN_OUT_COUNT; i++)
             if (opened[i])
                 unlink_in(dir, samen_tables[i].file, "");
+        if (with_created)
+            unlink_in(dir, SAMEN_CREATED_ORGS_FILE, "");
         remove_ini_files(dir, ".tmp");
         remove_ini_files(dir, "");
         return rc;
     }
     remove_stale(sc, dir);
+    if (!with_created)
+        unlink_in(dir, SAMEN_CREATED_ORGS_FILE, "");
     return SAMEN_OK;
 }
 

@@ -213,6 +213,19 @@ static int analyse_one(FILE *fp, const samen_sweep *sw, const samen_sweep_outcom
     return rc;
 }
 
+/* A network founded in some runs only (MODEL.md 4.14: named f<step>.<id>,
+ * which no declared network can be) has no value to compare across the
+ * points: it is left out, as a network every run has is not. */
+static int founded_in_some(const samen_sweep_outcomes *o, int net)
+{
+    if (!strchr(o->nets[net], '.'))
+        return 0;
+    for (size_t run = 0; run < o->n_runs; run++)
+        if (!o->net[run * (size_t)o->n_nets + (size_t)net].present)
+            return 1;
+    return 0;
+}
+
 static int write_file(const samen_sweep *sw, const char *out, const samen_sweep_outcomes *o,
                       const outcome *oc, int n_oc, buffers *b, size_t *n_rows,
                       samen_error *err)
@@ -226,6 +239,8 @@ static int write_file(const samen_sweep *sw, const char *out, const samen_sweep_
               : "outcome,network,key,mu,mu_star,sigma,mu_star_low,mu_star_high\n", f.fp);
     for (int i = 0; rc == SAMEN_OK && i < n_oc; i++)
         for (int net = 0; rc == SAMEN_OK && net < o->n_nets; net++) {
+            if (founded_in_some(o, net))
+                continue;
             rc = analyse_one(f.fp, sw, o, &oc[i], net, b, err);
             *n_rows += (size_t)sw->n_keys;
         }

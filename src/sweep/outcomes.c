@@ -51,7 +51,7 @@ int samen_network_numeric_column(const char *name)
 
 /* The summary columns read, by name: where they stand is the table's. */
 typedef struct summary_cols {
-    int network, phase, members, agreed_step, dropouts, end_step;
+    int network, phase, members, agreed_step, dropouts, end_step, start_step;
 } summary_cols;
 
 typedef struct reading {
@@ -110,8 +110,18 @@ static int summary_row(void *user, const char *line, size_t len, samen_error *er
         return samen_error_set(err, SAMEN_EINPUT, r->out, 0, NULL,
                                "run %zu: a summary row with fewer than %d fields", r->run,
                                samen_tables[SAMEN_TABLE_SUMMARY].ncolumns);
-    if (r->listing)
+    if (r->listing == 1)
         return list_net(r->o, f[c->network], fl[c->network], err);
+    if (r->listing == 2) {
+        /* a later run: networks founded in it (named f<step>.<id>, a name
+         * no declared network can have) join the list; a declared one
+         * that the first run had not means parts of another sweep */
+        if (net_of(r, f[c->network], fl[c->network]) >= 0)
+            return SAMEN_OK;
+        if (!memchr(f[c->network], '.', fl[c->network]))
+            return unknown_net(r, f[c->network], fl[c->network], err);
+        return list_net(r->o, f[c->network], fl[c->network], err);
+    }
     int i = net_of(r, f[c->network], fl[c->network]);
     if (i < 0)
         return unknown_net(r, f[c->network], fl[c->network], err);
@@ -124,6 +134,7 @@ static int summary_row(void *user, const char *line, size_t len, samen_error *er
     s->agreed = s->agreed_step >= 0;
     s->dropouts = field_int(f[c->dropouts], fl[c->dropouts]);
     s->end_step = field_int(f[c->end_step], fl[c->end_step]);
+    s->start_step = c->start_step >= 0 ? field_int(f[c->start_step], fl[c->start_step]) : 0;
     return SAMEN_OK;
 }
 
@@ -162,15 +173,18 @@ int samen_sweep_outcomes_read(const samen_sweep *sw, const char *out,
         .agreed_step = samen_table_column(st, "agreed_step"),
         .dropouts = samen_table_column(st, "dropouts"),
         .end_step = samen_table_column(st, "end_step"),
+        .start_step = samen_table_column(st, "start_step"),
     };
     int rc = SAMEN_OK;
-    /* The networks, from the first run done: every run has the same. */
-    for (size_t run = 0; run < sw->n_runs; run++)
+    /* The networks: the first run done's (every run has its declared
+     * ones), then those founded in the other runs. */
+    for (size_t run = 0; rc == SAMEN_OK && run < sw->n_runs; run++)
         if (idx->status[run] == SAMEN_RUN_DONE) {
             r.run = run;
+            r.guess = 0;
             rc = samen_sweep_read_range(out, idx, run, SAMEN_PART_SUMMARY, summary_row,
                                         &r, err);
-            break;
+            r.listing = 2;
         }
     r.listing = 0;
     size_t cells = sw->n_runs * (size_t)o->n_nets;

@@ -100,10 +100,16 @@ static int point_row(FILE *fp, const samen_sweep *sw, const samen_sweep_outcomes
                      samen_point_buf *buf, samen_error *err)
 {
     char key[300];
-    int start = 0;
+    int start = -1;
     for (int j = 0; j < sc->n_nets; j++)
         if (!strcmp(sc->nets[j].name, o->nets[i]))
             start = sc->nets[j].start;
+    /* a founded network (4.14): its start as its runs' summary rows say */
+    for (size_t run = 0; start < 0 && run < o->n_runs; run++)
+        if (o->net[run * (size_t)o->n_nets + (size_t)i].present)
+            start = o->net[run * (size_t)o->n_nets + (size_t)i].start_step;
+    if (start < 0)
+        start = 0;
     snprintf(key, sizeof key, "network.%s.start", o->nets[i]);
     start = varied_int(sw, p, key, start);
     int last = varied_int(sw, p, "simulation.steps", sc->steps) - 1;

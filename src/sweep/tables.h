@@ -72,12 +72,15 @@ typedef struct samen_net_outcome {
     unsigned char agreed, dissolved, completed;   /* 0 or 1 */
     int members, dropouts;     /* the largest member count; drop-outs */
     int agreed_step, end_step; /* -1 where empty */
+    int start_step;            /* the step it started (a founded network's: 4.14) */
 } samen_net_outcome;
 
 typedef struct samen_sweep_outcomes {
     size_t n_runs;
     int n_nets;
-    char **nets;               /* in the order of the summary rows */
+    char **nets;               /* in the order of the summary rows: the first
+                                * run's, then networks founded in later runs
+                                * (MODEL.md 4.14) in the order they appear */
     size_t cap_nets;           /* room in nets */
     samen_net_outcome *net;    /* n_runs x n_nets */
     int n_cols;

@@ -1,0 +1,72 @@
+#!/bin/sh
+# field_run.sh: model version 3's field (MODEL.md 4.13-4.15) end to end:
+# the shipped field scenario (no declared networks) founds networks that
+# appear in network.csv, events.csv (founded) and a sweep's summary.csv
+# (start_step, founder); field.csv's header and order; graph.csv over the
+# field network counts the merged organisations as nodes; organisations.csv
+# lists them; run.ini repeats the run; a field sweep collects the same
+# bytes with -j 1 and -j 2, and summarise reads it.
+set -u
+fail() { echo "FAIL: $*" >&2; exit 1; }
+s="$TOP/scenarios/flanders-field.ini"
+
+"$SAMEN" run "$s" --out f --detail field --quiet || fail "run"
+nf=$(grep -c ',founded,' f/events.csv)
+[ "$nf" -ge 20 ] || fail "only $nf networks founded"
+# every founded network has rows from its start step, named f<step>.<founder>
+awk -F, '$5 == "founded" { split($2, p, "."); if (p[1] != "f" $1) bad = 1; n[$2] = 1 }
+    END { exit bad }' f/events.csv || fail "a founded network's name is not f<step>.<founder>"
+for net in $(awk -F, '$5 == "founded" { print $2 ":" $1 }' f/events.csv | head -5); do
+    first=$(awk -F, -v n="${net%%:*}" '$2 == n { print $1; exit }' f/network.csv)
+    [ "$first" = "${net##*:}" ] || fail "${net%%:*}: first row at $first, founded at ${net##*:}"
+done
+head -1 f/field.csv | grep -qx 'step,org_a,org_b,trust,shared,live' ||
+    fail "field.csv header: $(head -1 f/field.csv)"
+LC_ALL=C awk -F, 'NR > 1 && !($2 < $3) { exit 1 }' f/field.csv || fail "field.csv: org_a >= org_b"
+LC_ALL=C awk -F, 'NR > 1 && ($4 < 0 || $4 > 1 || ($6 == 0 && $4 < 0.25)) { exit 1 }' f/field.csv ||
+    fail "field.csv: trust out of range or a remembered tie below tie_min"
+"$SAMEN" run f/run.ini --out f2 --quiet || fail "run run.ini"
+for t in network events ties field; do
+    cmp -s f/$t.csv f2/$t.csv || fail "run.ini does not repeat $t.csv"
+done
+
+# mergers made likely: merged organisations found networks (N5), are
+# nodes of graph.csv and rows of organisations.csv
+"$SAMEN" run "$s" --out m --detail graph,field --quiet --set field.found_rate=0.001 \
+    --set form.adhoc_at=0.1 --set form.network_at=0.2 --set form.merger_at=0.3 \
+    --set form.merger_dims=0.3 --set form.merger_steps=5 || fail "run with mergers"
+nm=$(grep -c ',org-founded,' m/events.csv)
+[ "$nm" -ge 1 ] || fail "no merger became an organisation"
+[ "$(($(wc -l < m/organisations.csv) - 1))" = "$nm" ] || fail "organisations.csv rows"
+head -1 m/organisations.csv | grep -q '^id,name,sector,capacity,mandate,latency,guard,patience,area,.*,step,network$' ||
+    fail "organisations.csv header"
+orgs=$(tail -1 m/graph.csv | cut -d, -f2)
+[ "$orgs" = $((400 + nm)) ] || fail "graph.csv counts $orgs organisations, not 400 + $nm"
+awk -F, '$5 == "founded" && $3 ~ /^m\./ { f = 1 } END { exit !f }' m/events.csv ||
+    fail "no merged organisation founded a network"
+"$SAMEN" run "$s" --out m --force --quiet || fail "run --force"
+[ -e m/organisations.csv ] && [ "$(grep -c ',org-founded,' m/events.csv)" = 0 ] &&
+    fail "a stale organisations.csv stayed"
+
+# a sweep of the field: the same bytes whatever -j; summarise reads it
+cat > f.sweep.ini <<INI
+[sweep]
+scenario = $s
+replicates = 2
+seed = 3
+detail = field
+tables = network, events, ties, field
+[vary]
+field.found_rate = 0.0002, 0.0004
+INI
+"$SAMEN" sweep f.sweep.ini --out j1 -j 1 --quiet || fail "sweep -j 1"
+"$SAMEN" sweep f.sweep.ini --out j2 -j 2 --quiet || fail "sweep -j 2"
+for d in j1 j2; do "$SAMEN" collect $d > /dev/null || fail "collect $d"; done
+for t in network events ties field summary; do
+    cmp -s j1/$t.csv j2/$t.csv || fail "$t.csv differs between -j 1 and -j 2"
+done
+awk -F, 'NR > 1 && $NF != "" { f = 1 } END { exit !f }' j1/summary.csv ||
+    fail "summary.csv has no founder"
+"$SAMEN" summarise j1 > /dev/null || fail "summarise"
+grep -q '^0,0.0002,dissolved_share,2,' j1/measures.csv || fail "measures.csv"
+echo "field_run: ok"
