@@ -127,12 +127,11 @@ def test_sweep_and_read_of_a_sweep_folder(cli, tmp_path, monkeypatch):
 
 def test_threads_give_the_tables_of_runs_one_after_another():
     seeds = [1, 2, 3, 4, 5, 6]
-    alone = {s: samen.run(SCENARIO, seed=s, steps=60, detail=("orgs", "persons"))
-             for s in seeds}
+    alone = {s: samen.run(SCENARIO, seed=s, steps=60, detail=ALL) for s in seeds}
     got = {}
 
     def work(s):
-        got[s] = samen.run(SCENARIO, seed=s, steps=60, detail=("orgs", "persons"))
+        got[s] = samen.run(SCENARIO, seed=s, steps=60, detail=ALL)
 
     threads = [threading.Thread(target=work, args=(s,)) for s in seeds]
     for t in threads:
@@ -140,7 +139,7 @@ def test_threads_give_the_tables_of_runs_one_after_another():
     for t in threads:
         t.join()
     for s in seeds:
-        for name in ("network", "events", "ties", "orgs", "persons"):
+        for name in ("network", "events", "ties") + ALL:
             pd.testing.assert_frame_equal(getattr(alone[s], name), getattr(got[s], name))
 
 

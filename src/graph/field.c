@@ -3,6 +3,7 @@
  * measured with igraph (components, transitivity, degree centralization). */
 #include "graph/field.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,13 @@
 
 #include "util/grow.h"
 #include "util/nameindex.h"
+
+/* igraph as Debian builds it is not thread-safe (IGRAPH_THREAD_SAFE is 0:
+ * its stack of what to free on an error is one for the process), so runs
+ * in threads (memory.h) take turns at its calls: the one lock of the
+ * library, held while a field's vectors are made and a snapshot is
+ * measured. */
+static pthread_mutex_t igraph_lock = PTHREAD_MUTEX_INITIALIZER;
 
 typedef struct pair {
     int a, b;       /* organisation indices, a < b */
@@ -99,6 +107,8 @@ samen_field *samen_field_new(int n_orgs, const char *const *org_ids, int n_nets,
     if (rc == SAMEN_OK) {
         for (int i = 0; i < n_orgs; i++)
             f->first_net[i] = -1;
+        /* an allocation that fails here reaches igraph's error stack */
+        pthread_mutex_lock(&igraph_lock);
         if (igraph_vector_int_init(&f->csize, 0) != IGRAPH_SUCCESS)
             rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
         else if (igraph_vector_init(&f->degrees, 0) != IGRAPH_SUCCESS) {
@@ -107,6 +117,7 @@ samen_field *samen_field_new(int n_orgs, const char *const *org_ids, int n_nets,
         } else {
             f->igraph_ready = 1;
         }
+        pthread_mutex_unlock(&igraph_lock);
     }
     if (rc != SAMEN_OK) {
         samen_field_free(f);
@@ -393,11 +404,13 @@ int samen_field_measure(samen_field *f, samen_field_stats *st, samen_error *err)
     igraph_vector_int_t ev;
     igraph_vector_int_view(&ev, f->edges, (igraph_integer_t)(2 * m));
     igraph_t g;
+    pthread_mutex_lock(&igraph_lock);
     igraph_error_t e = igraph_create(&g, &ev, (igraph_integer_t)n, IGRAPH_UNDIRECTED);
     if (e == IGRAPH_SUCCESS) {
         e = igraph_measures(f, &g, n, st);
         igraph_destroy(&g);
     }
+    pthread_mutex_unlock(&igraph_lock);
     if (e != IGRAPH_SUCCESS)
         return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL,
                                "the field's graph could not be measured: igraph: %s",
