@@ -41,7 +41,7 @@ TEST_PKGS  := libcmocka-dev openmpi-bin libopenmpi-dev slurm-wlm munge gnuplot-n
               python3-networkx pkgconf binutils python3-pandas python3-pytest \
               python3-pip python3-setuptools \
               r-base-core r-cran-testthat
-EXP_PKGS   := gnuplot-nox
+EXP_PKGS   := gnuplot-nox python3
 
 # Files ending in _mpi.c are compiled only into the MPI build; each file in
 # src/tools/ is a program of its own (analysis helpers for the scripts).

@@ -1,24 +1,25 @@
 #!/bin/sh
-# experiments.sh: shows each pattern P1-P8 of MODEL.md section 1 by an
+# experiments.sh: shows each pattern P1-P8 of MODEL.md section 1 (and the
+# field's N1-N5, scripts/experiments/n.sh) by an
 # experiment (`make experiments`): runs scripts/experiments/pN.sh for the
 # patterns named (all eight by default), each a sweep of
 # scenarios/experiments/ with samen, its statistics with samen-stats and its
 # figure figures/pN-*.png; then writes figures/claims.csv, one row per
 # claim: pattern,measure,values,test,p_value_or_interval,holds,figure.
 #
-# usage: scripts/experiments.sh [p1 ... p8]
+# usage: scripts/experiments.sh [p1 ... p8 n]
 # Environment: BUILD (default build), as in scripts/experiments/lib.sh; raw
 # sweeps go to results/experiments/.
 set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 FIG=${EXP_FIGURES:-$TOP/figures}
 WORK=${EXP_WORK:-$TOP/results/experiments}
-all="p1 p2 p3 p4 p5 p6 p7 p8"
+all="p1 p2 p3 p4 p5 p6 p7 p8 n"
 patterns=${*:-$all}
 
 start=$(date +%s)
 for p in $patterns; do
-    case " $all " in *" $p "*) ;; *) echo "experiments: unknown pattern '$p' (p1 to p8)" >&2; exit 2 ;; esac
+    case " $all " in *" $p "*) ;; *) echo "experiments: unknown pattern '$p' (p1 to p8, n)" >&2; exit 2 ;; esac
     t0=$(date +%s)
     sh "$TOP/scripts/experiments/$p.sh" || { echo "experiments: $p failed" >&2; exit 1; }
     echo "experiments: $p done in $(( $(date +%s) - t0 )) s"
@@ -30,6 +31,7 @@ tmp="$FIG/claims.csv.tmp"
 echo "pattern,measure,values,test,p_value_or_interval,holds,figure" > "$tmp"
 for p in $all; do
     f="$WORK/claims/$(echo "$p" | tr p P).csv"
+    [ -f "$f" ] || f="$WORK/claims/$p.csv"
     [ -f "$f" ] || { rm -f "$tmp"; echo "experiments: no results for $p yet: run scripts/experiments.sh $p" >&2; exit 1; }
     cat "$f" >> "$tmp"
 done
