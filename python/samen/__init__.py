@@ -38,7 +38,7 @@ class SamenError(Exception):
 
 class Result:
     """The tables of a run (or of a collected sweep) as DataFrames:
-    network, events, ties, and orgs, persons, graph where the run wrote
+    network, events, ties, and orgs, persons, graph, field where the run wrote
     them (else None); a sweep's also has summary and manifest."""
 
     def __init__(self, tables):
@@ -159,10 +159,10 @@ def run(scenario, *, seed=None, steps=None, set=None, detail=()):
               {"model.join_rate": 0.3, "output.snapshot_every": 4};
               values are numbers or words
     detail    the extra tables to return (--detail): any of "orgs",
-              "persons", "graph"
+              "persons", "graph", "field"
 
     Returns a samen.Result whose attributes network, events and ties (and
-    orgs, persons, graph when asked) are DataFrames equal to the CSV files
+    orgs, persons, graph, field when asked) are DataFrames equal to the CSV files
     `samen run` writes with the same arguments, at full precision.
     No file is written. Raises samen.SamenError with samen's message for a
     scenario samen refuses, TypeError or ValueError for a wrong argument.

@@ -13,7 +13,7 @@ from conftest import SCENARIO
 
 ARGS = dict(seed=4, steps=60, set={"output.snapshot_every": 6})
 CLI_ARGS = ["--seed", "4", "--steps", "60", "--set", "output.snapshot_every=6"]
-ALL = ("orgs", "persons", "graph")
+ALL = ("orgs", "persons", "graph", "field")
 
 
 def cli_run(cli, out, *extra):

@@ -3,7 +3,8 @@
  * samen_scenario_load and samen_run_to_dir, repeated with the k-th
  * allocation failing for every k the run makes. Each must end in SAMEN_EIO
  * with a message about memory and leave its output folder empty: no
- * output file and no *.tmp. The loads of a sobol and an lhs sweep file
+ * output file and no *.tmp. The same run into memory (samen_run_tables,
+ * every table) is swept likewise. The loads of a sobol and an lhs sweep file
  * (GSL's generators) are swept the same way, and so is a second start in
  * a sweep folder with a run done (sweep.ini read back and compared, the
  * writers' logs read into the index).
@@ -32,6 +33,7 @@
 #include <gsl/gsl_qrng.h>
 #include <gsl/gsl_rng.h>
 
+#include "samen/memory.h"
 #include "samen/samen.h"
 #include "sweep/parts.h"
 
@@ -108,6 +110,26 @@ static int job_run(const char *scenario, const char *out, samen_error *err)
                                  (int)(sizeof overrides / sizeof overrides[0]), err);
     if (rc == SAMEN_OK) {
         rc = samen_run_to_dir(sc, out, NULL, err);
+        samen_scenario_free(sc);
+    }
+    return rc;
+}
+
+/* The run into memory with every table; out stays empty. */
+static int job_tables(const char *scenario, const char *out, samen_error *err)
+{
+    (void)out;
+    static const char *const ovr[] = {
+        "simulation.steps=6", "output.snapshot_every=2", "output.detail=orgs,persons,graph",
+    };
+    samen_scenario *sc;
+    samen_error_clear(err);
+    int rc = samen_scenario_load(&sc, scenario, ovr, (int)(sizeof ovr / sizeof ovr[0]), err);
+    if (rc == SAMEN_OK) {
+        samen_result *res;
+        rc = samen_run_tables(sc, &res, err);
+        if (rc == SAMEN_OK)
+            samen_result_free(res);
         samen_scenario_free(sc);
     }
     return rc;
@@ -318,6 +340,7 @@ int main(int argc, char **argv)
         return 1;
     }
     int bad = sweep_job("run", job_run, NULL, scenario, root);
+    bad += sweep_job("run in memory", job_tables, NULL, scenario, root);
     bad += sweep_job("sweep files", job_sweeps, prepare_sweeps, scenario, root);
     bad += sweep_job("sweep folder", job_folder, prepare_folder, scenario, root);
     rmdir(root);

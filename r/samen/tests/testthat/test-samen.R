@@ -26,10 +26,11 @@ as_text <- function(x) {
 test_that("every table equals the CSV file of samen run", {
     have_samen()
     out <- tempfile()
-    cli_run(out, "--detail", "orgs,persons,graph")
+    cli_run(out, "--detail", "orgs,persons,graph,field")
     r <- samen_run(scenario, seed = 4, steps = 60, set = list(output.snapshot_every = 6),
-                   detail = c("orgs", "persons", "graph"))
-    expect_setequal(names(r), c("network", "events", "ties", "orgs", "persons", "graph"))
+                   detail = c("orgs", "persons", "graph", "field"))
+    expect_setequal(names(r), c("network", "events", "ties", "orgs", "persons", "graph",
+                                "field"))
     for (name in names(r)) {
         f <- file.path(out, paste0(name, ".csv"))
         text <- read.csv(f, colClasses = "character", na.strings = NULL, check.names = FALSE)
