@@ -1,6 +1,7 @@
 /* cmd_fit.c: `samen fit FIT ...`: calibration of scenario parameters to
  * observed targets by ABC-SMC, each generation a sweep folder run by the
- * sweep's pool of -j processes (or a shard of it). */
+ * sweep's pool of -j processes (or a shard of it), or through
+ * samen_fit_command by the MPI ranks. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "cli/args.h"
 #include "cli/batch_args.h"
 #include "cli/commands.h"
+#include "cli/sweep_command.h"
 #include "fit/fitrun.h"
 
 static const char usage[] =
@@ -44,7 +46,7 @@ static int local_pool(void *ctx, samen_sweep_job *job, samen_progress *prog,
     return samen_sweep_pool(job, *(int *)ctx, prog, res, err);
 }
 
-int samen_cmd_fit(int argc, char **argv)
+int samen_fit_command(int argc, char **argv, samen_sweep_executor exec, void *exec_ctx)
 {
     samen_batch_opts o;
     int rc = samen_batch_args("fit", usage, "fit file", "-fit", argc, argv, &o);
@@ -61,7 +63,8 @@ int samen_cmd_fit(int argc, char **argv)
     samen_progress prog = {0};
     samen_fit_opts fo = {.out = o.out, .resume = o.resume, .shard_i = (size_t)o.shard_i,
                          .shard_n = (size_t)o.shard_n, .report = o.quiet ? NULL : stdout,
-                         .exec = local_pool, .exec_ctx = &jobs, .prog = &prog};
+                         .exec = exec ? exec : local_pool,
+                         .exec_ctx = exec ? exec_ctx : &jobs, .prog = &prog};
     samen_fit_result res = {0};
     if (rc == SAMEN_OK) {
         int tty = isatty(STDERR_FILENO);
@@ -84,4 +87,9 @@ int samen_cmd_fit(int argc, char **argv)
     samen_fit_free(f);
     free(o.out);
     return rc;
+}
+
+int samen_cmd_fit(int argc, char **argv)
+{
+    return samen_fit_command(argc, argv, NULL, NULL);
 }

@@ -1,4 +1,5 @@
-/* mpi_main_mpi.c: the main of samen-mpi (make MPI=1): a sweep spread over
+/* mpi_main_mpi.c: the main of samen-mpi (make MPI=1): a sweep (or each
+ * batch of a fit, `samen-mpi fit`) spread over the
  * MPI ranks. Rank 0 loads and claims the sweep as `samen sweep` does and
  * hands out runs one at a time to whichever rank asks; the others run
  * them, each a writer of its own part files in the shared --out folder.
@@ -26,7 +27,6 @@ enum { TAG_RESULT = 1, TAG_WORK = 2, TAG_REASON = 3 };
 
 typedef struct mpi_ctx {
     int size;
-    int started;           /* the workers were told to start */
 } mpi_ctx;
 
 static void count_run(samen_sweep_job *job, size_t run, long status,
@@ -54,7 +54,6 @@ static int dispatch(void *ctx_, samen_sweep_job *job, samen_progress *prog,
 {
     mpi_ctx *ctx = ctx_;
     int go = 1;
-    ctx->started = 1;
     MPI_Bcast(&go, 1, MPI_INT, 0, MPI_COMM_WORLD);
     int len = (int)strlen(job->out) + 1;
     MPI_Bcast(&len, 1, MPI_INT, 0, MPI_COMM_WORLD);
@@ -143,13 +142,10 @@ static void answer(long run, long status, const char *reason)
                  MPI_COMM_WORLD);
 }
 
-/* A worker rank: asks for runs until told to stop. */
-static void work(void)
+/* A worker rank: asks for the runs of one sweep folder until told to
+ * stop. */
+static void work_one(void)
 {
-    int go;
-    MPI_Bcast(&go, 1, MPI_INT, 0, MPI_COMM_WORLD);
-    if (!go)
-        return;
     int len;
     MPI_Bcast(&len, 1, MPI_INT, 0, MPI_COMM_WORLD);
     char *out = malloc((size_t)len);
@@ -189,20 +185,34 @@ static void work(void)
     free(out);
 }
 
+/* A worker rank: one sweep folder after another (a fit runs many, a
+ * batch at a time) until rank 0 says there are no more. */
+static void work(void)
+{
+    for (;;) {
+        int go;
+        MPI_Bcast(&go, 1, MPI_INT, 0, MPI_COMM_WORLD);
+        if (!go)
+            return;
+        work_one();
+    }
+}
+
 int samen_mpi_main(int argc, char **argv)
 {
     MPI_Init(&argc, &argv);
     int rank, size, rc = 0;
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     MPI_Comm_size(MPI_COMM_WORLD, &size);
-    if (argc >= 2 && !strcmp(argv[1], "sweep")) {
+    int fit = argc >= 2 && !strcmp(argv[1], "fit");
+    if (argc >= 2 && (!strcmp(argv[1], "sweep") || fit)) {
         if (rank == 0) {
             mpi_ctx ctx = {.size = size};
-            rc = samen_sweep_command(argc - 1, argv + 1, dispatch, &ctx);
-            if (!ctx.started) {
-                int go = 0;
-                MPI_Bcast(&go, 1, MPI_INT, 0, MPI_COMM_WORLD);
-            }
+            rc = fit ? samen_fit_command(argc - 1, argv + 1, dispatch, &ctx)
+                     : samen_sweep_command(argc - 1, argv + 1, dispatch, &ctx);
+            /* no more sweep folders: the workers end */
+            int go = 0;
+            MPI_Bcast(&go, 1, MPI_INT, 0, MPI_COMM_WORLD);
         } else {
             work();
         }

@@ -1,6 +1,6 @@
-/* sweep_command.h: `samen sweep` (cmd_sweep.c) with the executor of its
- * runs given, so that samen-mpi (mpi_main_mpi.c) runs the same command
- * with its ranks. */
+/* sweep_command.h: `samen sweep` (cmd_sweep.c) and `samen fit`
+ * (cmd_fit.c) with the executor of their runs given, so that samen-mpi
+ * (mpi_main_mpi.c) runs the same commands with its ranks. */
 #ifndef SAMEN_CLI_SWEEP_COMMAND_H
 #define SAMEN_CLI_SWEEP_COMMAND_H
 
@@ -11,5 +11,9 @@
  * pool), rebuilds manifest and summary. Returns the exit status. */
 int samen_sweep_command(int argc, char **argv, samen_sweep_executor exec,
                         void *exec_ctx);
+
+/* `samen fit` likewise (argv[0] "fit"): every batch of every generation
+ * is run by exec (NULL: the local pool of -j processes). */
+int samen_fit_command(int argc, char **argv, samen_sweep_executor exec, void *exec_ctx);
 
 #endif

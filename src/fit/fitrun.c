@@ -12,8 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "sweep/parts.h"
 #include "sweep/tables.h"
 #include "util/outfile.h"
 #include "util/readfile.h"
@@ -26,17 +28,28 @@ uint32_t samen_fit_generation_seed(const samen_fit *f, long t)
 
 /* ---- files ---- */
 
+/* DIR/NAME whole: written under a name of this process's own, then
+ * renamed, as shards that start together write the same bytes into one
+ * folder. */
 static int write_text(const char *dir, const char *name, const char *text, samen_error *err)
 {
+    char host[256], own[512], from[4800], to[4800];
+    samen_host_name(host, sizeof host);
+    snprintf(own, sizeof own, ".%s.%s.%ld", name, host, (long)getpid());
     samen_outfile of;
-    int rc = samen_outfile_open(&of, dir, name, err);
+    int rc = samen_outfile_open(&of, dir, own, err);
     if (rc)
         return rc;
     fputs(text, of.fp);
-    if ((rc = samen_outfile_close(&of, err)) == SAMEN_OK)
-        rc = samen_outfile_commit(&of, err);
-    else
-        samen_outfile_discard(&of);
+    if ((rc = samen_outfile_commit(&of, err)))
+        return rc;
+    snprintf(from, sizeof from, "%s/%s", dir, own);
+    snprintf(to, sizeof to, "%s/%s", dir, name);
+    if (rename(from, to) != 0) {
+        rc = samen_error_set(err, SAMEN_EIO, to, 0, NULL, "cannot rename %s into place: %s",
+                             from, strerror(errno));
+        unlink(from);
+    }
     return rc;
 }
 
@@ -220,6 +233,9 @@ static void num(FILE *fp, double v)
 static int write_tables(const samen_fit *f, const samen_fit_opts *o, const samen_abc_gen *gens,
                         long n, samen_error *err)
 {
+    /* every shard computes the same tables: the first writes them */
+    if (o->shard_i != 0)
+        return SAMEN_OK;
     samen_outfile of;
     int rc = samen_outfile_open(&of, o->out, "particles.csv", err);
     if (rc)
@@ -307,7 +323,9 @@ static int wait_for_shards(samen_fit_points *g, size_t end, samen_error *err)
         samen_sweep_index_free(&idx);
         if (!pending)
             return SAMEN_OK;
-        sleep(1);
+        /* a batch of region runs takes seconds: a twentieth is fine-grained */
+        struct timespec ts = {0, 50000000};
+        nanosleep(&ts, NULL);
     }
 }
 

@@ -2,9 +2,11 @@
 # fit.sh: samen fit and samen predict end to end. Parameter recovery:
 # measures made by samen itself at a known drop.base are fitted back, and
 # the true value lies inside the 95 % posterior interval, which is far
-# narrower than the prior's; a fit gives the same bytes at -j1 and -j2 and
-# after SIGKILL and --resume; predict writes its table; every bad input
-# of a fit file is refused with its file, line and key (exit 2).
+# narrower than the prior's; a fit gives the same bytes at -j1 and -j2,
+# after SIGKILL and --resume, in two shards and under samen-mpi; summarise
+# computes the fit's measures; predict writes its table and
+# plot-posterior.gp draws it; every bad input of a fit file is refused with
+# its file, line and key (exit 2).
 set -u
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
@@ -76,7 +78,7 @@ cat > t.ini <<'INI'
 [fit]
 scenario = small.ini
 particles = 20
-generations = 3
+generations = 2
 seed = 9
 [prior]
 drop.base = loguniform(0.0002, 0.02)
@@ -111,6 +113,22 @@ grep -q "holds this fit already: add --resume" k.err || fail "refusal: $(cat k.e
 for f in particles generations posterior; do
     cmp -s j1/$f.csv k/$f.csv || fail "$f.csv differs after SIGKILL and --resume"
 done
+
+# Two shards into one folder at once (Slurm array tasks), each waiting for
+# the other at every batch; and samen-mpi with 3 ranks.
+"$SAMEN" fit t.ini --out sh --shard 0/2 -j 1 --quiet & p0=$!
+"$SAMEN" fit t.ini --out sh --shard 1/2 -j 1 --quiet || fail "shard 1/2"
+wait $p0 || fail "shard 0/2"
+for f in particles generations posterior; do
+    cmp -s j1/$f.csv sh/$f.csv || fail "$f.csv differs between -j1 and two shards"
+done
+if [ -x "${SAMEN_MPI:-}" ] && command -v mpirun > /dev/null 2>&1; then
+    timeout 300 mpirun --allow-run-as-root --oversubscribe -np 3 "$SAMEN_MPI" fit t.ini \
+        --out mpi --quiet || fail "samen-mpi fit"
+    for f in particles generations posterior; do
+        cmp -s j1/$f.csv mpi/$f.csv || fail "$f.csv differs between -j1 and 3 MPI ranks"
+    done
+fi
 
 # summarise computes the same measures: generation 0 accepted its first 20
 # candidates (every prior draw has both measures), one run each.
