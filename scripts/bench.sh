@@ -10,6 +10,9 @@
 #   3. region runs (`samen generate`) of 20,000 and 60,000 organisations:
 #      `samen run` wall time and peak memory on one core, `samen check`
 #      time (BENCH_REGION=0 skips them);
+#      and beside the 60,000 one a field of 60,000 organisations (`samen
+#      generate --field`, model version 3: networks founded during the
+#      run), whose run time should stay within twice the region's;
 #   4. inputs in linear time: `samen check` of 200,000 organisations, and
 #      of 10,000 networks (BENCH_INPUTS=0 skips them).
 # SAMEN names the binary (default build/samen). Prints figures; fails only
@@ -95,6 +98,12 @@ if [ "${BENCH_REGION:-1}" = 1 ]; then
             "run $wall s on one core, peak memory $rss MB"
         rm -rf "$tmp/run-$n"
     done
+    n=60000
+    "$samen" generate --field --orgs "$n" --networks $((n / 10)) --out "$tmp/field-$n.ini" > /dev/null
+    timed run taskset -c 0 "$samen" run "$tmp/field-$n.ini" --out "$tmp/run-field" --quiet
+    echo "bench: field of $n organisations, $(grep -c ',founded,' "$tmp/run-field/events.csv")" \
+        "networks founded, 520 steps: run $wall s on one core, peak memory $rss MB"
+    rm -rf "$tmp/run-field"
 fi
 
 [ "${BENCH_INPUTS:-1}" = 1 ] || exit 0
