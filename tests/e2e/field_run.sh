@@ -69,4 +69,7 @@ awk -F, 'NR > 1 && $NF != "" { f = 1 } END { exit !f }' j1/summary.csv ||
     fail "summary.csv has no founder"
 "$SAMEN" summarise j1 > /dev/null || fail "summarise"
 grep -q '^0,0.0002,dissolved_share,2,' j1/measures.csv || fail "measures.csv"
+# export does not read founded networks yet: it says so (exit 2)
+"$SAMEN" export f --to gephi --out f.gexf 2> export.err && fail "export of a field run"
+grep -q 'founded during the run' export.err || fail "export: $(cat export.err)"
 echo "field_run: ok"
