@@ -229,8 +229,16 @@ static void test_every_accessor_takes_bad_arguments(void **state)
     assert_false(samen_result_has(res, 17));
     samen_result_free(res);
     samen_result_free(NULL);
-    samen_scenario_free(sc);
     samen_error err;
+    res = (samen_result *)&err;
+    assert_int_equal(samen_run_tables(NULL, &res, &err), SAMEN_EINPUT);
+    assert_null(res);
+    assert_int_equal(samen_run_tables(sc, NULL, &err), SAMEN_EINPUT);
+    samen_scenario *none = sc;
+    assert_int_equal(samen_scenario_load_text(&none, NULL, "x.ini", NULL, 0, &err), SAMEN_EINPUT);
+    assert_null(none);
+    assert_int_equal(samen_scenario_load_text(&none, "", NULL, NULL, 0, &err), SAMEN_EINPUT);
+    samen_scenario_free(sc);
     assert_int_equal(samen_library_init(&err), SAMEN_OK);
 }
 

@@ -90,6 +90,12 @@ int samen_run_tables(const samen_scenario *sc, samen_result **out, samen_error *
     if (!err)
         err = &local;
     samen_error_clear(err);
+    if (!out || !sc) {
+        if (out)
+            *out = NULL;
+        return samen_error_set(err, SAMEN_EINPUT, NULL, 0, NULL,
+                               "samen_run_tables needs a scenario and a place for its result");
+    }
     *out = NULL;
     samen_result *res = calloc(1, sizeof *res);
     if (!res)

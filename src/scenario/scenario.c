@@ -38,6 +38,11 @@ int samen_scenario_load_text(samen_scenario **out, const char *text, const char 
                              const char *const *overrides, int n_overrides,
                              samen_error *err)
 {
+    if (!text || !path) {
+        *out = NULL;
+        return samen_error_set(err, SAMEN_EINPUT, NULL, 0, NULL,
+                               "samen_scenario_load_text needs the text and a name for it");
+    }
     return load(out, path, text, overrides, n_overrides, err);
 }
 
