@@ -300,6 +300,69 @@ static void test_lhs_sweep(void **state)
     samen_sweep_free(sw);
 }
 
+/* design = points: the rows of a CSV file (design.csv's layout), each
+ * value inside its key's range, whole keys rounded; the file written back
+ * in sweep.ini, which loads to the same points. */
+static void test_points_sweep(void **state)
+{
+    (void)state;
+    samen_sweep *sw;
+    samen_error err;
+    write_file("p.csv", "point,trust.gain,simulation.steps\n0,0.25,12.4\n1,0.5,19.6\n"
+                        "2,0.1,10\n");
+    static const char text[] = "[sweep]\nscenario = base.ini\ndesign = points\n"
+                               "points = p.csv\nreplicates = 2\n[vary]\n"
+                               "trust.gain = 0.1..0.5\nsimulation.steps = 10..20\n";
+    assert_int_equal(load(text, &sw, &err), SAMEN_OK);
+    assert_int_equal(sw->design, SAMEN_DESIGN_POINTS);
+    assert_int_equal(sw->n_points, 3);
+    assert_int_equal(sw->n_runs, 6);
+    char buf[SAMEN_VALUE_MAX];
+    assert_string_equal(samen_sweep_value(sw, 0, 0, buf), "0.25");
+    assert_string_equal(samen_sweep_value(sw, 0, 1, buf), "12");
+    assert_string_equal(samen_sweep_value(sw, 1, 1, buf), "20");
+    assert_string_equal(samen_sweep_value(sw, 2, 0, buf), "0.10000000000000001");
+    /* sweep.ini names the file resolved and loads, trusted, to the same */
+    char *resolved = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&resolved, &len);
+    assert_int_equal(samen_sweep_write_resolved(sw, mem, &err), 0);
+    assert_int_equal(fclose(mem), 0);
+    assert_non_null(strstr(resolved, "design = points\n"));
+    assert_non_null(strstr(resolved, "/p.csv\n"));
+    write_file("sweep.ini", resolved);
+    free(resolved);
+    char path[512];
+    snprintf(path, sizeof path, "%s/sweep.ini", tmpdir);
+    samen_sweep *again;
+    assert_int_equal(samen_sweep_load(&again, path, SAMEN_SWEEP_TRUSTED, &err), SAMEN_OK);
+    assert_int_equal(again->n_points, 3);
+    assert_memory_equal(again->matrix, sw->matrix, 6 * sizeof(double));
+    samen_sweep_free(again);
+    samen_sweep_free(sw);
+
+    /* a value outside its key's range: the points file's line and key */
+    write_file("p.csv", "point,trust.gain,simulation.steps\n0,0.25,12\n1,0.6,19\n");
+    assert_int_equal(load(text, &sw, &err), SAMEN_EINPUT);
+    assert_non_null(strstr(err.file, "p.csv"));
+    assert_int_equal(err.line, 3);
+    assert_string_equal(err.key, "trust.gain");
+    /* columns out of [vary]'s order; points not numbered in order */
+    write_file("p.csv", "point,simulation.steps,trust.gain\n0,12,0.25\n");
+    assert_int_equal(load(text, &sw, &err), SAMEN_EINPUT);
+    assert_int_equal(err.line, 1);
+    assert_string_equal(err.key, "simulation.steps");
+    write_file("p.csv", "point,trust.gain,simulation.steps\n0,0.25,12\n2,0.3,12\n");
+    assert_int_equal(load(text, &sw, &err), SAMEN_EINPUT);
+    assert_int_equal(err.line, 3);
+    assert_string_equal(err.key, "point");
+    /* the sweep file: points missing, or given to another design */
+    refused("[sweep]\nscenario = base.ini\ndesign = points\n[vary]\ntrust.gain = 0.1..0.5\n",
+            3, "points");
+    refused("[sweep]\nscenario = base.ini\ndesign = lhs\nsamples = 3\npoints = p.csv\n"
+            "[vary]\ntrust.gain = 0.1..0.5\n", 5, "points");
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -1176,6 +1239,7 @@ int main(void)
         cmocka_unit_test(test_index_cut_short),
         cmocka_unit_test(test_worker_unwritten),
         cmocka_unit_test(test_set_tables_every),
+        cmocka_unit_test(test_points_sweep),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
