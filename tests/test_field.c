@@ -14,6 +14,7 @@
 #include <cmocka.h>
 #include <gsl/gsl_randist.h>
 
+#include "fit/measures.h"
 #include "model/state.h"
 #include "fixture.h"
 
@@ -436,6 +437,33 @@ static void test_field_without_networks(void **state)
     samen_scenario_free(sc);
 }
 
+/* The field's measures of a run (summarise, fit): live_networks over
+ * years 8-10 (steps 364-519) from the summary rows: A live throughout
+ * (156 steps), B from 400 to its end at 450 (400-449: 50), C founded at
+ * 500 (500-519: 20), D not in the run: (156 + 50 + 20) / 156 = 1.448718;
+ * founded counts B and C. A run of 300 steps has no year 8: NAN. */
+static void test_field_measures(void **state)
+{
+    (void)state;
+    samen_net_outcome net[4] = {
+        {.present = 1, .members = 3, .start_step = 0, .end_step = -1, .agreed_step = -1},
+        {.present = 1, .members = 3, .start_step = 400, .end_step = 450, .agreed_step = -1,
+         .founded = 1},
+        {.present = 1, .members = 1, .start_step = 500, .end_step = -1, .agreed_step = -1,
+         .founded = 1},
+        {.present = 0, .start_step = 0, .end_step = -1, .agreed_step = -1, .founded = 1},
+    };
+    samen_run_view v = {.net = net, .n_nets = 4, .last_step = 519};
+    const samen_measure *live = samen_measure_find("live_networks");
+    const samen_measure *fo = samen_measure_find("founded");
+    assert_non_null(live);
+    assert_non_null(fo);
+    assert_close(live->fn(&v), 226.0 / 156.0, 1e-15, 0);
+    assert_close(fo->fn(&v), 2, 0, 0);
+    v.last_step = 299;
+    assert_true(isnan(live->fn(&v)));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -451,6 +479,7 @@ int main(void)
         cmocka_unit_test(test_merged_organisation),
         cmocka_unit_test(test_founding_effects),
         cmocka_unit_test(test_field_without_networks),
+        cmocka_unit_test(test_field_measures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -120,6 +120,39 @@ static double trust_age_corr(const samen_run_view *v)
     return gsl_stats_correlation(v->trust, 1, v->age, 1, v->n_pairs);
 }
 
+/* A field (MODEL.md section 1, N4): the mean number of live networks over
+ * years 8-10 (steps 364-519, those the run has); a network is live from
+ * its start step to the step before its end (its end row has the end
+ * phase). Every network counts, joined or not. NAN for a shorter run. */
+static double live_networks(const samen_run_view *v)
+{
+    int from = 52 * 7, to = 52 * 10 - 1 < v->last_step ? 52 * 10 - 1 : v->last_step;
+    if (to < from)
+        return NAN;
+    double sum = 0;
+    for (int i = 0; i < v->n_nets; i++) {
+        const samen_net_outcome *o = &v->net[i];
+        if (!o->present)
+            continue;
+        int lo = o->start_step > from ? o->start_step : from;
+        int hi = o->end_step >= 0 ? o->end_step - 1 : to;
+        if (hi > to)
+            hi = to;
+        if (hi >= lo)
+            sum += hi - lo + 1;
+    }
+    return sum / (to - from + 1);
+}
+
+/* A field: the networks founded during the run (4.14). */
+static double founded(const samen_run_view *v)
+{
+    int n = 0;
+    for (int i = 0; i < v->n_nets; i++)
+        n += v->net[i].present && v->net[i].founded;
+    return n;
+}
+
 const samen_measure samen_measures[] = {
     {"dissolved_share", "C1: share of networks dissolved by the last step", 0,
      dissolved_share},
@@ -132,6 +165,8 @@ const samen_measure samen_measures[] = {
      trust_age_corr},
     {"agreed_share", "share of networks that agreed a goal", 0, agreed_share},
     {"dropouts_mean", "mean drop-outs per network", 0, dropouts_mean},
+    {"live_networks", "N4: mean live networks over years 8-10", 0, live_networks},
+    {"founded", "networks founded during the run", 0, founded},
     {NULL, NULL, 0, NULL},
 };
 

@@ -51,7 +51,7 @@ int samen_network_numeric_column(const char *name)
 
 /* The summary columns read, by name: where they stand is the table's. */
 typedef struct summary_cols {
-    int network, phase, members, agreed_step, dropouts, end_step, start_step;
+    int network, phase, members, agreed_step, dropouts, end_step, start_step, founder;
 } summary_cols;
 
 typedef struct reading {
@@ -135,6 +135,7 @@ static int summary_row(void *user, const char *line, size_t len, samen_error *er
     s->dropouts = field_int(f[c->dropouts], fl[c->dropouts]);
     s->end_step = field_int(f[c->end_step], fl[c->end_step]);
     s->start_step = c->start_step >= 0 ? field_int(f[c->start_step], fl[c->start_step]) : 0;
+    s->founded = c->founder >= 0 && fl[c->founder] > 0;
     return SAMEN_OK;
 }
 
@@ -174,6 +175,7 @@ int samen_sweep_outcomes_read(const samen_sweep *sw, const char *out,
         .dropouts = samen_table_column(st, "dropouts"),
         .end_step = samen_table_column(st, "end_step"),
         .start_step = samen_table_column(st, "start_step"),
+        .founder = samen_table_column(st, "founder"),
     };
     int rc = SAMEN_OK;
     /* The networks: the first run done's (every run has its declared

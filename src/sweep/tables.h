@@ -73,6 +73,7 @@ typedef struct samen_net_outcome {
     int members, dropouts;     /* the largest member count; drop-outs */
     int agreed_step, end_step; /* -1 where empty */
     int start_step;            /* the step it started (a founded network's: 4.14) */
+    unsigned char founded;     /* founded during the run: a founder in summary.csv */
 } samen_net_outcome;
 
 typedef struct samen_sweep_outcomes {
