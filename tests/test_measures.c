@@ -100,7 +100,7 @@ static void test_registry(void **state)
     samen_measure_list(list, sizeof list);
     assert_string_equal(list, "dissolved_share, km_median_agreed_to_end, members_mean, "
                               "completed_share_of_ended, trust_age_corr, agreed_share, "
-                              "dropouts_mean");
+                              "dropouts_mean, live_networks, founded");
 }
 
 int main(void)
