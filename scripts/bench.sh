@@ -13,7 +13,13 @@
 #      and beside the 60,000 one a field of 60,000 organisations (`samen
 #      generate --field`, model version 3: networks founded during the
 #      run), whose run time should stay within twice the region's;
-#   4. inputs in linear time: `samen check` of 200,000 organisations, and
+#   4. `samen fit` of the region scenario, BENCH_FIT_PARTICLES (default
+#      300) particles over two generations, at -j1 and -j2: candidates per
+#      second, the speed-up, and the engine's own share of the wall time
+#      (proposals, weights, kernel, distances, files: the time outside the
+#      runs) as samen fit reports it (BENCH_FIT=0 skips it;
+#      BENCH_FIT_STEPS shortens the runs from 520 steps);
+#   5. inputs in linear time: `samen check` of 200,000 organisations, and
 #      of 10,000 networks (BENCH_INPUTS=0 skips them).
 # SAMEN names the binary (default build/samen). Prints figures; fails only
 # when -j1 and -j2 disagree, never on a time.
@@ -104,6 +110,40 @@ if [ "${BENCH_REGION:-1}" = 1 ]; then
     echo "bench: field of $n organisations, $(grep -c ',founded,' "$tmp/run-field/events.csv")" \
         "networks founded, 520 steps: run $wall s on one core, peak memory $rss MB"
     rm -rf "$tmp/run-field"
+fi
+
+if [ "${BENCH_FIT:-1}" = 1 ]; then
+    particles=${BENCH_FIT_PARTICLES:-300}
+    cat > "$tmp/bench.fit.ini" <<INI
+[fit]
+scenario = $top/scenarios/flanders-region.ini
+particles = $particles
+generations = 2
+seed = 3
+[set]
+simulation.steps = ${BENCH_FIT_STEPS:-520}
+[prior]
+drop.base = loguniform(0.0003, 0.01)
+goal.speed = uniform(0.05, 0.8)
+[target C1]
+measure = dissolved_share
+observed = 0.5
+scale = 0.1
+[target C3]
+measure = members_mean
+observed = 8
+scale = 1
+INI
+    for j in 1 2; do
+        "$samen" fit "$tmp/bench.fit.ini" --out "$tmp/fit-j$j" -j $j | tail -n 1 > "$tmp/fit-j$j.out"
+        echo "bench: fit of $particles particles, -j$j: $(sed 's/^samen fit: //' "$tmp/fit-j$j.out")"
+    done
+    f1=$(sed 's/.* s, \([0-9.]*\) a second.*/\1/' "$tmp/fit-j1.out")
+    f2=$(sed 's/.* s, \([0-9.]*\) a second.*/\1/' "$tmp/fit-j2.out")
+    awk -v a="$f1" -v b="$f2" 'BEGIN { printf "bench: fit speed-up -j2 / -j1 = %.2f (target 1.8)\n", b / a }'
+    cmp -s "$tmp/fit-j1/particles.csv" "$tmp/fit-j2/particles.csv" \
+        || { echo "bench: the fit's particles differ between -j1 and -j2" >&2; exit 1; }
+    rm -rf "$tmp/fit-j1" "$tmp/fit-j2"
 fi
 
 [ "${BENCH_INPUTS:-1}" = 1 ] || exit 0

@@ -83,6 +83,11 @@ int samen_fit_command(int argc, char **argv, samen_sweep_executor exec, void *ex
         printf("samen fit: %ld generation%s; outputs in %s (posterior.csv, particles.csv, "
                "generations.csv)%s\n", res.generations, res.generations == 1 ? "" : "s",
                o.out, res.failed ? "; some runs failed (they count as infinitely far)" : "");
+        /* the engine's own share: what is not running runs */
+        printf("samen fit: %zu candidates in %.2f s, %.1f a second; the engine's own "
+               "time %.3f s (%.2f %%)\n", res.candidates, res.wall,
+               res.wall > 0 ? (double)res.candidates / res.wall : 0, res.wall - res.running,
+               res.wall > 0 ? 100 * (res.wall - res.running) / res.wall : 0);
     }
     samen_fit_free(f);
     free(o.out);

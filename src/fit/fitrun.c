@@ -26,6 +26,13 @@ uint32_t samen_fit_generation_seed(const samen_fit *f, long t)
     return samen_abc_seed(f->seed, t, (size_t)-1, 0);
 }
 
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
 /* ---- files ---- */
 
 /* DIR/NAME whole: written under a name of this process's own, then
@@ -372,7 +379,9 @@ int samen_fit_points_run(const samen_fit *f, const samen_fit_opts *o, samen_fit_
 {
     p->job.end = end * (size_t)f->replicates;
     samen_pool_result pr = {0};
+    double t0 = now();
     int rc = o->exec(o->exec_ctx, &p->job, o->prog, &pr, err);
+    res->running += now() - t0;
     res->failed += pr.failed;
     if (!rc && pr.interrupted)
         res->interrupted = pr.interrupted;
@@ -454,6 +463,7 @@ int samen_fit_run(const samen_fit *f, const samen_fit_opts *o, samen_fit_result 
                   samen_error *err)
 {
     memset(res, 0, sizeof *res);
+    double t0 = now();
     int rc = claim(f, o, err);
     if (rc)
         return rc;
@@ -489,8 +499,11 @@ int samen_fit_run(const samen_fit *f, const samen_fit_opts *o, samen_fit_result 
         if ((rc = write_tables(f, o, gens, res->generations, err)) || !samen_abc_more(g))
             break;
     }
-    for (long t = 0; t < made; t++)
+    for (long t = 0; t < made; t++) {
+        res->candidates += gens[t].candidates;
         samen_abc_gen_free(&gens[t]);
+    }
     free(gens);
+    res->wall = now() - t0;
     return rc;
 }

@@ -28,6 +28,11 @@ typedef struct samen_fit_result {
     long generations;                /* full generations */
     int interrupted;                 /* the signal that stopped it, or 0 */
     size_t failed;                   /* runs that failed */
+    size_t candidates;               /* offered to the engine */
+    double wall, running;            /* seconds in all, and in running runs
+                                      * (the executor); the rest is the
+                                      * engine's own: proposals, weights,
+                                      * kernel, distances, files */
 } samen_fit_result;
 
 /* Runs (or, with resume, finishes) the fit f into o->out, which exists.
