@@ -47,4 +47,13 @@ void samen_warn_scenario(const samen_scenario *sc, int quiet)
     for (int i = 0; i < sc->n_nets; i++)
         if (reads_as_missing(sc->nets[i].name))
             warn_missing(sc, "network", sc->nets[i].name);
+    /* MODEL.md 4.14: a framing sector nobody has frames no founded network */
+    const char *fs = sc->p.field.framing_sector;
+    int has = !fs[0];
+    for (int i = 0; i < sc->n_orgs && !has; i++)
+        has = !strcmp(sc->orgs[i].sector, fs);
+    if (!has)
+        fprintf(stderr, "samen: warning: %s: field.framing_sector '%s' is the sector of no "
+                "organisation of %s: founded networks get no framing actor\n", sc->path, fs,
+                sc->orgs_path);
 }

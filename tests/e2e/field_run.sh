@@ -69,6 +69,17 @@ awk -F, 'NR > 1 && $NF != "" { f = 1 } END { exit !f }' j1/summary.csv ||
     fail "summary.csv has no founder"
 "$SAMEN" summarise j1 > /dev/null || fail "summarise"
 grep -q '^0,0.0002,dissolved_share,2,' j1/measures.csv || fail "measures.csv"
+# a framing sector nobody has: a warning, not an error
+"$SAMEN" check "$s" --set field.framing_sector=police > /dev/null 2> warn.err ||
+    fail "check with an unknown framing sector"
+grep -q "framing_sector 'police' is the sector of no organisation" warn.err ||
+    fail "no warning for a framing sector nobody has: $(cat warn.err)"
+# no networks and no founding: an error naming the file
+printf '[simulation]\nthemes = a\n[organisations]\nfile = o.csv\n' > none.ini
+printf 'id,name,sector,capacity,mandate,latency,guard,patience,a\nx,X,s,1,decision,1,0.5,10,1\n' > o.csv
+"$SAMEN" check none.ini > /dev/null 2> none.err && fail "a scenario without networks or founding"
+grep -q 'none.ini.*no founding' none.err || fail "none.ini: $(cat none.err)"
+
 # export does not read founded networks yet: it says so (exit 2)
 "$SAMEN" export f --to gephi --out f.gexf 2> export.err && fail "export of a field run"
 grep -q 'founded during the run' export.err || fail "export: $(cat export.err)"
