@@ -59,7 +59,8 @@ int samen_field_rows(samen_sim *sim, const samen_observer *obs)
         int ra = sim->org_rank[m->a], rb = sim->org_rank[m->b];
         keys[n++] = (tie_key){ra < rb ? ra : rb, ra < rb ? rb : ra, (int)r};
     }
-    qsort(keys, (size_t)n, sizeof *keys, by_ids);
+    if (n > 1) /* keys is NULL while the field has no memory */
+        qsort(keys, (size_t)n, sizeof *keys, by_ids);
     for (int i = 0; i < n; i++) {
         const pair_mem *m = &sim->mem[keys[i].rec];
         int swap = sim->org_rank[m->a] > sim->org_rank[m->b];
