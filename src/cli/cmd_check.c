@@ -101,6 +101,10 @@ int samen_cmd_check(int argc, char **argv)
     return status;
 
 parsed:
+    if (samen_file_kind(file) & SAMEN_FILE_FIT) {
+        samen_overrides_free(&ov);
+        return samen_check_fit(file);
+    }
     if (samen_file_kind(file) & SAMEN_FILE_SWEEP) {
         samen_overrides_free(&ov);
         return samen_cmd_check_sweep(argc, argv);

@@ -98,3 +98,28 @@ int samen_cmd_fit(int argc, char **argv)
 {
     return samen_fit_command(argc, argv, NULL, NULL);
 }
+
+int samen_check_fit(const char *file)
+{
+    samen_error err;
+    samen_error_clear(&err);
+    samen_fit *f = NULL;
+    if (samen_fit_load(&f, file, &err) != SAMEN_OK) {
+        samen_error_print(&err, stderr);
+        return err.code;
+    }
+    samen_abc_config cfg;
+    samen_fit_config(f, &cfg);
+    printf("%s: valid fit file: %d key%s, %d target%s, %ld particles of %ld run%s, at "
+           "most %ld generations of %zu candidates\n", file, f->n_keys,
+           f->n_keys == 1 ? "" : "s", f->n_targets, f->n_targets == 1 ? "" : "s",
+           f->particles, f->replicates, f->replicates == 1 ? "" : "s", f->generations,
+           samen_abc_max_candidates(&cfg));
+    samen_fit_write_resolved(f, stdout);
+    samen_fit_free(f);
+    if (fflush(stdout) != 0) {
+        fputs("samen: cannot write to standard output\n", stderr);
+        return 1;
+    }
+    return 0;
+}

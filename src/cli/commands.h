@@ -22,6 +22,8 @@ int samen_cmd_version(int argc, char **argv);
 /* `samen check` on a sweep file (one with a [sweep] section) is handed to
  * this, with the same arguments. */
 int samen_cmd_check_sweep(int argc, char **argv);
+/* `samen check FIT`: validates a fit file and prints it resolved (cmd_fit.c). */
+int samen_check_fit(const char *file);
 
 /* One command: its name, entry point and line of the usage. */
 typedef struct samen_command {

@@ -57,6 +57,8 @@ int samen_file_kind(const char *path)
             continue;
         if (!strcmp(name, "sweep"))
             kind |= SAMEN_FILE_SWEEP;
+        else if (!strcmp(name, "fit"))
+            kind |= SAMEN_FILE_FIT;
         else if (!strcmp(name, "simulation") || !strcmp(name, "organisations") ||
                  (!strncmp(name, "network", 7) && isspace((unsigned char)name[7])))
             kind |= SAMEN_FILE_SCENARIO;

@@ -168,6 +168,9 @@ static int section_header(ini_ctx *c, const samen_ini_item *it, samen_error *err
             return FAIL(c, err, it->line, NULL, "[%s] belongs to a sweep file, not a "
                         "scenario: run it with samen sweep (samen check tells the two "
                         "apart)", name);
+        if (!strcmp(name, "fit") || !strcmp(name, "prior"))
+            return FAIL(c, err, it->line, NULL, "[%s] belongs to a fit file, not a "
+                        "scenario: run it with samen fit (samen check validates it)", name);
         if (!samen_param_is_section(name))
             return FAIL(c, err, it->line, NULL,
                         "unknown section [%s]; did you mean [%s]? (sections: samen, "

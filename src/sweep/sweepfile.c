@@ -57,6 +57,10 @@ static int on_item(void *user, const samen_ini_item *it, samen_error *err)
                 r->cur = s;
                 return SAMEN_OK;
             }
+        if (!strcmp(it->section, "fit") || !strcmp(it->section, "prior"))
+            return samen_error_set(err, SAMEN_EINPUT, r->path, it->line, NULL,
+                                   "[%s] belongs to a fit file, not a sweep file: run it "
+                                   "with samen fit", it->section);
         return samen_error_set(err, SAMEN_EINPUT, r->path, it->line, NULL,
                                "unknown section [%s]; a sweep file has [sweep], [set], "
                                "[vary] and (written by samen) [samen]", it->section);

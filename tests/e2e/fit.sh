@@ -158,6 +158,13 @@ sed 's/seed = 9/seed = 10/' t.ini > t2.ini
 "$SAMEN" fit t2.ini --out j1 --resume --quiet 2> other.err; [ $? -eq 2 ] || fail "another fit: status"
 grep -q "holds another fit" other.err || fail "another fit: $(cat other.err)"
 
+# check validates a fit file; run and sweep name what it is
+"$SAMEN" check t.ini > check.out || fail "check of a fit file"
+grep -q "t.ini: valid fit file: 2 keys, 2 targets" check.out || fail "check: $(cat check.out)"
+"$SAMEN" run t.ini --out r 2> run.err; [ $? -eq 2 ] || fail "run of a fit file: status"
+grep -q "belongs to a fit file, not a scenario: run it with samen fit" run.err ||
+    fail "run of a fit file: $(cat run.err)"
+
 # Bad input: bad NAME 'TEXT' 'LINE:KEY' 'MESSAGE' writes t.ini with TEXT
 # replaced and expects exit 2 and the message with bad.ini:LINE: KEY.
 bad() {
