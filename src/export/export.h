@@ -138,6 +138,10 @@ typedef struct samen_export_table {
 int samen_export_header(samen_export_table *t, int line, char **f, int n,
                         const char *const *need, int n_need, samen_error *err);
 
+/* What samen_export_row gives as the network of a row of a network
+ * founded during the run (not in run.ini). */
+#define SAMEN_EXPORT_FOUNDED (-2)
+
 /* The start of row f[0..n): as many fields as the header, a step of the
  * run and one of its networks. Returns SAMEN_OK with *step and *net set
  * (*net -1: a network the export does not keep), or SAMEN_EINPUT with err

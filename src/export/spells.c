@@ -8,6 +8,7 @@
 
 #include "stats/columns.h"
 #include "util/grow.h"
+#include "util/hindex.h"
 
 typedef struct open_member {
     int org, start;
@@ -30,7 +31,45 @@ typedef struct ev_ctx {
     unsigned char *member;
     open_list *open;       /* per network */
     size_t cap_spells;
+    /* networks founded during the run (MODEL.md 4.14), by name */
+    char **fnames;
+    open_list *fopen;
+    size_t n_founded, cap_fnames, cap_fopen;
+    samen_hindex findex;
 } ev_ctx;
+
+static int founded_match(const void *ctx, int rec)
+{
+    const void *const *k = ctx;
+    const ev_ctx *c = k[0];
+    return !strcmp(c->fnames[rec], (const char *)k[1]);
+}
+
+/* The open list of the founded network `name`, made at its first row. */
+static open_list *founded_list(ev_ctx *c, const char *name)
+{
+    uint64_t h = samen_hash_str(SAMEN_HASH_START, name);
+    const void *key[2] = {c, name};
+    int rec = samen_hindex_find(&c->findex, h, founded_match, key);
+    if (rec >= 0)
+        return &c->fopen[rec];
+    char **n = samen_grow(c->fnames, c->n_founded, &c->cap_fnames, sizeof *n, 16);
+    if (!n)
+        return NULL;
+    c->fnames = n;
+    open_list *o = samen_grow(c->fopen, c->n_founded, &c->cap_fopen, sizeof *o, 16);
+    if (!o)
+        return NULL;
+    c->fopen = o;
+    if (!(c->fnames[c->n_founded] = strdup(name)))
+        return NULL;
+    c->fopen[c->n_founded] = (open_list){0};
+    if (samen_hindex_add(&c->findex, h, (int)c->n_founded)) {
+        free(c->fnames[c->n_founded]);
+        return NULL;
+    }
+    return &c->fopen[c->n_founded++];
+}
 
 static int oom(samen_error *err)
 {
@@ -83,27 +122,35 @@ static int row(void *user, int line, char **f, int n, samen_error *err)
         return samen_export_header(&c->t, line, f, n, need, 4, err);
     int step, net;
     int rc = samen_export_row(&c->t, c->r, c->nets, line, f, n, &step, &net, err);
-    if (rc || net < 0)
+    if (rc || net == -1) /* another network than the one asked for */
         return rc;
     const char *ev = f[c->t.col[C_EVENT]], *id = f[c->t.col[C_ORG]];
     int is_join = !strcmp(ev, "join"), is_drop = !strcmp(ev, "dropout");
     int org = -1;
     if (is_join || is_drop) {
         org = samen_name_index_find(c->orgs, id);
+        if (org < 0 && !strncmp(id, "m.", 2))
+            return samen_error_set(err, SAMEN_EINPUT, c->t.path, line, "org",
+                                   "'%s' is an organisation created during the run by a "
+                                   "merger (MODEL.md 4.15): samen export does not read "
+                                   "those yet (graph.csv and field.csv count them)", id);
         if (org < 0)
             return samen_error_set(err, SAMEN_EINPUT, c->t.path, line, "org",
                                    "'%s' is not an organisation of this run", id);
     }
+    open_list *l = &c->open[net >= 0 ? net : 0];
+    if (net == SAMEN_EXPORT_FOUNDED && !(l = founded_list(c, f[c->t.col[1]])))
+        return oom(err);
     if (is_join) {
-        rc = join(c, &c->open[net], org, step, err);
+        rc = join(c, l, org, step, err);
     } else if (is_drop) {
-        if (!leave(c, &c->open[net], org, step, err, &rc) && !rc)
+        if (!leave(c, l, org, step, err, &rc) && !rc)
             rc = samen_error_set(err, SAMEN_EINPUT, c->t.path, line, "org",
                                  "a dropout of '%s' from '%s' without its join", id,
-                                 c->r->sc->nets[net].name);
+                                 f[c->t.col[1]]);
     } else if (!strcmp(ev, "completed") || !strcmp(ev, "dissolved")
                || !strcmp(ev, "merger")) {
-        leave(c, &c->open[net], -1, step, err, &rc);
+        leave(c, l, -1, step, err, &rc);
     }
     return rc;
 }
@@ -121,8 +168,17 @@ int samen_export_read_events(samen_export_run *r, const char *path,
     /* a network still live at the end keeps its members to the last step */
     for (int k = 0; k < n_nets && rc == SAMEN_OK; k++)
         leave(&c, &c.open[k], -1, r->sc->steps - 1, err, &rc);
+    for (size_t k = 0; k < c.n_founded && rc == SAMEN_OK; k++)
+        leave(&c, &c.fopen[k], -1, r->sc->steps - 1, err, &rc);
     for (int k = 0; k < n_nets; k++)
         free(c.open[k].m);
     free(c.open);
+    for (size_t k = 0; k < c.n_founded; k++) {
+        free(c.fopen[k].m);
+        free(c.fnames[k]);
+    }
+    free(c.fopen);
+    free(c.fnames);
+    samen_hindex_free(&c.findex);
     return rc;
 }

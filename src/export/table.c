@@ -49,12 +49,14 @@ int samen_export_row(const samen_export_table *t, const samen_export_run *r,
         return samen_error_set(err, SAMEN_EINPUT, t->path, line, "step",
                                "'%s' is not a step of this run (0 to %d)", s,
                                r->sc->steps - 1);
-    if ((*net = samen_name_index_find(nets, w)) < 0 && strchr(w, '.'))
-        return samen_error_set(err, SAMEN_EINPUT, t->path, line, "network",
-                               "'%s' is a network founded during the run (MODEL.md 4.14): "
-                               "samen export reads only the networks of run.ini so far; "
-                               "field.csv (--detail field) and graph.csv hold the field "
-                               "of such a run", w);
+    *net = samen_name_index_find(nets, w);
+    /* a network founded during the run (MODEL.md 4.14: f<step>.<id>, a
+     * name no declared network has): SAMEN_EXPORT_FOUNDED, kept unless
+     * one declared network is asked for */
+    if (*net < 0 && strchr(w, '.')) {
+        *net = r->net >= 0 ? -1 : SAMEN_EXPORT_FOUNDED;
+        return SAMEN_OK;
+    }
     if (*net < 0)
         return samen_error_set(err, SAMEN_EINPUT, t->path, line, "network",
                                "'%s' is not a network of this run's run.ini", w);

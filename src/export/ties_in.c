@@ -42,7 +42,7 @@ static int row(void *user, int line, char **f, int n, samen_error *err)
         return samen_export_header(&c->t, line, f, n, need, 5, err);
     int step, net;
     int rc = samen_export_row(&c->t, r, c->nets, line, f, n, &step, &net, err);
-    if (rc || net < 0)
+    if (rc || net == -1) /* another network than the one asked for */
         return rc;
     const char *text = f[c->t.col[C_TRUST]];
     char *end;
