@@ -18,8 +18,8 @@
 
 static const char usage[] =
     "usage: samen export DIR --to gephi|graphml|rsiena [--network NAME]\n"
-    "                    [--step N] [--waves A:B:E] [--threshold T] [--run N]\n"
-    "                    [--out PATH] [--quiet]\n"
+    "                    [--ties live|field] [--step N] [--waves A:B:E]\n"
+    "                    [--threshold T] [--run N] [--out PATH] [--quiet]\n"
     "\n"
     "Writes the ties of the run in DIR (a folder of `samen run`), or of one run\n"
     "of the sweep in DIR, for network tools. Nodes are the organisations that\n"
@@ -41,6 +41,11 @@ static const char usage[] =
     "  --to FORMAT     gephi, graphml or rsiena\n"
     "  --network NAME  one network's ties (default: all networks, a pair's tie\n"
     "                  being its largest trust in the networks it shares)\n"
+    "  --ties live|field  live: the ties of ties.csv; field: the field network\n"
+    "                  of field.csv (--detail field: pairs live in a network and\n"
+    "                  pairs remembered, MODEL.md 4.13; ties of organisations\n"
+    "                  never members left out); default field where the run\n"
+    "                  has field.csv and no --network is given, else live\n"
     "  --step N        graphml: the step drawn, one that graph.csv or ties.csv\n"
     "                  has (default: the run's last step)\n"
     "  --waves A:B:E   rsiena: the snapshot steps A, A+E, ... up to B as waves\n"
@@ -57,11 +62,12 @@ static const char usage[] =
     "Exit status: 0 done, 1 I/O error, 2 bad input or usage.\n";
 
 enum { OPT_TO, OPT_NETWORK, OPT_STEP, OPT_WAVES, OPT_THRESHOLD, OPT_RUN, OPT_OUT,
-       OPT_QUIET };
+       OPT_QUIET, OPT_TIES };
 
 static const samen_optspec opts[] = {
     {"--to", NULL, "FORMAT", OPT_TO},
     {"--network", NULL, "NAME", OPT_NETWORK},
+    {"--ties", NULL, "live|field", OPT_TIES},
     {"--step", NULL, "N", OPT_STEP},
     {"--waves", NULL, "A:B:E", OPT_WAVES},
     {"--threshold", NULL, "T", OPT_THRESHOLD},
@@ -86,6 +92,7 @@ typedef struct request {
     format_only only[3];     /* --step, --waves, --threshold */
     long long run;
     int run_given, quiet;
+    int ties;                /* 0: as the run has it, 1: live, 2: field */
 } request;
 
 enum { ONLY_STEP, ONLY_WAVES, ONLY_THRESHOLD };
@@ -183,8 +190,16 @@ static int run_export(const request *q)
     int made_outdir = 0;
     int rc = sweep ? rerun(q, tmp, &err) : SAMEN_OK;
     samen_export_run r;
-    if (!rc)
-        rc = samen_export_load(&r, sweep ? tmp : q->dir, q->network, &err);
+    {
+        const char *from = sweep ? tmp : q->dir;
+        int field = q->ties == 2 || (q->ties == 0 && !q->network && is_file(from, "field.csv"));
+        if (!rc && field && q->network)
+            rc = samen_error_set(&err, SAMEN_EINPUT, NULL, 0, "--ties",
+                                 "field: the field network belongs to no one network; "
+                                 "leave out --network, or use --ties live");
+        if (!rc)
+            rc = samen_export_load_ties(&r, from, q->network, field, &err);
+    }
     /* a step that does not fit the run is told before anything is made */
     if (!rc && q->format == SAMEN_EXPORT_GRAPHML && q->x.step >= 0
         && (rc = samen_export_check_step(&r, q->x.step, &err)))
@@ -260,6 +275,14 @@ int samen_cmd_export(int argc, char **argv)
             break;
         case OPT_TO: to = v; break;
         case OPT_NETWORK: q.network = v; break;
+        case OPT_TIES:
+            if (!strcmp(v, "live"))
+                q.ties = 1;
+            else if (!strcmp(v, "field"))
+                q.ties = 2;
+            else
+                return samen_args_error(&a, "--ties: '%s' is not live or field", v);
+            break;
         case OPT_STEP:
             if ((rc = samen_args_whole(&a, "--step", v, 0, INT_MAX, &step)))
                 return rc;

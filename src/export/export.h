@@ -97,6 +97,10 @@ int samen_export_find_network(const samen_scenario *sc, const char *name,
  * SAMEN_EINPUT, with err naming the file and line. On failure r is freed. */
 int samen_export_load(samen_export_run *r, const char *dir, const char *network,
                       samen_error *err);
+/* The same with the ties of field.csv (field 1: `--ties field`, the field
+ * network of MODEL.md 4.13, no --network) instead of ties.csv's. */
+int samen_export_load_ties(samen_export_run *r, const char *dir, const char *network,
+                           int field, samen_error *err);
 void samen_export_free(samen_export_run *r);
 
 /* The organisations file's columns after id (name, sector, capacity,
@@ -142,6 +146,10 @@ int samen_export_header(samen_export_table *t, int line, char **f, int n,
  * founded during the run (not in run.ini). */
 #define SAMEN_EXPORT_FOUNDED (-2)
 
+/* A row's step only (field.csv has no network column). */
+int samen_export_step(const samen_export_table *t, const samen_export_run *r, int line,
+                      char **f, int n, int *step, samen_error *err);
+
 /* The start of row f[0..n): as many fields as the header, a step of the
  * run and one of its networks. Returns SAMEN_OK with *step and *net set
  * (*net -1: a network the export does not keep), or SAMEN_EINPUT with err
@@ -160,7 +168,7 @@ int samen_export_read_events(samen_export_run *r, const char *path,
 /* ties.csv -> r->ties over the nodes of org_node (organisation -> node). */
 int samen_export_read_ties(samen_export_run *r, const char *path,
                            const samen_name_index *orgs,
-                           const samen_name_index *nets, const int *org_node,
+                           const samen_name_index *nets, const int *org_node, int field,
                            samen_error *err);
 
 #endif

@@ -127,6 +127,12 @@ static int need_file(const char *dir, const char *name, char *path, size_t n, sa
 int samen_export_load(samen_export_run *r, const char *dir, const char *network,
                       samen_error *err)
 {
+    return samen_export_load_ties(r, dir, network, 0, err);
+}
+
+int samen_export_load_ties(samen_export_run *r, const char *dir, const char *network,
+                           int field, samen_error *err)
+{
     memset(r, 0, sizeof *r);
     r->net = -1;
     r->last_tie_step = -1;
@@ -135,7 +141,7 @@ int samen_export_load(samen_export_run *r, const char *dir, const char *network,
     if (!rc)
         rc = need_file(dir, "events.csv", events, sizeof events, err);
     if (!rc)
-        rc = need_file(dir, "ties.csv", ties, sizeof ties, err);
+        rc = need_file(dir, field ? "field.csv" : "ties.csv", ties, sizeof ties, err);
     if (!rc)
         rc = samen_scenario_load(&r->sc, ini, NULL, 0, err);
     if (!rc && network)
@@ -167,7 +173,7 @@ int samen_export_load(samen_export_run *r, const char *dir, const char *network,
     if (!rc)
         rc = make_nodes(r, member, org_node, err);
     if (!rc)
-        rc = samen_export_read_ties(r, ties, &orgs, &nets, org_node, err);
+        rc = samen_export_read_ties(r, ties, &orgs, &nets, org_node, field, err);
     samen_name_index_free(&orgs);
     samen_name_index_free(&nets);
     free(names);

@@ -37,18 +37,28 @@ static int step_of(const char *text, int steps, int *step)
     return 0;
 }
 
-int samen_export_row(const samen_export_table *t, const samen_export_run *r,
-                     const samen_name_index *nets, int line, char **f, int n,
-                     int *step, int *net, samen_error *err)
+int samen_export_step(const samen_export_table *t, const samen_export_run *r, int line,
+                      char **f, int n, int *step, samen_error *err)
 {
     if (n != t->n_cols)
         return samen_error_set(err, SAMEN_EINPUT, t->path, line, NULL,
                                "%d fields where the header has %d", n, t->n_cols);
-    const char *s = f[t->col[0]], *w = f[t->col[1]];
+    const char *s = f[t->col[0]];
     if (step_of(s, r->sc->steps, step) != 0)
         return samen_error_set(err, SAMEN_EINPUT, t->path, line, "step",
                                "'%s' is not a step of this run (0 to %d)", s,
                                r->sc->steps - 1);
+    return SAMEN_OK;
+}
+
+int samen_export_row(const samen_export_table *t, const samen_export_run *r,
+                     const samen_name_index *nets, int line, char **f, int n,
+                     int *step, int *net, samen_error *err)
+{
+    int rc = samen_export_step(t, r, line, f, n, step, err);
+    if (rc)
+        return rc;
+    const char *w = f[t->col[1]];
     *net = samen_name_index_find(nets, w);
     /* a network founded during the run (MODEL.md 4.14: f<step>.<id>, a
      * name no declared network has): SAMEN_EXPORT_FOUNDED, kept unless

@@ -10,8 +10,10 @@
 #include "stats/columns.h"
 #include "util/grow.h"
 
-/* ties.csv's columns that count, in samen_export_table's order. */
+/* ties.csv's columns that count, in samen_export_table's order; field.csv
+ * (--ties field) has no network: its ties are the field network's. */
 static const char *const need[] = {"step", "network", "org_a", "org_b", "trust"};
+static const char *const need_field[] = {"step", "org_a", "org_b", "trust"};
 enum { C_A = 2, C_B = 3, C_TRUST = 4 };
 
 typedef struct ties_ctx {
@@ -19,6 +21,7 @@ typedef struct ties_ctx {
     samen_export_table t;
     const samen_name_index *orgs, *nets;
     const int *org_node;
+    int field;          /* reading field.csv */
     size_t cap;
 } ties_ctx;
 
@@ -38,12 +41,29 @@ static int row(void *user, int line, char **f, int n, samen_error *err)
 {
     ties_ctx *c = user;
     samen_export_run *r = c->r;
+    if (!c->t.n_cols && c->field) {
+        /* field.csv's columns in ties.csv's places: no network column */
+        int rc = samen_export_header(&c->t, line, f, n, need_field, 4, err);
+        c->t.col[4] = c->t.col[3];
+        c->t.col[3] = c->t.col[2];
+        c->t.col[2] = c->t.col[1];
+        return rc;
+    }
     if (!c->t.n_cols)
         return samen_export_header(&c->t, line, f, n, need, 5, err);
-    int step, net;
-    int rc = samen_export_row(&c->t, r, c->nets, line, f, n, &step, &net, err);
+    int step, net = 0;
+    int rc = c->field ? samen_export_step(&c->t, r, line, f, n, &step, err)
+                      : samen_export_row(&c->t, r, c->nets, line, f, n, &step, &net, err);
     if (rc || net == -1) /* another network than the one asked for */
         return rc;
+    /* a field tie of an organisation never a member (a tie of the ties
+     * file) has no node among the members: left out */
+    if (c->field) {
+        int oa = samen_name_index_find(c->orgs, f[c->t.col[C_A]]);
+        int ob = samen_name_index_find(c->orgs, f[c->t.col[C_B]]);
+        if (oa >= 0 && ob >= 0 && (c->org_node[oa] < 0 || c->org_node[ob] < 0))
+            return SAMEN_OK;
+    }
     const char *text = f[c->t.col[C_TRUST]];
     char *end;
     errno = 0;
@@ -81,11 +101,11 @@ static int by_pair_step(const void *x, const void *y)
 
 int samen_export_read_ties(samen_export_run *r, const char *path,
                            const samen_name_index *orgs,
-                           const samen_name_index *nets, const int *org_node,
+                           const samen_name_index *nets, const int *org_node, int field,
                            samen_error *err)
 {
     ties_ctx c = {.r = r, .t = {.path = path}, .orgs = orgs, .nets = nets,
-                  .org_node = org_node};
+                  .org_node = org_node, .field = field};
     int rc = samen_stats_read_table(path, row, &c, &c.t.n_cols, err);
     if (rc)
         return rc;

@@ -87,6 +87,21 @@ for o in $(awk -F, '$5 == "founded" { print $3 }' f/events.csv | sort -u | head 
     grep -q "id=\"$o\"" f.gexf || fail "export: founder $o is no node"
 done
 "$SAMEN" export f --to rsiena --out f-rsiena --quiet || fail "rsiena export of a field run"
+# --ties field (the default where field.csv exists): the GraphML of the
+# last step has graph.csv's ties of the field network (--detail graph,field)
+"$SAMEN" run "$s" --out g --detail graph,field --quiet || fail "run --detail graph,field"
+"$SAMEN" export g --to graphml --out g.graphml --quiet || fail "graphml of the field"
+"$SAMEN" export g --to graphml --out gl.graphml --ties live --quiet || fail "graphml --ties live"
+want=$(tail -1 g/graph.csv | cut -d, -f3)
+[ "$(grep -c '<edge ' g.graphml)" = "$want" ] ||
+    fail "graphml has $(grep -c '<edge ' g.graphml) field ties, graph.csv $want"
+last=$(tail -1 g/graph.csv | cut -d, -f1)
+live=$(awk -F, -v s="$last" '$1 == s { print ($3 < $4 ? $3 "," $4 : $4 "," $3) }' g/ties.csv |
+    sort -u | wc -l)
+[ "$(grep -c '<edge ' gl.graphml)" = "$live" ] || fail "graphml --ties live: not ties.csv's pairs"
+"$SAMEN" export g --to gephi --network x --ties field --out x.gexf 2> x.err &&
+    fail "--ties field with --network"
+grep -q 'belongs to no one network' x.err || fail "--ties field --network: $(cat x.err)"
 "$SAMEN" run "$s" --out m2 --quiet --set field.found_rate=0.001 --set form.adhoc_at=0.1 \
     --set form.network_at=0.2 --set form.merger_at=0.3 --set form.merger_dims=0.3 \
     --set form.merger_steps=5 || fail "run with mergers"
