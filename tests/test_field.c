@@ -462,6 +462,24 @@ static void test_field_measures(void **state)
     assert_close(fo->fn(&v), 2, 0, 0);
     v.last_step = 299;
     assert_true(isnan(live->fn(&v)));
+
+    /* N3 from field degrees (every organisation, 0 without a tie): 12
+     * organisations, degrees 5, 1, 1, 1 and eight 0: the top 10 % (one)
+     * holds 5 of 8 tie ends; the median is 0, so no ratio. Four with 1,
+     * 4, 2, 2: 4 of 9 ends, median 2, ratio 4 / 2 = 2. */
+    const samen_measure *top = samen_measure_find("top10_tie_share");
+    const samen_measure *ratio = samen_measure_find("max_median_degree");
+    assert_int_equal(top->needs_ties, 2);
+    double d12[12] = {1, 0, 5, 0, 1, 0, 0, 1, 0, 0, 0, 0};
+    v.degree = d12;
+    v.n_nodes = 12;
+    assert_close(top->fn(&v), 5.0 / 8.0, 1e-15, 0);
+    assert_true(isnan(ratio->fn(&v)));
+    double d4[4] = {1, 4, 2, 2};
+    v.degree = d4;
+    v.n_nodes = 4;
+    assert_close(top->fn(&v), 4.0 / 9.0, 1e-15, 0);
+    assert_close(ratio->fn(&v), 2, 1e-15, 0);
 }
 
 int main(void)

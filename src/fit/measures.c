@@ -12,6 +12,8 @@
 #include "samen/samen.h"
 #include "stats/km.h"
 #include "stats/stats.h"
+#include "util/grow.h"
+#include "util/hindex.h"
 #include "util/outfile.h"
 
 /* Networks someone joined: the measures' population. */
@@ -153,6 +155,44 @@ static double founded(const samen_run_view *v)
     return n;
 }
 
+static int by_degree_desc(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x < y) - (x > y);
+}
+
+/* N3 (MODEL.md section 1): the share of the field network's tie ends held
+ * by the top 10 % of the organisations (at least one) at the last
+ * snapshot; NAN without ties. v->degree is sorted here (descending). */
+static double top10_tie_share(const samen_run_view *v)
+{
+    if (v->n_nodes == 0)
+        return NAN;
+    double *d = (double *)v->degree;
+    qsort(d, v->n_nodes, sizeof *d, by_degree_desc);
+    size_t top = v->n_nodes / 10 > 0 ? v->n_nodes / 10 : 1;
+    double all = 0, head = 0;
+    for (size_t i = 0; i < v->n_nodes; i++) {
+        all += d[i];
+        if (i < top)
+            head += d[i];
+    }
+    return all > 0 ? head / all : NAN;
+}
+
+/* N3: the largest field degree over the median degree; NAN where the
+ * median is 0 (the ratio has no value). */
+static double max_median_degree(const samen_run_view *v)
+{
+    if (v->n_nodes == 0)
+        return NAN;
+    double *d = (double *)v->degree;
+    qsort(d, v->n_nodes, sizeof *d, by_degree_desc);
+    size_t n = v->n_nodes;
+    double med = n % 2 ? d[n / 2] : (d[n / 2 - 1] + d[n / 2]) / 2;
+    return med > 0 ? d[0] / med : NAN;
+}
+
 const samen_measure samen_measures[] = {
     {"dissolved_share", "C1: share of networks dissolved by the last step", 0,
      dissolved_share},
@@ -167,6 +207,10 @@ const samen_measure samen_measures[] = {
     {"dropouts_mean", "mean drop-outs per network", 0, dropouts_mean},
     {"live_networks", "N4: mean live networks over years 8-10", 0, live_networks},
     {"founded", "networks founded during the run", 0, founded},
+    {"top10_tie_share", "N3: share of the field's tie ends held by the top 10 % "
+     "(field.csv kept)", 2, top10_tie_share},
+    {"max_median_degree", "N3: largest field degree over the median (field.csv kept)", 2,
+     max_median_degree},
     {NULL, NULL, 0, NULL},
 };
 
@@ -241,6 +285,81 @@ static int tie_row(void *user, const char *line, size_t len, samen_error *err)
     return SAMEN_OK;
 }
 
+/* The field degrees of one run's last field.csv snapshot, by id. */
+typedef struct field_reader {
+    long step;
+    samen_measure_scratch *s;
+    char **ids;
+    size_t n_ids, cap_ids;
+    samen_hindex index;
+} field_reader;
+
+typedef struct id_key {
+    const field_reader *fr;
+    const char *id;
+    size_t len;
+} id_key;
+
+static int id_match(const void *ctx, int rec)
+{
+    const id_key *k = ctx;
+    const char *id = k->fr->ids[rec];
+    return strlen(id) == k->len && !memcmp(id, k->id, k->len);
+}
+
+/* The place of id[0..len) among the ids seen, added if new; -1 out of
+ * memory. */
+static long id_of(field_reader *fr, const char *id, size_t len)
+{
+    uint64_t h = samen_hash_bytes(SAMEN_HASH_START, id, len);
+    id_key k = {fr, id, len};
+    int rec = samen_hindex_find(&fr->index, h, id_match, &k);
+    if (rec >= 0)
+        return rec;
+    char **ids = samen_grow(fr->ids, fr->n_ids, &fr->cap_ids, sizeof *ids, 64);
+    if (!ids)
+        return -1;
+    fr->ids = ids;
+    if (!(fr->ids[fr->n_ids] = strndup(id, len)))
+        return -1;
+    if (samen_hindex_add(&fr->index, h, (int)fr->n_ids))
+        return -1;
+    samen_measure_scratch *s = fr->s;
+    double *d = samen_grow(s->degree, fr->n_ids, &s->cap_degree, sizeof *d, 256);
+    if (!d)
+        return -1;
+    s->degree = d;
+    s->degree[fr->n_ids] = 0;
+    return (long)fr->n_ids++;
+}
+
+static int field_row(void *user, const char *line, size_t len, samen_error *err)
+{
+    field_reader *fr = user;
+    /* step,org_a,org_b,trust,shared,live */
+    const char *end = line + len;
+    char *p;
+    long step = strtol(line, &p, 10);
+    const char *a = p + 1, *ca = a < end ? memchr(a, ',', (size_t)(end - a)) : NULL;
+    const char *b = ca ? ca + 1 : NULL, *cb = b ? memchr(b, ',', (size_t)(end - b)) : NULL;
+    if (*p != ',' || !ca || !cb)
+        return samen_error_set(err, SAMEN_EINPUT, NULL, 0, NULL,
+                               "a field row with fewer than 6 fields");
+    if (step > fr->step) { /* a later snapshot: its degrees alone */
+        fr->step = step;
+        for (size_t i = 0; i < fr->n_ids; i++)
+            fr->s->degree[i] = 0;
+    }
+    if (step < fr->step)
+        return SAMEN_OK;
+    long ia = id_of(fr, a, (size_t)(ca - a)), ib = id_of(fr, b, (size_t)(cb - b));
+    if (ia < 0 || ib < 0)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    fr->s->degree[ia]++;
+    fr->s->degree[ib]++;
+    return SAMEN_OK;
+}
+
 int samen_run_view_read(samen_run_view *v, const samen_sweep_outcomes *oc,
                         samen_sweep_index *idx, const char *dir, size_t run,
                         int last_step, int ties, samen_measure_scratch *s,
@@ -258,13 +377,37 @@ int samen_run_view_read(samen_run_view *v, const samen_sweep_outcomes *oc,
     }
     *v = (samen_run_view){.net = &oc->net[run * (size_t)oc->n_nets], .n_nets = oc->n_nets,
                           .last_step = last_step, .time = s->time, .event = s->event};
-    if (!ties)
-        return SAMEN_OK;
-    ties_reader tr = {.step = -1, .s = s};
-    int rc = samen_sweep_read_range(dir, idx, run, SAMEN_OUT_TIES, tie_row, &tr, err);
-    v->trust = s->trust;
-    v->age = s->age;
-    v->n_pairs = tr.n;
+    int rc = SAMEN_OK;
+    if (ties & 1) {
+        ties_reader tr = {.step = -1, .s = s};
+        rc = samen_sweep_read_range(dir, idx, run, SAMEN_OUT_TIES, tie_row, &tr, err);
+        v->trust = s->trust;
+        v->age = s->age;
+        v->n_pairs = tr.n;
+    }
+    if (!rc && (ties & 2)) {
+        /* every organisation a node, those without a tie at degree 0 */
+        field_reader fr = {.step = -1, .s = s};
+        rc = samen_sweep_read_range(dir, idx, run, SAMEN_OUT_FIELD, field_row, &fr, err);
+        size_t n = fr.n_ids > (size_t)s->n_orgs ? fr.n_ids : (size_t)s->n_orgs;
+        if (!rc && n > fr.n_ids) {
+            double *d = realloc(s->degree, n * sizeof *d);
+            if (!d)
+                rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+            else {
+                s->degree = d;
+                s->cap_degree = n;
+                for (size_t i = fr.n_ids; i < n; i++)
+                    d[i] = 0;
+            }
+        }
+        v->degree = s->degree;
+        v->n_nodes = rc ? 0 : n;
+        for (size_t i = 0; i < fr.n_ids; i++)
+            free(fr.ids[i]);
+        free(fr.ids);
+        samen_hindex_free(&fr.index);
+    }
     return rc;
 }
 
@@ -274,6 +417,7 @@ void samen_measure_scratch_free(samen_measure_scratch *s)
     free(s->age);
     free(s->time);
     free(s->event);
+    free(s->degree);
     memset(s, 0, sizeof *s);
 }
 
@@ -291,11 +435,13 @@ int samen_measures_write(const samen_sweep *sw, const char *out, samen_sweep_ind
     samen_scenario *sc = NULL;
     rc = samen_sweep_load_run(sw, out, 0, NULL, 0, &sc, err);
     int last = sc ? sc->steps - 1 : 0;
+    samen_measure_scratch s = {0};
+    s.n_orgs = sc ? sc->n_orgs : 0;
     samen_scenario_free(sc);
-    int ties = (sw->tables & (1u << SAMEN_OUT_TIES)) != 0;
+    int ties = (sw->tables & (1u << SAMEN_OUT_TIES)) ? 1 : 0;
+    ties |= (sw->tables & (1u << SAMEN_OUT_FIELD)) ? 2 : 0;
     size_t reps = (size_t)sw->replicates;
     double *x = malloc(reps * sizeof *x);
-    samen_measure_scratch s = {0};
     samen_outfile f = {0};
     if (rc == SAMEN_OK && !x)
         rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
@@ -308,7 +454,7 @@ int samen_measures_write(const samen_sweep *sw, const char *out, samen_sweep_ind
     }
     for (size_t p = 0; rc == SAMEN_OK && p < sw->n_points; p++)
         for (const samen_measure *m = samen_measures; rc == SAMEN_OK && m->name; m++) {
-            if (m->needs_ties && !ties)
+            if (m->needs_ties & ~ties)
                 continue;
             size_t n = 0;
             for (size_t r = 0; rc == SAMEN_OK && r < reps; r++) {

@@ -21,6 +21,9 @@ typedef struct samen_run_view {
     int last_step;                  /* simulation.steps - 1 */
     const double *trust, *age;      /* the ties of the last snapshot */
     size_t n_pairs;
+    const double *degree;           /* field degrees at the last snapshot of
+                                     * field.csv, every organisation (n_nodes) */
+    size_t n_nodes;
     double *time;                   /* n_nets of room, for Kaplan-Meier */
     int *event;
 } samen_run_view;
@@ -28,7 +31,7 @@ typedef struct samen_run_view {
 typedef struct samen_measure {
     const char *name;
     const char *meaning;
-    int needs_ties;                 /* reads the ties table */
+    int needs_ties;                 /* reads the ties table (1), field.csv (2) */
     double (*fn)(const samen_run_view *v);
 } samen_measure;
 
@@ -43,6 +46,9 @@ typedef struct samen_measure_scratch {
     double *time;
     int *event;
     int n_nets;
+    double *degree;                 /* field degrees, by organisation */
+    size_t cap_degree;
+    int n_orgs;                     /* the scenario's organisations */
 } samen_measure_scratch;
 
 /* Fills v with run `run` (done) of the sweep in dir: its networks'

@@ -69,6 +69,8 @@ awk -F, 'NR > 1 && $NF != "" { f = 1 } END { exit !f }' j1/summary.csv ||
     fail "summary.csv has no founder"
 "$SAMEN" summarise j1 > /dev/null || fail "summarise"
 grep -q '^0,0.0002,dissolved_share,2,' j1/measures.csv || fail "measures.csv"
+grep -q '^0,0.0002,top10_tie_share,2,0\.' j1/measures.csv || fail "measures.csv: top10_tie_share"
+grep -q '^1,0.0004,founded,2,[0-9]' j1/measures.csv || fail "measures.csv: founded"
 # a framing sector nobody has: a warning, not an error
 "$SAMEN" check "$s" --set field.framing_sector=police > /dev/null 2> warn.err ||
     fail "check with an unknown framing sector"
