@@ -36,11 +36,7 @@ static int parse_shard(const samen_args *a, const char *v, samen_batch_opts *o)
     return rc;
 }
 
-/* Fills o from the arguments (split gets "-j4" as "-j" "4", as make
- * users type it; it has room for that). Returns -1 to go on, else the
- * exit status. */
-static int parse(const char *cmd, const char *usage, const char *what, const char *suffix,
-                 int argc, char **argv, char **split, samen_batch_opts *o)
+int samen_split_jobs(int argc, char **argv, char **split)
 {
     int n = 0;
     for (int i = 0; i < argc; i++) {
@@ -51,6 +47,16 @@ static int parse(const char *cmd, const char *usage, const char *what, const cha
             split[n++] = argv[i];
         }
     }
+    return n;
+}
+
+/* Fills o from the arguments (split gets "-j4" as "-j" "4", as make
+ * users type it; it has room for that). Returns -1 to go on, else the
+ * exit status. */
+static int parse(const char *cmd, const char *usage, const char *what, const char *suffix,
+                 int argc, char **argv, char **split, samen_batch_opts *o)
+{
+    int n = samen_split_jobs(argc, argv, split);
     samen_args a;
     samen_args_init(&a, cmd, usage, opts, n, split);
     memset(o, 0, sizeof *o);

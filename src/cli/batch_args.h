@@ -20,4 +20,8 @@ typedef struct samen_batch_opts {
 int samen_batch_args(const char *cmd, const char *usage, const char *what,
                      const char *suffix, int argc, char **argv, samen_batch_opts *o);
 
+/* Copies argv into split (room for 2 argc) with "-j4" as "-j" "4", as
+ * make users type it; returns the new count. */
+int samen_split_jobs(int argc, char **argv, char **split);
+
 #endif

@@ -1,10 +1,12 @@
 /* cmd_predict.c: `samen predict DIR`: the posterior predictive check of
  * the fit in DIR. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/args.h"
+#include "cli/batch_args.h"
 #include "cli/commands.h"
 #include "fit/predict.h"
 
@@ -34,6 +36,8 @@ static const samen_optspec opts[] = {
     {0},
 };
 
+static int predict(int argc, char **argv);
+
 static int local_pool(void *ctx, samen_sweep_job *job, samen_progress *prog,
                       samen_pool_result *res, samen_error *err)
 {
@@ -41,6 +45,18 @@ static int local_pool(void *ctx, samen_sweep_job *job, samen_progress *prog,
 }
 
 int samen_cmd_predict(int argc, char **argv)
+{
+    char **split = calloc(2 * (size_t)argc + 1, sizeof *split);
+    if (!split) {
+        fputs("samen: out of memory\n", stderr);
+        return 1;
+    }
+    int rc = predict(samen_split_jobs(argc, argv, split), split);
+    free(split);
+    return rc;
+}
+
+static int predict(int argc, char **argv)
 {
     samen_args a;
     samen_args_init(&a, "predict", usage, opts, argc, argv);

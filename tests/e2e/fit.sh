@@ -140,7 +140,7 @@ awk -F, 'NR > 1 && $4 == "dissolved_share" && $1 < 20 { d[$1] = $6 }
 cmp -s fit.m sum.m || fail "summarise's measures differ from the fit's: $(diff fit.m sum.m | head -5)"
 
 # predict: one row per target, inside 0 or 1.
-"$SAMEN" predict j2 --draws 20 -j 2 --quiet || fail "predict"
+"$SAMEN" predict j2 --draws 20 -j2 --quiet || fail "predict"
 awk -F, 'NR == 1 { ok = $0 == "target,measure,observed,mean,low,high,inside" }
     NR > 1 { n++; if (!($7 == 0 || $7 == 1) || $5 > $6) ok = 0 }
     END { exit !(ok && n == 2) }' j2/predictive.csv || fail "predictive.csv: $(cat j2/predictive.csv)"
