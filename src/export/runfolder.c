@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "samen/sim.h"
+#include "stats/columns.h"
 #include "util/outfile.h"
 #include "util/parse.h"
 
@@ -124,6 +125,107 @@ static int need_file(const char *dir, const char *name, char *path, size_t n, sa
                            "folder holds sweep.ini)", name);
 }
 
+/* organisations.csv (MODEL.md 4.15): the organisations the run created,
+ * added to the run's scenario as the nodes they are. */
+enum { K_ID, K_NAME, K_SECTOR, K_CAPACITY, K_MANDATE, K_LATENCY, K_GUARD, K_PATIENCE,
+       K_AREA, K_FIXED };
+static const char *const created_cols[K_FIXED] = {
+    "id", "name", "sector", "capacity", "mandate", "latency", "guard", "patience", "area",
+};
+
+typedef struct created_ctx {
+    samen_scenario *sc;
+    const char *path;
+    int n_cols;
+    int col[K_FIXED + SAMEN_MAX_THEMES];
+    size_t cap;
+} created_ctx;
+
+static int created_row(void *user, int line, char **f, int n, samen_error *err)
+{
+    created_ctx *c = user;
+    samen_scenario *sc = c->sc;
+    if (!c->n_cols) {
+        for (int k = 0; k < K_FIXED + sc->n_themes; k++) {
+            const char *name = k < K_FIXED ? created_cols[k] : sc->themes[k - K_FIXED];
+            if ((c->col[k] = samen_stats_find_col(f, n, name)) < 0)
+                return samen_error_set(err, SAMEN_EINPUT, c->path, line, name,
+                                       "no such column: organisations.csv has the "
+                                       "organisations file's columns, area included");
+        }
+        c->n_cols = n;
+        return SAMEN_OK;
+    }
+    if (n != c->n_cols)
+        return samen_error_set(err, SAMEN_EINPUT, c->path, line, NULL,
+                               "%d fields where the header has %d", n, c->n_cols);
+    if ((size_t)sc->n_orgs == c->cap) {
+        size_t cap = c->cap ? 2 * c->cap : 16;
+        samen_org *o = realloc(sc->orgs, cap * sizeof *o);
+        if (!o)
+            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+        sc->orgs = o;
+        c->cap = cap;
+    }
+    samen_org *o = &sc->orgs[sc->n_orgs];
+    memset(o, 0, sizeof *o);
+    sc->n_orgs++; /* counted at once, so that its strings are freed with sc */
+    o->id = strdup(f[c->col[K_ID]]);
+    o->name = strdup(f[c->col[K_NAME]]);
+    o->sector = strdup(f[c->col[K_SECTOR]]);
+    o->area = sc->has_area ? strdup(f[c->col[K_AREA]]) : NULL;
+    if (!o->id || !o->name || !o->sector || (sc->has_area && !o->area))
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    o->mandate = strcmp(f[c->col[K_MANDATE]], "decision") ? SAMEN_FEEDBACK : SAMEN_DECISION;
+    o->capacity = strtod(f[c->col[K_CAPACITY]], NULL);
+    o->latency = strtod(f[c->col[K_LATENCY]], NULL);
+    o->guard = strtod(f[c->col[K_GUARD]], NULL);
+    o->patience = strtod(f[c->col[K_PATIENCE]], NULL);
+    for (int k = 0; k < sc->n_themes; k++)
+        o->mission[k] = strtod(f[c->col[K_FIXED + k]], NULL);
+    return SAMEN_OK;
+}
+
+static int read_created(samen_scenario *sc, const char *dir, samen_error *err)
+{
+    char path[4200];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/organisations.csv", dir);
+    if (stat(path, &st) != 0)
+        return SAMEN_OK; /* the run created none */
+    created_ctx c = {.sc = sc, .path = path, .cap = (size_t)sc->n_orgs};
+    return samen_stats_read_table(path, created_row, &c, &c.n_cols, err);
+}
+
+/* --ties field: every organisation with a field tie is a node of the
+ * field network, a member or not (a merged network's organisation that
+ * joined nothing, a tie of the ties file). */
+typedef struct mark_ctx {
+    const samen_name_index *orgs;
+    unsigned char *member;
+    int n_cols, col_a, col_b;
+} mark_ctx;
+
+static int mark_row(void *user, int line, char **f, int n, samen_error *err)
+{
+    (void)line;
+    (void)err;
+    mark_ctx *c = user;
+    if (!c->n_cols) {
+        c->col_a = samen_stats_find_col(f, n, "org_a");
+        c->col_b = samen_stats_find_col(f, n, "org_b");
+        c->n_cols = n;
+        return SAMEN_OK;
+    }
+    for (int k = 0; k < 2; k++) {
+        int col = k ? c->col_b : c->col_a;
+        int o = col >= 0 && col < n ? samen_name_index_find(c->orgs, f[col]) : -1;
+        if (o >= 0)
+            c->member[o] = 1;
+    }
+    return SAMEN_OK;
+}
+
 int samen_export_load(samen_export_run *r, const char *dir, const char *network,
                       samen_error *err)
 {
@@ -144,6 +246,8 @@ int samen_export_load_ties(samen_export_run *r, const char *dir, const char *net
         rc = need_file(dir, field ? "field.csv" : "ties.csv", ties, sizeof ties, err);
     if (!rc)
         rc = samen_scenario_load(&r->sc, ini, NULL, 0, err);
+    if (!rc)
+        rc = read_created(r->sc, dir, err);
     if (!rc && network)
         rc = samen_export_find_network(r->sc, network, ini, &r->net, err);
     if (!rc)
@@ -170,6 +274,10 @@ int samen_export_load_ties(samen_export_run *r, const char *dir, const char *net
         rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
     if (!rc)
         rc = samen_export_read_events(r, events, &orgs, &nets, member, err);
+    if (!rc && field) {
+        mark_ctx mc = {.orgs = &orgs, .member = member};
+        rc = samen_stats_read_table(ties, mark_row, &mc, &mc.n_cols, err);
+    }
     if (!rc)
         rc = make_nodes(r, member, org_node, err);
     if (!rc)

@@ -56,14 +56,7 @@ static int row(void *user, int line, char **f, int n, samen_error *err)
                       : samen_export_row(&c->t, r, c->nets, line, f, n, &step, &net, err);
     if (rc || net == -1) /* another network than the one asked for */
         return rc;
-    /* a field tie of an organisation never a member (a tie of the ties
-     * file) has no node among the members: left out */
-    if (c->field) {
-        int oa = samen_name_index_find(c->orgs, f[c->t.col[C_A]]);
-        int ob = samen_name_index_find(c->orgs, f[c->t.col[C_B]]);
-        if (oa >= 0 && ob >= 0 && (c->org_node[oa] < 0 || c->org_node[ob] < 0))
-            return SAMEN_OK;
-    }
+
     const char *text = f[c->t.col[C_TRUST]];
     char *end;
     errno = 0;
