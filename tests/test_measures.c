@@ -100,8 +100,8 @@ static void test_registry(void **state)
     samen_measure_list(list, sizeof list);
     assert_string_equal(list, "dissolved_share, km_median_agreed_to_end, members_mean, "
                               "completed_share_of_ended, trust_age_corr, agreed_share, "
-                              "dropouts_mean, live_networks, founded, top10_tie_share, "
-                              "max_median_degree");
+                              "dropouts_mean, repeat_odds, closure_odds, top10_tie_share, "
+                              "max_median_degree, live_networks, founded");
 }
 
 int main(void)

@@ -193,6 +193,16 @@ static double max_median_degree(const samen_run_view *v)
     return med > 0 ? d[0] / med : NAN;
 }
 
+static double repeat_odds(const samen_run_view *v)
+{
+    return v->repeat_or;
+}
+
+static double closure_odds(const samen_run_view *v)
+{
+    return v->closure_or;
+}
+
 const samen_measure samen_measures[] = {
     {"dissolved_share", "C1: share of networks dissolved by the last step", 0,
      dissolved_share},
@@ -205,12 +215,16 @@ const samen_measure samen_measures[] = {
      trust_age_corr},
     {"agreed_share", "share of networks that agreed a goal", 0, agreed_share},
     {"dropouts_mean", "mean drop-outs per network", 0, dropouts_mean},
-    {"live_networks", "N4: mean live networks over years 8-10", 0, live_networks},
-    {"founded", "networks founded during the run", 0, founded},
+    {"repeat_odds", "N1: odds ratio of co-membership, pairs with a field tie vs none "
+     "(field.csv every 52 steps)", 6, repeat_odds},
+    {"closure_odds", "N2: odds ratio of co-membership, a common partner vs none "
+     "(field.csv every 52 steps)", 6, closure_odds},
     {"top10_tie_share", "N3: share of the field's tie ends held by the top 10 % "
      "(field.csv kept)", 2, top10_tie_share},
     {"max_median_degree", "N3: largest field degree over the median (field.csv kept)", 2,
      max_median_degree},
+    {"live_networks", "N4: mean live networks over years 8-10", 0, live_networks},
+    {"founded", "networks founded during the run", 0, founded},
     {NULL, NULL, 0, NULL},
 };
 
@@ -385,6 +399,9 @@ int samen_run_view_read(samen_run_view *v, const samen_sweep_outcomes *oc,
         v->age = s->age;
         v->n_pairs = tr.n;
     }
+    v->repeat_or = v->closure_or = NAN;
+    if (!rc && (ties & 4) && s->sc)
+        rc = samen_field_odds(s->sc, dir, idx, run, &v->repeat_or, &v->closure_or, err);
     if (!rc && (ties & 2)) {
         /* every organisation a node, those without a tie at degree 0 */
         field_reader fr = {.step = -1, .s = s};
@@ -437,9 +454,11 @@ int samen_measures_write(const samen_sweep *sw, const char *out, samen_sweep_ind
     int last = sc ? sc->steps - 1 : 0;
     samen_measure_scratch s = {0};
     s.n_orgs = sc ? sc->n_orgs : 0;
-    samen_scenario_free(sc);
+    s.sc = sc; /* kept for the areas of N1 and N2 */
     int ties = (sw->tables & (1u << SAMEN_OUT_TIES)) ? 1 : 0;
     ties |= (sw->tables & (1u << SAMEN_OUT_FIELD)) ? 2 : 0;
+    ties |= (sw->tables & (1u << SAMEN_OUT_FIELD)) && (sw->tables & (1u << SAMEN_OUT_EVENTS))
+                ? 4 : 0;
     size_t reps = (size_t)sw->replicates;
     double *x = malloc(reps * sizeof *x);
     samen_outfile f = {0};
@@ -490,6 +509,7 @@ int samen_measures_write(const samen_sweep *sw, const char *out, samen_sweep_ind
     else
         samen_outfile_discard(&f);
     samen_measure_scratch_free(&s);
+    samen_scenario_free(sc);
     free(x);
     samen_sweep_outcomes_free(&oc);
     return rc;

@@ -24,6 +24,7 @@ typedef struct samen_run_view {
     const double *degree;           /* field degrees at the last snapshot of
                                      * field.csv, every organisation (n_nodes) */
     size_t n_nodes;
+    double repeat_or, closure_or;   /* N1, N2 (field_odds.c); NAN without */
     double *time;                   /* n_nets of room, for Kaplan-Meier */
     int *event;
 } samen_run_view;
@@ -31,7 +32,8 @@ typedef struct samen_run_view {
 typedef struct samen_measure {
     const char *name;
     const char *meaning;
-    int needs_ties;                 /* reads the ties table (1), field.csv (2) */
+    int needs_ties;                 /* reads the ties table (1), field.csv (2),
+                                     * field.csv and events.csv by year (4) */
     double (*fn)(const samen_run_view *v);
 } samen_measure;
 
@@ -49,7 +51,14 @@ typedef struct samen_measure_scratch {
     double *degree;                 /* field degrees, by organisation */
     size_t cap_degree;
     int n_orgs;                     /* the scenario's organisations */
+    const samen_scenario *sc;       /* the runs' scenario (areas), or NULL */
 } samen_measure_scratch;
+
+/* N1 and N2 of run `run` of the sweep in dir (field_odds.c): the odds
+ * ratios of co-membership, from its field and events parts; NAN where the
+ * scenario has no areas or field.csv lacks the first step of a year 3-10. */
+int samen_field_odds(const samen_scenario *sc, const char *dir, samen_sweep_index *idx,
+                     size_t run, double *repeat, double *closure, samen_error *err);
 
 /* Fills v with run `run` (done) of the sweep in dir: its networks'
  * summary rows from oc and, when ties is set, the ties of its last

@@ -71,6 +71,17 @@ awk -F, 'NR > 1 && $NF != "" { f = 1 } END { exit !f }' j1/summary.csv ||
 grep -q '^0,0.0002,dissolved_share,2,' j1/measures.csv || fail "measures.csv"
 grep -q '^0,0.0002,top10_tie_share,2,0\.' j1/measures.csv || fail "measures.csv: top10_tie_share"
 grep -q '^1,0.0004,founded,2,[0-9]' j1/measures.csv || fail "measures.csv: founded"
+# N1 and N2 in measures.csv equal what scripts/experiments/field_stats.py
+# (independent code) finds in the runs' folders: the mean over the point's
+# runs of each run's odds ratio (0.5 added to every cell)
+for r in 0 1; do "$SAMEN" rerun j1 $r --out rr$r > /dev/null || fail "rerun $r"; done
+python3 "$TOP/scripts/experiments/field_stats.py" rr0 rr1 > fs.csv || fail "field_stats.py"
+got=$(awk -F, '$1 == 0 && $3 == "repeat_odds" { r = $5 } $1 == 0 && $3 == "closure_odds" { c = $5 }
+    END { printf "%.4g %.4g", r, c }' j1/measures.csv)
+want=$(awk -F, 'NR > 1 { r += ($2 + .5) * ($5 + .5) / (($3 + .5) * ($4 + .5));
+    c += ($6 + .5) * ($9 + .5) / (($7 + .5) * ($8 + .5)); n++ }
+    END { printf "%.4g %.4g", r / n, c / n }' fs.csv)
+[ "$got" = "$want" ] || fail "measures.csv's repeat_odds, closure_odds $got; field_stats.py $want"
 # a framing sector nobody has: a warning, not an error
 "$SAMEN" check "$s" --set field.framing_sector=police > /dev/null 2> warn.err ||
     fail "check with an unknown framing sector"

@@ -1,0 +1,386 @@
+/* field_odds.c: the dyadic measures of a field run (MODEL.md section 1,
+ * N1 and N2) from a sweep's parts: dyads of organisations of one area,
+ * year by year over years 3-10 (year y starts at step 52 (y - 1)); a pair
+ * is a tie when field.csv lists it at the year's first step, and becomes
+ * co-members when both joined one network founded in that year. N1: the
+ * odds ratio of co-membership for pairs with a tie against pairs
+ * without; N2: among pairs without a tie, those with a common field
+ * partner against those without. The 2x2 tables are summed over the
+ * years; 0.5 is added to every cell. Organisations created by mergers are
+ * left out of the dyads. NAN where field.csv lacks a year's first step. */
+#include "fit/measures.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/grow.h"
+#include "util/hindex.h"
+
+#define YEAR 52
+#define FIRST_YEAR 3
+#define LAST_YEAR 10
+#define N_YEARS (LAST_YEAR - FIRST_YEAR + 1)
+
+/* One join of a founded network: its number among them, the organisation. */
+struct join {
+    int net, org;
+};
+
+static int by_net(const void *x, const void *y)
+{
+    const struct join *a = x, *b = y;
+    if (a->net != b->net)
+        return (a->net > b->net) - (a->net < b->net);
+    return (a->org > b->org) - (a->org < b->org);
+}
+
+static int cmp_charp(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* The pairs of one area: the sum over the areas of m (m - 1) / 2. */
+static double area_pairs(const samen_scenario *sc)
+{
+    const char **a = malloc((size_t)sc->n_orgs * sizeof *a);
+    if (!a)
+        return NAN;
+    for (int i = 0; i < sc->n_orgs; i++)
+        a[i] = sc->orgs[i].area;
+    qsort(a, (size_t)sc->n_orgs, sizeof *a, cmp_charp);
+    double pairs = 0;
+    for (int i = 0, j; i < sc->n_orgs; i = j) {
+        for (j = i + 1; j < sc->n_orgs && !strcmp(a[i], a[j]); j++)
+            ;
+        pairs += (double)(j - i) * (double)(j - i - 1) / 2;
+    }
+    free(a);
+    return pairs;
+}
+
+/* A tie as seen from one end: the end, the other. */
+struct end {
+    int at, other;
+};
+
+static int by_end(const void *x, const void *y)
+{
+    const struct end *a = x, *b = y;
+    if (a->at != b->at)
+        return (a->at > b->at) - (a->at < b->at);
+    return (a->other > b->other) - (a->other < b->other);
+}
+
+typedef struct odds_reader {
+    const samen_scenario *sc;
+    int area_col_ok;
+    /* field.csv: the pairs at each year's first step, as (year, key) */
+    uint64_t *ties[N_YEARS];
+    size_t n_ties[N_YEARS], cap_ties[N_YEARS];
+    unsigned char seen[N_YEARS];
+    /* events.csv: founded networks (name, year) and joins (name, org) */
+    char **nets;
+    int *net_year;
+    size_t n_nets, cap_nets, cap_year;
+    samen_hindex net_index;
+    struct join *joins;
+    size_t n_joins, cap_joins;
+    int oom;
+} odds_reader;
+
+static uint64_t key(int a, int b)
+{
+    int lo = a < b ? a : b, hi = a < b ? b : a;
+    return (uint64_t)(uint32_t)lo << 32 | (uint32_t)hi;
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* Sorts and keeps each key once; returns the new count. */
+static size_t sort_unique(uint64_t *v, size_t n)
+{
+    qsort(v, n, sizeof *v, cmp_u64);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (m == 0 || v[m - 1] != v[i])
+            v[m++] = v[i];
+    return m;
+}
+
+/* The number of keys in both sorted lists. */
+static size_t common(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+    size_t i = 0, j = 0, c = 0;
+    while (i < na && j < nb) {
+        if (a[i] < b[j])
+            i++;
+        else if (a[i] > b[j])
+            j++;
+        else {
+            c++;
+            i++;
+            j++;
+        }
+    }
+    return c;
+}
+
+static int same_area(const samen_scenario *sc, int a, int b)
+{
+    return a >= 0 && b >= 0 && !strcmp(sc->orgs[a].area, sc->orgs[b].area);
+}
+
+/* The field of a text row: field k of line[0..len) into *f, *n. */
+static int nth(const char *line, size_t len, int k, const char **f, size_t *n)
+{
+    const char *p = line, *end = line + len;
+    for (int i = 0; i < k; i++) {
+        const char *c = memchr(p, ',', (size_t)(end - p));
+        if (!c)
+            return -1;
+        p = c + 1;
+    }
+    const char *c = memchr(p, ',', (size_t)(end - p));
+    *f = p;
+    *n = (size_t)((c ? c : end) - p);
+    return 0;
+}
+
+static int org_of(const samen_scenario *sc, const char *f, size_t n)
+{
+    char id[128];
+    if (n >= sizeof id)
+        return -1;
+    memcpy(id, f, n);
+    id[n] = '\0';
+    return samen_scenario_org_index(sc, id);
+}
+
+static int field_row(void *user, const char *line, size_t len, samen_error *err)
+{
+    (void)err;
+    odds_reader *r = user;
+    long step = strtol(line, NULL, 10);
+    if (step % YEAR || step / YEAR + 1 < FIRST_YEAR || step / YEAR + 1 > LAST_YEAR)
+        return SAMEN_OK;
+    int y = (int)(step / YEAR) + 1 - FIRST_YEAR;
+    r->seen[y] = 1;
+    const char *fa, *fb;
+    size_t na, nb;
+    if (nth(line, len, 1, &fa, &na) || nth(line, len, 2, &fb, &nb))
+        return SAMEN_OK;
+    int a = org_of(r->sc, fa, na), b = org_of(r->sc, fb, nb);
+    if (a < 0 || b < 0)
+        return SAMEN_OK; /* a created organisation: not a dyad here */
+    uint64_t *t = samen_grow(r->ties[y], r->n_ties[y], &r->cap_ties[y], sizeof *t, 256);
+    if (!t) {
+        r->oom = 1;
+        return SAMEN_EIO;
+    }
+    r->ties[y] = t;
+    t[r->n_ties[y]++] = key(a, b);
+    return SAMEN_OK;
+}
+
+typedef struct name_key {
+    const odds_reader *r;
+    const char *f;
+    size_t n;
+} name_key;
+
+static int net_match(const void *ctx, int rec)
+{
+    const name_key *k = ctx;
+    const char *s = k->r->nets[rec];
+    return strlen(s) == k->n && !memcmp(s, k->f, k->n);
+}
+
+static int net_find(const odds_reader *r, const char *f, size_t n)
+{
+    name_key k = {r, f, n};
+    return samen_hindex_find(&r->net_index, samen_hash_bytes(SAMEN_HASH_START, f, n),
+                             net_match, &k);
+}
+
+static int events_row(void *user, const char *line, size_t len, samen_error *err)
+{
+    (void)err;
+    odds_reader *r = user;
+    /* step,network,org,person,event,reason,value */
+    const char *fn, *fo, *fe;
+    size_t nn, no, ne;
+    if (nth(line, len, 1, &fn, &nn) || nth(line, len, 2, &fo, &no) ||
+        nth(line, len, 4, &fe, &ne))
+        return SAMEN_OK;
+    if (ne == 7 && !memcmp(fe, "founded", 7)) {
+        char **nets = samen_grow(r->nets, r->n_nets, &r->cap_nets, sizeof *nets, 64);
+        if (nets)
+            r->nets = nets;
+        int *yr = nets ? samen_grow(r->net_year, r->n_nets, &r->cap_year, sizeof *yr, 64)
+                       : NULL;
+        if (yr)
+            r->net_year = yr;
+        if (!nets || !yr || !(r->nets[r->n_nets] = strndup(fn, nn)) ||
+            samen_hindex_add(&r->net_index, samen_hash_bytes(SAMEN_HASH_START, fn, nn),
+                             (int)r->n_nets)) {
+            r->oom = 1;
+            return SAMEN_EIO;
+        }
+        r->net_year[r->n_nets++] = (int)(strtol(line, NULL, 10) / YEAR) + 1;
+    } else if (ne == 4 && !memcmp(fe, "join", 4)) {
+        int k = net_find(r, fn, nn), o = org_of(r->sc, fo, no);
+        if (k < 0 || o < 0)
+            return SAMEN_OK; /* a declared network, or a created organisation */
+        struct join *j = samen_grow(r->joins, r->n_joins, &r->cap_joins, sizeof *j, 256);
+        if (!j) {
+            r->oom = 1;
+            return SAMEN_EIO;
+        }
+        r->joins = j;
+        r->joins[r->n_joins++] = (struct join){k, o};
+    }
+    return SAMEN_OK;
+}
+
+static void reader_free(odds_reader *r)
+{
+    for (int y = 0; y < N_YEARS; y++)
+        free(r->ties[y]);
+    for (size_t i = 0; i < r->n_nets; i++)
+        free(r->nets[i]);
+    free(r->nets);
+    free(r->net_year);
+    samen_hindex_free(&r->net_index);
+    free(r->joins);
+}
+
+/* The odds ratio (a + .5)(d + .5) / ((b + .5)(c + .5)). */
+static double odds(double a, double b, double c, double d)
+{
+    return (a + 0.5) * (d + 0.5) / ((b + 0.5) * (c + 0.5));
+}
+
+int samen_field_odds(const samen_scenario *sc, const char *dir, samen_sweep_index *idx,
+                     size_t run, double *repeat, double *closure, samen_error *err)
+{
+    *repeat = *closure = NAN;
+    if (!sc->has_area)
+        return SAMEN_OK;
+    odds_reader r = {.sc = sc};
+    int rc = samen_sweep_read_range(dir, idx, run, SAMEN_OUT_FIELD, field_row, &r, err);
+    if (!rc)
+        rc = samen_sweep_read_range(dir, idx, run, SAMEN_OUT_EVENTS, events_row, &r, err);
+    if (r.oom)
+        rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    double pairs = area_pairs(sc);
+    if (!isfinite(pairs) && !rc)
+        rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    if (!rc)
+        qsort(r.joins, r.n_joins, sizeof *r.joins, by_net);
+    double t1[4] = {0}, t2[4] = {0};
+    int years = 0;
+    for (int y = 0; rc == SAMEN_OK && y < N_YEARS; y++) {
+        if (!r.seen[y])
+            continue;
+        years++;
+        /* the ties of one area, and every tie for the common partners */
+        size_t nt = sort_unique(r.ties[y], r.n_ties[y]);
+        uint64_t *tied = malloc((nt > 0 ? nt : 1) * sizeof *tied);
+        /* co-member pairs of one area in the networks founded this year */
+        size_t cap_co = 0, n_co = 0, cap_cp = 0, n_cp = 0;
+        uint64_t *co = NULL, *cp = NULL;
+        int ok = tied != NULL;
+        size_t ntied = 0;
+        for (size_t i = 0; ok && i < nt; i++) {
+            int a = (int)(r.ties[y][i] >> 32), b = (int)(r.ties[y][i] & 0xffffffffu);
+            if (same_area(sc, a, b))
+                tied[ntied++] = r.ties[y][i];
+        }
+        /* the joins come by network: each founded network's pairs */
+        for (size_t i = 0, e; ok && i < r.n_joins; i = e) {
+            for (e = i + 1; e < r.n_joins && r.joins[e].net == r.joins[i].net; e++)
+                ;
+            if (r.net_year[r.joins[i].net] != y + FIRST_YEAR)
+                continue;
+            for (size_t a = i; ok && a < e; a++)
+                for (size_t b = a + 1; ok && b < e; b++) {
+                    int oa = r.joins[a].org, ob = r.joins[b].org;
+                    if (oa == ob || !same_area(sc, oa, ob))
+                        continue;
+                    uint64_t *g = samen_grow(co, n_co, &cap_co, sizeof *g, 256);
+                    if (!(ok = g != NULL))
+                        break;
+                    co = g;
+                    co[n_co++] = key(oa, ob);
+                }
+        }
+        n_co = ok ? sort_unique(co, n_co) : 0;
+        /* common partners: pairs of one area with a tie each to one
+         * organisation, from each organisation's list of ties */
+        struct end *ends = ok ? malloc((2 * nt > 0 ? 2 * nt : 1) * sizeof *ends) : NULL;
+        ok = ends != NULL;
+        for (size_t i = 0; ok && i < nt; i++) {
+            int a = (int)(r.ties[y][i] >> 32), b = (int)(r.ties[y][i] & 0xffffffffu);
+            ends[2 * i] = (struct end){a, b};
+            ends[2 * i + 1] = (struct end){b, a};
+        }
+        if (ok)
+            qsort(ends, 2 * nt, sizeof *ends, by_end);
+        for (size_t i = 0, e; ok && i < 2 * nt; i = e) {
+            for (e = i + 1; e < 2 * nt && ends[e].at == ends[i].at; e++)
+                ;
+            for (size_t a = i; ok && a < e; a++)
+                for (size_t b = a + 1; ok && b < e; b++) {
+                    int x = ends[a].other, z = ends[b].other;
+                    if (!same_area(sc, x, z))
+                        continue;
+                    uint64_t *g = samen_grow(cp, n_cp, &cap_cp, sizeof *g, 256);
+                    if (!(ok = g != NULL))
+                        break;
+                    cp = g;
+                    cp[n_cp++] = key(x, z);
+                }
+        }
+        free(ends);
+        if (ok) {
+            n_cp = sort_unique(cp, n_cp);
+            /* the common-partner pairs without a tie */
+            size_t m = 0;
+            for (size_t i = 0, j = 0; i < n_cp; i++) {
+                while (j < ntied && tied[j] < cp[i])
+                    j++;
+                if (j >= ntied || tied[j] != cp[i])
+                    cp[m++] = cp[i];
+            }
+            n_cp = m;
+            double tc = (double)common(tied, ntied, co, n_co);
+            double cpc = (double)common(cp, n_cp, co, n_co);
+            double none = pairs - (double)ntied, coo = (double)n_co - tc;
+            t1[0] += tc;
+            t1[1] += (double)ntied - tc;
+            t1[2] += coo;
+            t1[3] += none - coo;
+            t2[0] += cpc;
+            t2[1] += (double)n_cp - cpc;
+            t2[2] += coo - cpc;
+            t2[3] += none - (double)n_cp - (coo - cpc);
+        } else {
+            rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+        }
+        free(tied);
+        free(co);
+        free(cp);
+    }
+    if (rc == SAMEN_OK && years == N_YEARS) {
+        *repeat = odds(t1[0], t1[1], t1[2], t1[3]);
+        *closure = odds(t2[0], t2[1], t2[2], t2[3]);
+    }
+    reader_free(&r);
+    return rc;
+}
