@@ -186,5 +186,19 @@ int samen_explain_reach(const samen_scenario *sc, FILE *fp)
         }
         fprintf(fp, "%d of %d candidates can join\n", n_can, n);
     }
+    /* Founded networks are drawn during the run from its seed, so before the
+     * run only the rule that will choose them can be explained. */
+    if (p->field.found_rate > 0) {
+        char a[32], b[32];
+        fprintf(fp, "%s[founding] organisations found networks during the run at "
+                "field.found_rate %s x spare capacity (MODEL.md 4.14),\n"
+                "each with %d necessary actors and up to %d candidates chosen in its "
+                "founder's reach (%s),\nby fit, remembered trust (half-life %s steps) "
+                "and common partners; they are not known\nbefore the run: summary.csv "
+                "names them with start_step and founder.\n",
+                sc->n_nets ? "\n" : "", samen_num_text(p->field.found_rate, a, sizeof a),
+                p->field.necessary, p->field.candidates, p->field.reach_all ? "all" : "area",
+                samen_num_text(p->field.memory_half_life, b, sizeof b));
+    }
     return ferror(fp) ? -1 : 0;
 }

@@ -87,4 +87,14 @@ grep -qx "attraction_min = 0.35" c.out || fail "check: $(grep attraction_min c.o
     || fail "check rounded a value that needs 17 digits"
 grep -qx "attraction_min = 0.35" r/run.ini || fail "run.ini: $(grep attraction_min r/run.ini)"
 grep -q ",0.59999999999999998," r/input-organisations.csv || fail "input copy: $(cat r/input-organisations.csv)"
+# A field (MODEL.md 4.14): --explain says how networks will be founded,
+# since founded networks are not known before the run; a scenario without
+# founding has no such paragraph.
+grep -q "^\[founding\]" e.out && fail "--explain: a founding paragraph without founding"
+"$SAMEN" check "$TOP/scenarios/flanders-field.ini" --explain > f.out 2> /dev/null \
+    || fail "check --explain of the field exited $?"
+grep -q "^\[founding\] .*field.found_rate 0.000192 x spare capacity" f.out \
+    || fail "--explain of the field: $(cat f.out)"
+grep -q "up to 6 candidates chosen in its founder's reach (area)" f.out \
+    || fail "--explain of the field: $(cat f.out)"
 exit 0
