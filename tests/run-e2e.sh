@@ -7,10 +7,11 @@ pass=0; fail=0
 for t in "$top"/tests/e2e/*.sh; do
     [ -e "$t" ] || continue
     work=$(mktemp -d)
+    t0=$(date +%s)
     if (cd "$work" && sh "$t") >"$work.log" 2>&1; then
-        pass=$((pass + 1)); echo "ok   $(basename "$t")"
+        pass=$((pass + 1)); echo "ok   $(basename "$t") ($(($(date +%s) - t0)) s)"
     else
-        fail=$((fail + 1)); echo "FAIL $(basename "$t")"; tail -n 30 "$work.log"
+        fail=$((fail + 1)); echo "FAIL $(basename "$t") ($(($(date +%s) - t0)) s)"; tail -n 30 "$work.log"
     fi
     rm -rf "$work" "$work.log"
 done

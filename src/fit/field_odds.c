@@ -18,7 +18,7 @@
 #include "util/grow.h"
 #include "util/hindex.h"
 
-#define YEAR 52
+#define YEAR SAMEN_FIELD_YEAR
 #define FIRST_YEAR 3
 #define LAST_YEAR 10
 #define N_YEARS (LAST_YEAR - FIRST_YEAR + 1)

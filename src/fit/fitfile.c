@@ -353,11 +353,6 @@ static int resolve_priors(const raw *r, samen_fit *f, const samen_scenario *sc,
     return SAMEN_OK;
 }
 
-/* The measures that need a field run, listed by FORMATS.md but not yet
- * computed by samen fit. */
-static const char *const field_measures[] = {"repeat_odds", "closure_odds",
-    "top10_tie_share", "max_median_degree", "live_networks", "founded", NULL};
-
 static int resolve_targets(const raw *r, samen_fit *f, samen_error *err)
 {
     static const char *const keys[] = {"measure", "observed", "scale", NULL};
@@ -389,12 +384,6 @@ static int resolve_targets(const raw *r, samen_fit *f, samen_error *err)
         const samen_fit_kv *m = lookup(&rt->keys, "measure");
         char list[600];
         samen_measure_list(list, sizeof list);
-        for (int i = 0; field_measures[i]; i++)
-            if (!strcmp(m->value, field_measures[i]))
-                return samen_error_set(err, SAMEN_EINPUT, r->path, m->line, "measure",
-                                       "'%s' is a measure of a field run, which samen fit "
-                                       "does not compute yet; the measures are: %s",
-                                       m->value, list);
         if (!(ft->measure = samen_measure_find(m->value)))
             return samen_error_set(err, SAMEN_EINPUT, r->path, m->line, "measure",
                                    "unknown measure '%s'; the measures are: %s", m->value,

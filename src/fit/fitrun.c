@@ -153,14 +153,18 @@ static int write_points(const samen_fit *f, const char *dir, const char *what,
     text = NULL;
     if (!(mem = open_memstream(&text, &len)))
         return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-    /* only each network's last network row, and the ties of the last
-     * snapshot where a target needs them: a fit runs thousands of runs */
+    /* only each network's last network row, and what the targets read:
+     * the ties of the last snapshot, field.csv at the last step, or
+     * field.csv at each year's first step with the events (N1, N2); a fit
+     * runs thousands of runs */
+    int need = f->needs_ties;
     fprintf(mem, "; %s of the fit in fit.ini: its candidates as a sweep\n"
                  "[sweep]\nscenario = %s\nreplicates = %ld\ndesign = points\n"
-                 "points = candidates.csv\nseed = %lu\nsnapshot_every = 1000000\n"
-                 "tables = network%s\nevery = 1000000\n",
+                 "points = candidates.csv\nseed = %lu\nsnapshot_every = %d\n"
+                 "detail = %s\ntables = network%s%s%s\nevery = 1000000\n",
             what, f->scenario, f->replicates, (unsigned long)seed,
-            f->needs_ties ? ", ties" : "");
+            need & 4 ? SAMEN_FIELD_YEAR : 1000000, need & 6 ? "field" : "",
+            need & 4 ? ", events" : "", need & 1 ? ", ties" : "", need & 6 ? ", field" : "");
     if (f->n_set)
         fputs("\n[set]\n", mem);
     for (int i = 0; i < f->n_set; i++)
@@ -363,6 +367,8 @@ int samen_fit_points_open(const samen_fit *f, const samen_fit_opts *o, const cha
         snprintf(path, sizeof path, "%s/points.ini", dir);
         rc = samen_sweep_load(&p->sw, path, 0, err);
     }
+    if (!rc && (f->needs_ties & 6))
+        rc = samen_measure_scratch_load(&p->scratch, p->sw, dir, err);
     if (!rc)
         rc = samen_sweep_claim(p->sw, dir, err);
     p->job = (samen_sweep_job){.sw = p->sw, .out = p->dir, .shard_i = o->shard_i,

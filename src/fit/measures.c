@@ -128,7 +128,8 @@ static double trust_age_corr(const samen_run_view *v)
  * phase). Every network counts, joined or not. NAN for a shorter run. */
 static double live_networks(const samen_run_view *v)
 {
-    int from = 52 * 7, to = 52 * 10 - 1 < v->last_step ? 52 * 10 - 1 : v->last_step;
+    const int y = SAMEN_FIELD_YEAR;
+    int from = y * 7, to = y * 10 - 1 < v->last_step ? y * 10 - 1 : v->last_step;
     if (to < from)
         return NAN;
     double sum = 0;
@@ -428,8 +429,27 @@ int samen_run_view_read(samen_run_view *v, const samen_sweep_outcomes *oc,
     return rc;
 }
 
+int samen_measure_scratch_load(samen_measure_scratch *s, const samen_sweep *sw,
+                               const char *dir, samen_error *err)
+{
+    samen_scenario_free(s->sc);
+    s->sc = NULL;
+    int rc = samen_sweep_load_run(sw, dir, 0, NULL, 0, &s->sc, err);
+    s->n_orgs = s->sc ? s->sc->n_orgs : 0;
+    return rc;
+}
+
+int samen_measure_tables(const samen_sweep *sw)
+{
+    int field = (sw->tables & (1u << SAMEN_OUT_FIELD)) != 0;
+    int events = (sw->tables & (1u << SAMEN_OUT_EVENTS)) != 0;
+    return ((sw->tables & (1u << SAMEN_OUT_TIES)) ? 1 : 0) | (field ? 2 : 0) |
+           (field && events ? 4 : 0);
+}
+
 void samen_measure_scratch_free(samen_measure_scratch *s)
 {
+    samen_scenario_free(s->sc);
     free(s->trust);
     free(s->age);
     free(s->time);
@@ -449,20 +469,18 @@ int samen_measures_write(const samen_sweep *sw, const char *out, samen_sweep_ind
     if (rc)
         return rc;
     /* the run length as the runs get it (C2 censors at the last step) */
-    samen_scenario *sc = NULL;
-    rc = samen_sweep_load_run(sw, out, 0, NULL, 0, &sc, err);
-    int last = sc ? sc->steps - 1 : 0;
     samen_measure_scratch s = {0};
-    s.n_orgs = sc ? sc->n_orgs : 0;
-    s.sc = sc; /* kept for the areas of N1 and N2 */
-    int ties = (sw->tables & (1u << SAMEN_OUT_TIES)) ? 1 : 0;
-    ties |= (sw->tables & (1u << SAMEN_OUT_FIELD)) ? 2 : 0;
-    ties |= (sw->tables & (1u << SAMEN_OUT_FIELD)) && (sw->tables & (1u << SAMEN_OUT_EVENTS))
-                ? 4 : 0;
-    size_t reps = (size_t)sw->replicates;
-    double *x = malloc(reps * sizeof *x);
+    rc = samen_measure_scratch_load(&s, sw, out, err);
+    int last = s.sc ? s.sc->steps - 1 : 0;
+    int ties = samen_measure_tables(sw);
+    /* each run read once with all the sweep keeps; x[m * reps + r] */
+    size_t reps = (size_t)sw->replicates, n_meas = 0;
+    while (samen_measures[n_meas].name)
+        n_meas++;
+    double *x = malloc(reps * n_meas * sizeof *x);
+    size_t *n = malloc(n_meas * sizeof *n);
     samen_outfile f = {0};
-    if (rc == SAMEN_OK && !x)
+    if (rc == SAMEN_OK && (!x || !n))
         rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
     if (rc == SAMEN_OK)
         rc = samen_outfile_open(&f, out, "measures.csv", err);
@@ -471,29 +489,35 @@ int samen_measures_write(const samen_sweep *sw, const char *out, samen_sweep_ind
         samen_sweep_write_key_names(f.fp, sw);
         fputs(",measure,runs,mean,low,high\n", f.fp);
     }
-    for (size_t p = 0; rc == SAMEN_OK && p < sw->n_points; p++)
-        for (const samen_measure *m = samen_measures; rc == SAMEN_OK && m->name; m++) {
-            if (m->needs_ties & ~ties)
+    for (size_t p = 0; rc == SAMEN_OK && p < sw->n_points; p++) {
+        memset(n, 0, n_meas * sizeof *n);
+        for (size_t r = 0; rc == SAMEN_OK && r < reps; r++) {
+            size_t run = p * reps + r;
+            samen_run_view v;
+            if (idx->status[run] != SAMEN_RUN_DONE || oc.n_nets == 0)
                 continue;
-            size_t n = 0;
-            for (size_t r = 0; rc == SAMEN_OK && r < reps; r++) {
-                size_t run = p * reps + r;
-                samen_run_view v;
-                if (idx->status[run] != SAMEN_RUN_DONE || oc.n_nets == 0)
+            if ((rc = samen_run_view_read(&v, &oc, idx, out, run, last, ties, &s, err)))
+                break;
+            for (size_t m = 0; m < n_meas; m++) {
+                if (samen_measures[m].needs_ties & ~ties)
                     continue;
-                rc = samen_run_view_read(&v, &oc, idx, out, run, last, m->needs_ties, &s, err);
-                double val = rc ? NAN : m->fn(&v);
+                double val = samen_measures[m].fn(&v);
                 if (isfinite(val))
-                    x[n++] = val;
+                    x[m * reps + n[m]++] = val;
             }
+        }
+        for (size_t m = 0; rc == SAMEN_OK && m < n_meas; m++) {
+            if (samen_measures[m].needs_ties & ~ties)
+                continue;
+            const double *xm = x + m * reps;
             fprintf(f.fp, "%zu", p);
             samen_sweep_write_values(f.fp, sw, p);
-            fprintf(f.fp, ",%s,%zu,", m->name, n);
+            fprintf(f.fp, ",%s,%zu,", samen_measures[m].name, n[m]);
             samen_desc d;
             samen_error e2;
-            if (n > 0)
-                samen_csv_num(f.fp, gsl_stats_mean(x, 1, n));
-            if (n >= 2 && samen_stats_describe(x, n, 0.95, &d, &e2) == SAMEN_OK) {
+            if (n[m] > 0)
+                samen_csv_num(f.fp, gsl_stats_mean(xm, 1, n[m]));
+            if (n[m] >= 2 && samen_stats_describe(xm, n[m], 0.95, &d, &e2) == SAMEN_OK) {
                 fputc(',', f.fp);
                 samen_csv_num(f.fp, d.lo);
                 fputc(',', f.fp);
@@ -504,13 +528,14 @@ int samen_measures_write(const samen_sweep *sw, const char *out, samen_sweep_ind
             }
             ++*n_rows;
         }
+    }
     if (rc == SAMEN_OK)
         rc = samen_outfile_commit(&f, err);
     else
         samen_outfile_discard(&f);
     samen_measure_scratch_free(&s);
-    samen_scenario_free(sc);
     free(x);
+    free(n);
     samen_sweep_outcomes_free(&oc);
     return rc;
 }

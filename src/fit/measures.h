@@ -29,6 +29,10 @@ typedef struct samen_run_view {
     int *event;
 } samen_run_view;
 
+/* Steps in a year (a step is a week): the field measures count by year,
+ * and N1 and N2 need field.csv at every multiple of it. */
+#define SAMEN_FIELD_YEAR 52
+
 typedef struct samen_measure {
     const char *name;
     const char *meaning;
@@ -51,8 +55,17 @@ typedef struct samen_measure_scratch {
     double *degree;                 /* field degrees, by organisation */
     size_t cap_degree;
     int n_orgs;                     /* the scenario's organisations */
-    const samen_scenario *sc;       /* the runs' scenario (areas), or NULL */
+    samen_scenario *sc;             /* the runs' scenario (areas), or NULL;
+                                     * owned */
 } samen_measure_scratch;
+
+/* Loads into s the scenario of run 0 of the sweep in dir, as its runs get
+ * it: the organisations and areas every run shares, which N1-N3 need. */
+int samen_measure_scratch_load(samen_measure_scratch *s, const samen_sweep *sw,
+                               const char *dir, samen_error *err);
+
+/* The needs_ties bits of the sweep's tables: which measures it can give. */
+int samen_measure_tables(const samen_sweep *sw);
 
 /* N1 and N2 of run `run` of the sweep in dir (field_odds.c): the odds
  * ratios of co-membership, from its field and events parts; NAN where the

@@ -94,31 +94,35 @@ static int varied_int(const samen_sweep *sw, size_t p, const char *key, int fall
     return fallback;
 }
 
-/* The row of point p and network i; runs holds room for the replicates. */
+/* The row of point p and network i, ++*n_rows; runs holds room for the
+ * replicates. A founded network (4.14) has a row only at the points
+ * whose runs founded it: its name is its founder's and number's, so a
+ * field sweep's networks are mostly other runs' (docs/MODEL.md section
+ * 7, reading 24). */
 static int point_row(FILE *fp, const samen_sweep *sw, const samen_sweep_outcomes *o,
                      const samen_scenario *sc, size_t p, int i, samen_net_outcome *runs,
-                     samen_point_buf *buf, samen_error *err)
+                     samen_point_buf *buf, size_t *n_rows, samen_error *err)
 {
     char key[300];
     int start = -1;
     for (int j = 0; j < sc->n_nets; j++)
         if (!strcmp(sc->nets[j].name, o->nets[i]))
             start = sc->nets[j].start;
-    /* a founded network (4.14): its start as its runs' summary rows say */
-    for (size_t run = 0; start < 0 && run < o->n_runs; run++)
-        if (o->net[run * (size_t)o->n_nets + (size_t)i].present)
-            start = o->net[run * (size_t)o->n_nets + (size_t)i].start_step;
-    if (start < 0)
-        start = 0;
-    snprintf(key, sizeof key, "network.%s.start", o->nets[i]);
-    start = varied_int(sw, p, key, start);
-    int last = varied_int(sw, p, "simulation.steps", sc->steps) - 1;
-    size_t n = 0, reps = (size_t)sw->replicates;
+    size_t reps = (size_t)sw->replicates, n = 0;
     for (size_t run = p * reps; run < (p + 1) * reps; run++) {
         const samen_net_outcome *s = &o->net[run * (size_t)o->n_nets + (size_t)i];
         if (s->present)
             runs[n++] = *s;
     }
+    if (start < 0 && n == 0)
+        return SAMEN_OK;
+    /* a founded network: its start as this point's first run that has
+     * it says */
+    if (start < 0)
+        start = runs[0].start_step;
+    snprintf(key, sizeof key, "network.%s.start", o->nets[i]);
+    start = varied_int(sw, p, key, start);
+    int last = varied_int(sw, p, "simulation.steps", sc->steps) - 1;
     samen_point_stats st;
     int rc = samen_point_stats_compute(runs, n, start, last, buf, &st, err);
     if (rc)
@@ -135,6 +139,7 @@ static int point_row(FILE *fp, const samen_sweep *sw, const samen_sweep_outcomes
     put3(fp, st.dropouts);
     put3(fp, st.agree_median);
     fputc('\n', fp);
+    ++*n_rows;
     return SAMEN_OK;
 }
 
@@ -171,10 +176,8 @@ int samen_sweep_write_points(const samen_sweep *sw, const char *out,
               "members_low,members_high,dropouts,dropouts_low,dropouts_high,"
               "agree_median,agree_median_low,agree_median_high\n", f.fp);
         for (size_t p = 0; rc == SAMEN_OK && p < sw->n_points; p++)
-            for (int i = 0; rc == SAMEN_OK && i < o.n_nets; i++) {
-                rc = point_row(f.fp, sw, &o, sc, p, i, runs, &buf, err);
-                ++*n_rows;
-            }
+            for (int i = 0; rc == SAMEN_OK && i < o.n_nets; i++)
+                rc = point_row(f.fp, sw, &o, sc, p, i, runs, &buf, n_rows, err);
         if (rc)
             samen_outfile_discard(&f);
         else
