@@ -1,19 +1,36 @@
 #!/bin/sh
 # run-e2e.sh: runs every tests/e2e/*.sh against build/samen, each in a fresh
-# temporary folder, and ends with one "N passed, N failed" line.
+# temporary folder, E2E_JOBS at a time (default 2: many tests wait on
+# processes they started, a Slurm job or a signal, and leave a core idle),
+# then reports them in name order with their seconds and ends with one
+# "N passed, N failed" line.
 top=$(cd "$(dirname "$0")/.." && pwd)
 export SAMEN="${SAMEN:-$top/build/samen}" SAMEN_MPI="${SAMEN_MPI:-$top/build/samen-mpi}" TOP="$top"
+
+# one test: its exit status, seconds and log into the folder $3
+if [ "${1:-}" = --one ]; then
+    work=$(mktemp -d)
+    t0=$(date +%s)
+    (cd "$work" && sh "$2") > "$3/$(basename "$2").log" 2>&1
+    echo "$? $(($(date +%s) - t0))" > "$3/$(basename "$2").rc"
+    rm -rf "$work"
+    exit 0
+fi
+
+res=$(mktemp -d)
+trap 'rm -rf "$res"' EXIT
+ls "$top"/tests/e2e/*.sh 2> /dev/null |
+    xargs -P "${E2E_JOBS:-2}" -I{} sh "$0" --one {} "$res"
 pass=0; fail=0
 for t in "$top"/tests/e2e/*.sh; do
     [ -e "$t" ] || continue
-    work=$(mktemp -d)
-    t0=$(date +%s)
-    if (cd "$work" && sh "$t") >"$work.log" 2>&1; then
-        pass=$((pass + 1)); echo "ok   $(basename "$t") ($(($(date +%s) - t0)) s)"
+    n=$(basename "$t")
+    read -r rc secs < "$res/$n.rc" 2> /dev/null || { rc=127; secs=0; }
+    if [ "$rc" -eq 0 ]; then
+        pass=$((pass + 1)); echo "ok   $n ($secs s)"
     else
-        fail=$((fail + 1)); echo "FAIL $(basename "$t") ($(($(date +%s) - t0)) s)"; tail -n 30 "$work.log"
+        fail=$((fail + 1)); echo "FAIL $n ($secs s)"; tail -n 30 "$res/$n.log"
     fi
-    rm -rf "$work" "$work.log"
 done
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

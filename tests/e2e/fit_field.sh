@@ -76,9 +76,9 @@ awk -F, 'NR == 2 { ok = $1 == "field.found_rate" && $5 <= 0.0003 && 0.0003 <= $6
                    $6 - $5 < 0.3 * (0.002 - 0.00005); exit !ok }' rec/posterior.csv ||
     fail "0.0003 not recovered, or no narrower than the prior: $(cat rec/posterior.csv)"
 
-# The same bytes at -j1.
-"$SAMEN" fit rec.ini --out rec1 -j 1 --quiet || fail "recovery fit -j1"
+# The same bytes at -j1 (the truth's one generation).
+"$SAMEN" fit truth.ini --out truth1 -j 1 --quiet || fail "truth fit -j1"
 for f in particles.csv generations.csv posterior.csv; do
-    cmp -s rec/$f rec1/$f || fail "$f differs between -j2 and -j1"
+    cmp -s truth/$f truth1/$f || fail "$f differs between -j2 and -j1"
 done
 echo "fit_field: ok"
