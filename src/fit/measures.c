@@ -272,20 +272,24 @@ typedef struct ties_reader {
 
 static int tie_row(void *user, const char *line, size_t len, samen_error *err)
 {
-    (void)len;
     ties_reader *tr = user;
     samen_measure_scratch *s = tr->s;
-    /* step,network,org_a,org_b,trust,since */
-    char *end;
-    long step = strtol(line, &end, 10);
-    const char *f = end;
-    for (int i = 0; i < 4 && f; i++)
-        f = strchr(f + 1, ',');
-    if (!f)
+    /* step,network,org_a,org_b,trust,since: trust after the fourth comma */
+    const char *end = line + len, *f = line;
+    for (int i = 0; i < 4; i++) {
+        const char *c = memchr(f, ',', (size_t)(end - f));
+        if (!c)
+            return samen_error_set(err, SAMEN_EINPUT, NULL, 0, NULL, "a ties row with "
+                                   "fewer than 6 fields");
+        f = c + 1;
+    }
+    char *p;
+    long step = strtol(line, NULL, 10);
+    double trust = strtod(f, &p);
+    if (p >= end || *p != ',')
         return samen_error_set(err, SAMEN_EINPUT, NULL, 0, NULL, "a ties row with fewer "
                                "than 6 fields");
-    double trust = strtod(f + 1, &end);
-    double since = strtod(end + 1, NULL);
+    double since = strtod(p + 1, NULL);
     if (step > tr->step) {
         tr->step = step;
         tr->n = 0;

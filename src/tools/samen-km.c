@@ -1,6 +1,7 @@
 /* samen-km.c: Kaplan-Meier median (or another quantile) with its 95 %
  * Brookmeyer-Crowley interval from a CSV of times and event flags, per
- * group; the estimator of calibration target C2 (scripts/calibrate.sh). */
+ * group: src/stats/km.c's estimator, the one of calibration target C2's
+ * measure (src/fit/measures.c), for any CSV. */
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
