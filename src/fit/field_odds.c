@@ -17,6 +17,7 @@
 
 #include "util/grow.h"
 #include "util/hindex.h"
+#include "util/sort.h"
 
 #define YEAR SAMEN_FIELD_YEAR
 #define FIRST_YEAR 3
@@ -105,8 +106,7 @@ static int cmp_u64(const void *x, const void *y)
 /* Sorts and keeps each key once; returns the new count. */
 static size_t sort_unique(uint64_t *v, size_t n)
 {
-    if (n > 1) /* v is NULL where nothing was gathered */
-        qsort(v, n, sizeof *v, cmp_u64);
+    samen_sort(v, n, sizeof *v, cmp_u64);
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
         if (m == 0 || v[m - 1] != v[i])
@@ -282,8 +282,8 @@ int samen_field_odds(const samen_scenario *sc, const char *dir, samen_sweep_inde
     double pairs = area_pairs(sc);
     if (!isfinite(pairs) && !rc)
         rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-    if (!rc && r.n_joins > 1)
-        qsort(r.joins, r.n_joins, sizeof *r.joins, by_net);
+    if (!rc)
+        samen_sort(r.joins, r.n_joins, sizeof *r.joins, by_net);
     double t1[4] = {0}, t2[4] = {0};
     int years = 0;
     for (int y = 0; rc == SAMEN_OK && y < N_YEARS; y++) {
@@ -331,8 +331,8 @@ int samen_field_odds(const samen_scenario *sc, const char *dir, samen_sweep_inde
             ends[2 * i] = (struct end){a, b};
             ends[2 * i + 1] = (struct end){b, a};
         }
-        if (ok && nt > 0)
-            qsort(ends, 2 * nt, sizeof *ends, by_end);
+        if (ok)
+            samen_sort(ends, 2 * nt, sizeof *ends, by_end);
         for (size_t i = 0, e; ok && i < 2 * nt; i = e) {
             for (e = i + 1; e < 2 * nt && ends[e].at == ends[i].at; e++)
                 ;

@@ -11,13 +11,15 @@
 
 #include "samen/samen.h"
 #include "scenario/scenario_tools.h"
+#include "util/grow.h"
 #include "util/ini_reader.h"
 #include "util/parse.h"
 
 /* The raw file: each section's keys with their lines. */
 typedef struct kv_list {
     samen_fit_kv *kv;
-    int n, cap;
+    int n;
+    size_t cap;
     int line;                /* of the header; 0 when absent */
 } kv_list;
 
@@ -34,18 +36,15 @@ typedef struct raw {
     kv_list sec[3];          /* [fit], [set], [prior] */
     raw_target *targets;
     int n_targets;
+    size_t cap_targets;
 } raw;
 
 static int add_kv(kv_list *l, const samen_ini_item *it, samen_error *err)
 {
-    if (l->n == l->cap) {
-        int cap = l->cap ? 2 * l->cap : 8;
-        samen_fit_kv *g = realloc(l->kv, (size_t)cap * sizeof *g);
-        if (!g)
-            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-        l->kv = g;
-        l->cap = cap;
-    }
+    samen_fit_kv *g = samen_grow(l->kv, (size_t)l->n, &l->cap, sizeof *g, 8);
+    if (!g)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    l->kv = g;
     samen_fit_kv *kv = &l->kv[l->n];
     kv->key = strdup(it->key);
     kv->value = strdup(it->value);
@@ -73,7 +72,8 @@ static int on_header(raw *r, const samen_ini_item *it, samen_error *err)
             return SAMEN_OK;
         }
     if (!strncmp(it->section, "target ", 7) && samen_valid_name(it->section + 7, 0)) {
-        raw_target *g = realloc(r->targets, (size_t)(r->n_targets + 1) * sizeof *g);
+        raw_target *g = samen_grow(r->targets, (size_t)r->n_targets, &r->cap_targets,
+                                   sizeof *g, 4);
         if (!g)
             return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
         r->targets = g;

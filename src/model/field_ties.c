@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "model/state.h"
+#include "util/sort.h"
 
 /* A field tie keyed by the ranks of its ids, lower first: sorted without
  * a context (the run keeps no global state). */
@@ -59,8 +60,7 @@ int samen_field_rows(samen_sim *sim, const samen_observer *obs)
         int ra = sim->org_rank[m->a], rb = sim->org_rank[m->b];
         keys[n++] = (tie_key){ra < rb ? ra : rb, ra < rb ? rb : ra, (int)r};
     }
-    if (n > 1) /* keys is NULL while the field has no memory */
-        qsort(keys, (size_t)n, sizeof *keys, by_ids);
+    samen_sort(keys, (size_t)n, sizeof *keys, by_ids);
     for (int i = 0; i < n; i++) {
         const pair_mem *m = &sim->mem[keys[i].rec];
         int swap = sim->org_rank[m->a] > sim->org_rank[m->b];

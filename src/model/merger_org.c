@@ -38,15 +38,16 @@ int samen_merger_org(samen_sim *sim, net *nw, const samen_observer *obs)
     int x = sim->n_orgs;
     samen_org *no = &sim->orgs[x];
     memset(no, 0, sizeof *no);
+    /* owned like id and name, freed with them (state.c) */
     no->id = strdup(id);
     no->name = strdup(nw->spec->name);
-    if (!no->id || !no->name) {
+    no->sector = strdup("merged");
+    if (!no->id || !no->name || !no->sector) {
         free(no->id);
         free(no->name);
+        free(no->sector);
         return SAMEN_SIM_NOMEM;
     }
-    static char merged[] = "merged";
-    no->sector = merged;
     no->area = sim->orgs[initiator].area;
     memcpy(no->mission, mis, sizeof no->mission);
     no->capacity = cap;

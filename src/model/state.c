@@ -298,6 +298,7 @@ void samen_sim_free(samen_sim *sim)
     for (int o = sim->sc->n_orgs; o < sim->n_orgs; o++) {
         free(sim->orgs[o].id);
         free(sim->orgs[o].name);
+        free(sim->orgs[o].sector);
     }
     samen_memory_free(sim);
     free(sim->nets);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "util/csv_read.h"
+#include "util/grow.h"
 #include "util/parse.h"
 
 typedef struct points_reader {
@@ -47,14 +48,11 @@ static int on_row(void *user, int line, char **f, int n, samen_error *err)
     if ((size_t)n * (sw->n_points + 1) > SAMEN_SWEEP_MAX_RUNS)
         return samen_error_set(err, SAMEN_EINPUT, path, line, NULL,
                                "more than %lu values", SAMEN_SWEEP_MAX_RUNS);
-    double *m = sw->matrix;
-    if (sw->n_points == pr->cap) {
-        /* rows double as they come */
-        size_t rows = pr->cap ? 2 * pr->cap : 64;
-        if (!(m = realloc(m, rows * (size_t)sw->n_keys * sizeof *m)))
-            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-        pr->cap = rows;
-    }
+    /* rows of n_keys values double as they come */
+    double *m = samen_grow(sw->matrix, sw->n_points, &pr->cap,
+                           (size_t)sw->n_keys * sizeof *m, 64);
+    if (!m)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
     sw->matrix = m;
     for (int k = 0; k < sw->n_keys; k++) {
         const samen_sweep_key *key = &sw->keys[k];
