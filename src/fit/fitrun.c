@@ -187,7 +187,6 @@ static void reading_drop(samen_fit_points *g)
 {
     if (!g->have)
         return;
-    samen_sweep_outcomes_free(&g->oc);
     samen_sweep_index_free(&g->idx);
     g->have = 0;
 }
@@ -198,10 +197,6 @@ static int reading_load(samen_fit_points *g, samen_error *err)
     int rc = samen_sweep_index_read(g->sw, g->dir, &g->idx, err);
     if (rc)
         return rc;
-    if ((rc = samen_sweep_outcomes_read(g->sw, g->dir, &g->idx, NULL, 0, &g->oc, err))) {
-        samen_sweep_index_free(&g->idx);
-        return rc;
-    }
     g->have = 1;
     return SAMEN_OK;
 }
@@ -215,13 +210,13 @@ int samen_fit_points_stats(const samen_fit *f, samen_fit_points *g, size_t c,
         stats[t] = 0;
     for (long r = 0; r < f->replicates; r++) {
         size_t run = c * (size_t)f->replicates + (size_t)r;
-        if (g->idx.status[run] != SAMEN_RUN_DONE || g->oc.n_nets == 0) {
+        if (g->idx.status[run] != SAMEN_RUN_DONE) {
             for (int t = 0; t < f->n_targets; t++)
                 stats[t] = NAN;
             return SAMEN_OK;
         }
         samen_run_view v;
-        int rc = samen_run_view_read(&v, &g->oc, &g->idx, g->dir, run, f->last_step,
+        int rc = samen_run_view_read(&v, &g->idx, g->dir, run, f->last_step,
                                      f->needs_ties, &g->scratch, err);
         if (rc)
             return rc;

@@ -49,8 +49,7 @@ typedef struct samen_fit_points {
     samen_sweep_job job;
     int prepared;
     samen_sweep_index idx;
-    samen_sweep_outcomes oc;
-    int have;                        /* idx and oc were read */
+    int have;                        /* idx was read */
     samen_measure_scratch scratch;   /* room for the measures */
 } samen_fit_points;
 

@@ -379,24 +379,25 @@ static int field_row(void *user, const char *line, size_t len, samen_error *err)
     return SAMEN_OK;
 }
 
-int samen_run_view_read(samen_run_view *v, const samen_sweep_outcomes *oc,
-                        samen_sweep_index *idx, const char *dir, size_t run,
+int samen_run_view_read(samen_run_view *v, samen_sweep_index *idx, const char *dir, size_t run,
                         int last_step, int ties, samen_measure_scratch *s,
                         samen_error *err)
 {
-    if (s->n_nets < oc->n_nets || !s->time) {
-        size_t n = oc->n_nets > 0 ? (size_t)oc->n_nets : 1;
+    int rc = samen_sweep_run_outcomes(dir, idx, run, &s->run, err);
+    if (rc)
+        return rc;
+    if (s->n_nets < s->run.n || !s->time) {
+        size_t n = s->run.n > 0 ? (size_t)s->run.n : 1;
         free(s->time);
         free(s->event);
         s->time = malloc(n * sizeof *s->time);
         s->event = malloc(n * sizeof *s->event);
         if (!s->time || !s->event)
             return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-        s->n_nets = oc->n_nets;
+        s->n_nets = s->run.n;
     }
-    *v = (samen_run_view){.net = &oc->net[run * (size_t)oc->n_nets], .n_nets = oc->n_nets,
-                          .last_step = last_step, .time = s->time, .event = s->event};
-    int rc = SAMEN_OK;
+    *v = (samen_run_view){.net = s->run.net, .n_nets = s->run.n, .last_step = last_step,
+                          .time = s->time, .event = s->event};
     if (ties & 1) {
         ties_reader tr = {.step = -1, .s = s};
         rc = samen_sweep_read_range(dir, idx, run, SAMEN_OUT_TIES, tie_row, &tr, err);
@@ -454,6 +455,7 @@ int samen_measure_tables(const samen_sweep *sw)
 void samen_measure_scratch_free(samen_measure_scratch *s)
 {
     samen_scenario_free(s->sc);
+    free(s->run.net);
     free(s->trust);
     free(s->age);
     free(s->time);
@@ -468,13 +470,9 @@ int samen_measures_write(const samen_sweep *sw, const char *out, samen_sweep_ind
                          size_t *n_rows, samen_error *err)
 {
     *n_rows = 0;
-    samen_sweep_outcomes oc;
-    int rc = samen_sweep_outcomes_read(sw, out, idx, NULL, 0, &oc, err);
-    if (rc)
-        return rc;
     /* the run length as the runs get it (C2 censors at the last step) */
     samen_measure_scratch s = {0};
-    rc = samen_measure_scratch_load(&s, sw, out, err);
+    int rc = samen_measure_scratch_load(&s, sw, out, err);
     int last = s.sc ? s.sc->steps - 1 : 0;
     int ties = samen_measure_tables(sw);
     /* each run read once with all the sweep keeps; x[m * reps + r] */
@@ -498,9 +496,9 @@ int samen_measures_write(const samen_sweep *sw, const char *out, samen_sweep_ind
         for (size_t r = 0; rc == SAMEN_OK && r < reps; r++) {
             size_t run = p * reps + r;
             samen_run_view v;
-            if (idx->status[run] != SAMEN_RUN_DONE || oc.n_nets == 0)
+            if (idx->status[run] != SAMEN_RUN_DONE)
                 continue;
-            if ((rc = samen_run_view_read(&v, &oc, idx, out, run, last, ties, &s, err)))
+            if ((rc = samen_run_view_read(&v, idx, out, run, last, ties, &s, err)))
                 break;
             for (size_t m = 0; m < n_meas; m++) {
                 if (samen_measures[m].needs_ties & ~ties)
@@ -540,6 +538,5 @@ int samen_measures_write(const samen_sweep *sw, const char *out, samen_sweep_ind
     samen_measure_scratch_free(&s);
     free(x);
     free(n);
-    samen_sweep_outcomes_free(&oc);
     return rc;
 }

@@ -54,6 +54,7 @@ typedef struct samen_measure_scratch {
     int n_nets;
     double *degree;                 /* field degrees, by organisation */
     size_t cap_degree;
+    samen_run_outcomes run;         /* the run's summary rows */
     int n_orgs;                     /* the scenario's organisations */
     samen_scenario *sc;             /* the runs' scenario (areas), or NULL;
                                      * owned */
@@ -74,11 +75,10 @@ int samen_field_odds(const samen_scenario *sc, const char *dir, samen_sweep_inde
                      size_t run, double *repeat, double *closure, samen_error *err);
 
 /* Fills v with run `run` (done) of the sweep in dir: its networks'
- * summary rows from oc and, when ties is set, the ties of its last
- * snapshot (the sweep must keep the ties table). Returns SAMEN_OK or an
- * error. */
-int samen_run_view_read(samen_run_view *v, const samen_sweep_outcomes *oc,
-                        samen_sweep_index *idx, const char *dir, size_t run,
+ * summary rows and what the bits of ties ask (needs_ties): the ties of
+ * its last snapshot, its field degrees, N1 and N2 (the sweep must keep
+ * those tables). v points into s. Returns SAMEN_OK or an error. */
+int samen_run_view_read(samen_run_view *v, samen_sweep_index *idx, const char *dir, size_t run,
                         int last_step, int ties, samen_measure_scratch *s,
                         samen_error *err);
 void samen_measure_scratch_free(samen_measure_scratch *s);

@@ -54,6 +54,21 @@ typedef struct summary_cols {
     int network, phase, members, agreed_step, dropouts, end_step, start_step, founder;
 } summary_cols;
 
+static summary_cols summary_columns(void)
+{
+    const samen_table *st = &samen_tables[SAMEN_TABLE_SUMMARY];
+    return (summary_cols){
+        .network = samen_table_column(st, "network"),
+        .phase = samen_table_column(st, "final_phase"),
+        .members = samen_table_column(st, "members"),
+        .agreed_step = samen_table_column(st, "agreed_step"),
+        .dropouts = samen_table_column(st, "dropouts"),
+        .end_step = samen_table_column(st, "end_step"),
+        .start_step = samen_table_column(st, "start_step"),
+        .founder = samen_table_column(st, "founder"),
+    };
+}
+
 typedef struct reading {
     samen_sweep_outcomes *o;
     summary_cols sc;
@@ -99,6 +114,22 @@ static int list_net(samen_sweep_outcomes *o, const char *f, size_t n, samen_erro
     return SAMEN_OK;
 }
 
+/* A summary row's outcome, present. */
+static void parse_outcome(const summary_cols *c, const char *const *f, const size_t *fl,
+                          samen_net_outcome *s)
+{
+    s->present = 1;
+    s->dissolved = field_is(f[c->phase], fl[c->phase], "dissolved") != 0;
+    s->completed = field_is(f[c->phase], fl[c->phase], "completed") != 0;
+    s->members = field_int(f[c->members], fl[c->members]);
+    s->agreed_step = field_int(f[c->agreed_step], fl[c->agreed_step]);
+    s->agreed = s->agreed_step >= 0;
+    s->dropouts = field_int(f[c->dropouts], fl[c->dropouts]);
+    s->end_step = field_int(f[c->end_step], fl[c->end_step]);
+    s->start_step = c->start_step >= 0 ? field_int(f[c->start_step], fl[c->start_step]) : 0;
+    s->founded = c->founder >= 0 && fl[c->founder] > 0;
+}
+
 /* A summary row: samen_tables[SAMEN_TABLE_SUMMARY]'s columns. */
 static int summary_row(void *user, const char *line, size_t len, samen_error *err)
 {
@@ -125,18 +156,44 @@ static int summary_row(void *user, const char *line, size_t len, samen_error *er
     int i = net_of(r, f[c->network], fl[c->network]);
     if (i < 0)
         return unknown_net(r, f[c->network], fl[c->network], err);
-    samen_net_outcome *s = &r->o->net[r->run * (size_t)r->o->n_nets + (size_t)i];
-    s->present = 1;
-    s->dissolved = field_is(f[c->phase], fl[c->phase], "dissolved") != 0;
-    s->completed = field_is(f[c->phase], fl[c->phase], "completed") != 0;
-    s->members = field_int(f[c->members], fl[c->members]);
-    s->agreed_step = field_int(f[c->agreed_step], fl[c->agreed_step]);
-    s->agreed = s->agreed_step >= 0;
-    s->dropouts = field_int(f[c->dropouts], fl[c->dropouts]);
-    s->end_step = field_int(f[c->end_step], fl[c->end_step]);
-    s->start_step = c->start_step >= 0 ? field_int(f[c->start_step], fl[c->start_step]) : 0;
-    s->founded = c->founder >= 0 && fl[c->founder] > 0;
+    parse_outcome(c, f, fl, &r->o->net[r->run * (size_t)r->o->n_nets + (size_t)i]);
     return SAMEN_OK;
+}
+
+/* ---- one run's outcomes, whatever networks the other runs have ---- */
+
+typedef struct run_reading {
+    summary_cols sc;
+    samen_run_outcomes *ro;
+    const char *out;
+    size_t run;
+} run_reading;
+
+static int run_row(void *user, const char *line, size_t len, samen_error *err)
+{
+    run_reading *r = user;
+    const char *f[MAX_FIELDS];
+    size_t fl[MAX_FIELDS];
+    if (split(line, len, f, fl) < samen_tables[SAMEN_TABLE_SUMMARY].ncolumns)
+        return samen_error_set(err, SAMEN_EINPUT, r->out, 0, NULL,
+                               "run %zu: a summary row with fewer than %d fields", r->run,
+                               samen_tables[SAMEN_TABLE_SUMMARY].ncolumns);
+    samen_run_outcomes *ro = r->ro;
+    samen_net_outcome *g = samen_grow(ro->net, (size_t)ro->n, &ro->cap, sizeof *g, 64);
+    if (!g)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    ro->net = g;
+    memset(&g[ro->n], 0, sizeof *g);
+    parse_outcome(&r->sc, f, fl, &g[ro->n++]);
+    return SAMEN_OK;
+}
+
+int samen_sweep_run_outcomes(const char *out, samen_sweep_index *idx, size_t run,
+                             samen_run_outcomes *ro, samen_error *err)
+{
+    run_reading r = {.sc = summary_columns(), .ro = ro, .out = out, .run = run};
+    ro->n = 0;
+    return samen_sweep_read_range(out, idx, run, SAMEN_PART_SUMMARY, run_row, &r, err);
 }
 
 /* A network.csv row: the asked columns, over those of earlier steps. */
@@ -164,19 +221,9 @@ int samen_sweep_outcomes_read(const samen_sweep *sw, const char *out,
     memset(o, 0, sizeof *o);
     o->n_runs = sw->n_runs;
     o->n_cols = n_cols;
-    reading r = {.o = o, .cols = cols, .out = out, .listing = 1};
+    reading r = {.o = o, .cols = cols, .out = out, .listing = 1,
+                 .sc = summary_columns()};
     r.net_col = samen_table_column(&samen_tables[SAMEN_OUT_NETWORK], "network");
-    const samen_table *st = &samen_tables[SAMEN_TABLE_SUMMARY];
-    r.sc = (summary_cols){
-        .network = samen_table_column(st, "network"),
-        .phase = samen_table_column(st, "final_phase"),
-        .members = samen_table_column(st, "members"),
-        .agreed_step = samen_table_column(st, "agreed_step"),
-        .dropouts = samen_table_column(st, "dropouts"),
-        .end_step = samen_table_column(st, "end_step"),
-        .start_step = samen_table_column(st, "start_step"),
-        .founder = samen_table_column(st, "founder"),
-    };
     int rc = SAMEN_OK;
     /* The networks: the first run done's (every run has its declared
      * ones), then those founded in the other runs. */

@@ -90,6 +90,20 @@ typedef struct samen_sweep_outcomes {
                                 * NAN where the run has none */
 } samen_sweep_outcomes;
 
+/* One run's networks as its summary rows give them, in their order:
+ * what a run's measures need, without the networks of other runs (a
+ * field sweep's runs found networks of their own). Zero-initialise; free
+ * net. */
+typedef struct samen_run_outcomes {
+    samen_net_outcome *net;
+    int n;
+    size_t cap;
+} samen_run_outcomes;
+
+/* Reads the summary rows of run `run` (done) into ro. */
+int samen_sweep_run_outcomes(const char *out, samen_sweep_index *idx, size_t run,
+                             samen_run_outcomes *ro, samen_error *err);
+
 /* The index of a column of network.csv that holds numbers, or -1 (none of
  * that name, or a text column). */
 int samen_network_numeric_column(const char *name);
