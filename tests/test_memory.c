@@ -16,6 +16,7 @@
 #include "samen/memory.h"
 #include "samen/samen.h"
 #include "samen/tables.h"
+#include "output/descriptors.h"
 
 static void test_schema_is_the_output_tables(void **state)
 {

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "output/output.h"
+#include "output/descriptors.h"
 
 /* The header lines as FORMATS.md lists the columns, copied from there. */
 static const char *const hdr_network =

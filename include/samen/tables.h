@@ -9,7 +9,6 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "samen/api.h"
 
 /* The per-step CSV files of a run, in the order they are committed; then
  * the columns that a sweep's summary.csv gives each run and network, after
@@ -66,11 +65,8 @@ typedef struct samen_table {
     int ncolumns;
 } samen_table;
 
-/* Indexed by SAMEN_OUT_* and SAMEN_TABLE_SUMMARY. */
-SAMEN_API extern const samen_table samen_tables[SAMEN_TABLE_COUNT];
-
 /* The index of the column called name, or -1. */
-SAMEN_API int samen_table_column(const samen_table *t, const char *name);
+int samen_table_column(const samen_table *t, const char *name);
 
 /* The SAMEN_DETAIL_* bit of output.detail that asks for table `which`
  * (SAMEN_OUT_*), or 0 for a table every run writes; and whether a run
@@ -79,9 +75,9 @@ int samen_table_detail_bit(int which);
 int samen_table_wanted(int which, int detail);
 
 /* 1 if column i holds numbers (whole or not), else 0. */
-SAMEN_API int samen_column_numeric(const samen_table *t, int i);
+int samen_column_numeric(const samen_table *t, int i);
 
 /* Writes the header's column names, comma-separated, without newline. */
-SAMEN_API void samen_table_header(FILE *fp, const samen_table *t);
+void samen_table_header(FILE *fp, const samen_table *t);
 
 #endif

@@ -11,6 +11,7 @@
 #include "embed/store.h"
 #include "output/output.h"
 #include "samen/sim.h"
+#include "output/descriptors.h"
 
 struct samen_result {
     samen_store table[SAMEN_OUT_COUNT];

@@ -7,6 +7,7 @@
 
 #include "embed/store.h"
 #include "samen/tables.h"
+#include "output/descriptors.h"
 
 static const samen_column *column(int table, int col)
 {

@@ -2,6 +2,7 @@
  * place or removed together, so a run's outputs appear whole or not at all;
  * and the observer's callbacks that write their rows. */
 #include "output/output.h"
+#include "output/descriptors.h"
 
 #include <errno.h>
 #include <stdlib.h>

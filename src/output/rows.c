@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "samen/samen.h"
+#include "output/descriptors.h"
 
 /* 1 if the column leaves this record's field empty (rare: checked only
  * for columns that can be). */

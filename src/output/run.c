@@ -3,6 +3,7 @@
  * the run succeeded. */
 #include "output/output.h"
 #include "scenario/scenario_tools.h"
+#include "output/descriptors.h"
 
 #include <limits.h>
 #include <stdio.h>

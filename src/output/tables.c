@@ -6,6 +6,7 @@
 
 #include "output/output.h"
 #include "samen/samen.h"
+#include "output/descriptors.h"
 
 #define COL(T, name, kind, field) {name, kind, offsetof(T, field), SAMEN_EMPTY_NEVER, 0}
 #define COUNT_OF(a) ((int)(sizeof a / sizeof a[0]))

@@ -13,6 +13,7 @@
 #include "sweep/tables.h"
 #include "util/outfile.h"
 #include "util/parse.h"
+#include "output/descriptors.h"
 
 #define LEVEL 0.95
 

@@ -9,6 +9,7 @@
 
 #include "samen/sim.h"
 #include "util/outfile.h"
+#include "output/descriptors.h"
 
 typedef struct collector {
     FILE *fp;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "util/grow.h"
+#include "output/descriptors.h"
 
 /* More fields than any part's row has (a table's columns: tables.c). */
 #define MAX_FIELDS 64

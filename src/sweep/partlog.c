@@ -4,6 +4,7 @@
  * part files. The line ends with a CRC-32 of its own text, so a line that
  * was cut short or changed on disk is never taken for a run done. */
 #include "sweep/parts.h"
+#include "output/descriptors.h"
 
 #include <inttypes.h>
 #include <stdlib.h>

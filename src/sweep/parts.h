@@ -10,6 +10,7 @@
 #include "output/output.h"
 #include "samen/error.h"
 #include "sweep/design.h"
+#include "output/descriptors.h"
 
 /* ---- folder.c: the output folder: sweep.ini, inputs/, parts/, the lock ---- */
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "util/outfile.h"
+#include "output/descriptors.h"
 
 typedef struct summary_ctx {
     FILE *fp;

@@ -15,6 +15,7 @@
 
 #include "samen/samen.h"
 #include "util/outfile.h"
+#include "output/descriptors.h"
 
 /* stdio buffer of each part file, and the piece read back for checksums. */
 #define PART_BUF (256 * 1024)
