@@ -152,8 +152,13 @@ $(BUILD)/tsan/lib_threads: tests/lib/threads.c $(TSAN_OBJ) $(HDRS)
 lib-test: $(BUILD)/samen $(BUILD)/libsamen.so $(BUILD)/tsan/lib_threads
 	@tests/lib/bindings.sh $(CURDIR)/$(BUILD)
 
+# make test builds on every core (TEST_JOBS), then runs the parts one
+# after the other.
+TEST_JOBS ?= $(shell nproc 2> /dev/null || echo 2)
+
 test: deps-test
-	@$(MAKE) --no-print-directory all $(BUILD)/samen-mpi MPI=1 WERROR=1
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) all $(BUILD)/samen-mpi $(TESTS) $(SAN_TESTS) \
+	    $(BUILD)/libsamen.so $(BUILD)/tsan/lib_threads MPI=1 WERROR=1
 	@$(MAKE) --no-print-directory unit WERROR=1
 	@$(MAKE) --no-print-directory unit-san WERROR=1
 	@$(MAKE) --no-print-directory e2e WERROR=1
@@ -235,5 +240,6 @@ include tests/clang/clang.mk
 .PHONY: test-hardening
 test: test-hardening
 test-hardening: deps-test
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) $(REPLAY_BINS) $(BUILD)/alloc/alloc_fail WERROR=1
 	@$(MAKE) --no-print-directory fuzz-replay alloc-fail WERROR=1
 	@$(MAKE) --no-print-directory clang-check

@@ -19,6 +19,8 @@ CLANG_MAKE  := $(MAKE) --no-print-directory CC=clang BUILD=$(CLANG_BUILD) OPT="$
 # fuzz harness's: libclang-rt-dev is only recommended by clang).
 clang-check: deps-test
 	@scripts/deps.sh $(FUZZ_PKGS)
-	@$(CLANG_MAKE) all $(CLANG_BUILD)/samen-mpi MPI=1
+	@$(CLANG_MAKE) -j$(TEST_JOBS) all $(CLANG_BUILD)/samen-mpi \
+	    $(TEST_SRC:tests/%.c=$(CLANG_BUILD)/tests/%) MPI=1
 	@tests/clang/scenarios_ubsan.sh $(CURDIR)/$(CLANG_BUILD)/samen
-	@UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $(CLANG_MAKE) unit e2e
+	@UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $(CLANG_MAKE) unit
+	@UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $(CLANG_MAKE) e2e
