@@ -625,43 +625,6 @@ static void test_log_line(void **state)
     assert_int_equal(samen_log_format(line, 20, &e), 0);
 }
 
-/* Appends a run's rows to writer W's part files by hand and, unless
- * log is 0, its log line; rows[p] is the text of part p (NULL: empty). */
-static void add_run(const char *out, const char *w, size_t run, const char *const rows[],
-                    int log)
-{
-    samen_log_entry e = {.run = run, .status = SAMEN_RUN_DONE};
-    char path[700];
-    for (int p = 0; p < SAMEN_PART_COUNT; p++) {
-        if (p == SAMEN_OUT_ORGS || p == SAMEN_OUT_PERSONS || p == SAMEN_OUT_GRAPH
-            || p == SAMEN_OUT_FIELD)
-            continue;
-        samen_part_path(path, sizeof path, out, w, p);
-        FILE *fp = fopen(path, "ab");
-        assert_non_null(fp);
-        fseek(fp, 0, SEEK_END);
-        long off = ftell(fp);
-        if (off == 0)
-            samen_part_header(fp, p);
-        off = ftell(fp);
-        const char *text = rows[p] ? rows[p] : "";
-        fputs(text, fp);
-        assert_int_equal(fclose(fp), 0);
-        e.range[p] = (samen_range){.off = (uint64_t)off, .len = strlen(text),
-                                   .crc = samen_crc32(0, text, strlen(text))};
-        e.parts |= 1u << p;
-    }
-    if (!log)
-        return;
-    char line[1024];
-    size_t n = samen_log_format(line, sizeof line, &e);
-    samen_part_path(path, sizeof path, out, w, -1);
-    FILE *fp = fopen(path, "ab");
-    assert_non_null(fp);
-    assert_int_equal(fwrite(line, 1, n, fp), n);
-    assert_int_equal(fclose(fp), 0);
-}
-
 static void add_log_text(const char *out, const char *w, const char *text)
 {
     char path[700];

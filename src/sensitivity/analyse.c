@@ -59,17 +59,20 @@ int samen_analyse_check_outcome(const char *name, samen_error *err)
                            name, near.best);
 }
 
-static double value(const samen_sweep_outcomes *o, const outcome *oc, size_t run, int net)
+/* The outcome in the run's item e: NAN where there is none. */
+static double value(const samen_sweep_outcomes *o, const outcome *oc,
+                    const samen_net_entry *e)
 {
-    size_t cell = run * (size_t)o->n_nets + (size_t)net;
-    const samen_net_outcome *s = &o->net[cell];
+    if (!e)
+        return NAN;
+    const samen_net_outcome *s = &e->oc;
     switch (oc->kind) {
     case OC_AGREED: return s->agreed;
     case OC_DISSOLVED: return s->dissolved;
     case OC_COMPLETED: return s->completed;
     case OC_MEMBERS: return s->members;
     case OC_DROPOUTS: return s->dropouts;
-    default: return o->last[cell * (size_t)o->n_cols + (size_t)oc->slot];
+    default: return o->last[(size_t)(e - o->entry) * (size_t)o->n_cols + (size_t)oc->slot];
     }
 }
 
@@ -143,8 +146,8 @@ static int point_values(const samen_sweep *sw, const samen_sweep_outcomes *o,
     for (size_t p = 0; p < sw->n_points; p++) {
         for (size_t r = 0; r < reps; r++) {
             size_t run = p * reps + r;
-            rep[r] = value(o, oc, run, net);
-            if (!o->net[run * (size_t)o->n_nets + (size_t)net].present || !isfinite(rep[r]))
+            rep[r] = value(o, oc, samen_sweep_outcome(o, run, net));
+            if (!isfinite(rep[r]))
                 return samen_error_set(err, SAMEN_EINPUT, NULL, 0, oc->name,
                                        "run %zu has no value of '%s' for network %s (a "
                                        "network with no network.csv rows starts after "
@@ -219,12 +222,7 @@ static int analyse_one(FILE *fp, const samen_sweep *sw, const samen_sweep_outcom
  * points: it is left out, as a network every run has is not. */
 static int founded_in_some(const samen_sweep_outcomes *o, int net)
 {
-    if (!strchr(o->nets[net], '.'))
-        return 0;
-    for (size_t run = 0; run < o->n_runs; run++)
-        if (!o->net[run * (size_t)o->n_nets + (size_t)net].present)
-            return 1;
-    return 0;
+    return strchr(o->nets[net], '.') && (size_t)o->runs_with[net] < o->n_runs;
 }
 
 static int write_file(const samen_sweep *sw, const char *out, const samen_sweep_outcomes *o,

@@ -8,8 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/grow.h"
 #include "output/descriptors.h"
+#include "util/grow.h"
+#include "util/sort.h"
 
 /* More fields than any part's row has (a table's columns: tables.c). */
 #define MAX_FIELDS 64
@@ -76,24 +77,34 @@ typedef struct reading {
     int net_col;           /* network.csv's network column */
     const int *cols;
     size_t run;
-    int guess;             /* the network of the last row, plus one */
-    int listing;           /* the first run: networks are being listed */
+    int first;             /* the first run done: its networks are listed */
     const char *out;
 } reading;
 
-/* The index of the network named f[0..n): rows come in the same network
- * order every step, so the one after the last is tried first. */
-static int net_of(reading *r, const char *f, size_t n)
+/* The name sought by net_of, for the index's match. */
+typedef struct sought {
+    const samen_sweep_outcomes *o;
+    const char *f;
+    size_t n;
+} sought;
+
+static int name_match(const void *ctx, int rec)
 {
-    samen_sweep_outcomes *o = r->o;
-    for (int tried = 0; tried < o->n_nets; tried++) {
-        int i = (r->guess + tried) % o->n_nets;
-        if (field_is(f, n, o->nets[i])) {
-            r->guess = (i + 1) % o->n_nets;
-            return i;
-        }
-    }
-    return -1;
+    const sought *s = ctx;
+    return field_is(s->f, s->n, s->o->nets[rec]);
+}
+
+/* The hash of a name as samen_hash_str gives it, closing NUL included. */
+static uint64_t name_hash(const char *f, size_t n)
+{
+    return samen_hash_bytes(samen_hash_bytes(SAMEN_HASH_START, f, n), "", 1);
+}
+
+/* The index of the network named f[0..n), or -1. */
+static int net_of(const samen_sweep_outcomes *o, const char *f, size_t n)
+{
+    sought s = {o, f, n};
+    return samen_hindex_find(&o->names, name_hash(f, n), name_match, &s);
 }
 
 static int unknown_net(const reading *r, const char *f, size_t n, samen_error *err)
@@ -103,15 +114,28 @@ static int unknown_net(const reading *r, const char *f, size_t n, samen_error *e
                            "not: the parts are not of one sweep", r->run, (int)n, f);
 }
 
+static int out_of_memory(samen_error *err)
+{
+    return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+}
+
 static int list_net(samen_sweep_outcomes *o, const char *f, size_t n, samen_error *err)
 {
     char **grown = samen_grow(o->nets, (size_t)o->n_nets, &o->cap_nets, sizeof *grown, 8);
     if (!grown)
-        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+        return out_of_memory(err);
     o->nets = grown;
+    int *with = realloc(o->runs_with, o->cap_nets * sizeof *with);
+    if (!with)
+        return out_of_memory(err);
+    o->runs_with = with;
     if (!(o->nets[o->n_nets] = strndup(f, n)))
-        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-    o->n_nets++;
+        return out_of_memory(err);
+    if (samen_hindex_add(&o->names, name_hash(f, n), o->n_nets)) {
+        free(o->nets[o->n_nets]);
+        return out_of_memory(err);
+    }
+    o->runs_with[o->n_nets++] = 0;
     return SAMEN_OK;
 }
 
@@ -131,10 +155,12 @@ static void parse_outcome(const summary_cols *c, const char *const *f, const siz
     s->founded = c->founder >= 0 && fl[c->founder] > 0;
 }
 
-/* A summary row: samen_tables[SAMEN_TABLE_SUMMARY]'s columns. */
+/* A summary row: samen_tables[SAMEN_TABLE_SUMMARY]'s columns, one more
+ * item of the run's list. */
 static int summary_row(void *user, const char *line, size_t len, samen_error *err)
 {
     reading *r = user;
+    samen_sweep_outcomes *o = r->o;
     const summary_cols *c = &r->sc;
     const char *f[MAX_FIELDS];
     size_t fl[MAX_FIELDS];
@@ -142,23 +168,68 @@ static int summary_row(void *user, const char *line, size_t len, samen_error *er
         return samen_error_set(err, SAMEN_EINPUT, r->out, 0, NULL,
                                "run %zu: a summary row with fewer than %d fields", r->run,
                                samen_tables[SAMEN_TABLE_SUMMARY].ncolumns);
-    if (r->listing == 1)
-        return list_net(r->o, f[c->network], fl[c->network], err);
-    if (r->listing == 2) {
-        /* a later run: networks founded in it (named f<step>.<id>, a name
-         * no declared network can have) join the list; a declared one
-         * that the first run had not means parts of another sweep */
-        if (net_of(r, f[c->network], fl[c->network]) >= 0)
-            return SAMEN_OK;
-        if (!memchr(f[c->network], '.', fl[c->network]))
-            return unknown_net(r, f[c->network], fl[c->network], err);
-        return list_net(r->o, f[c->network], fl[c->network], err);
+    const char *name = f[c->network];
+    size_t n = fl[c->network];
+    int i = net_of(o, name, n);
+    /* The first run lists its networks; a later run adds those founded
+     * in it (named f<step>.<id>, a name no declared network can have): a
+     * declared one that the first run had not means parts of another
+     * sweep. */
+    if (i < 0 && !r->first && !memchr(name, '.', n))
+        return unknown_net(r, name, n, err);
+    if (i < 0) {
+        int rc = list_net(o, name, n, err);
+        if (rc)
+            return rc;
+        i = o->n_nets - 1;
     }
-    int i = net_of(r, f[c->network], fl[c->network]);
-    if (i < 0)
-        return unknown_net(r, f[c->network], fl[c->network], err);
-    parse_outcome(c, f, fl, &r->o->net[r->run * (size_t)r->o->n_nets + (size_t)i]);
+    samen_net_entry *g = samen_grow(o->entry, o->n_entries, &o->cap_entries, sizeof *g, 64);
+    if (!g)
+        return out_of_memory(err);
+    o->entry = g;
+    g += o->n_entries++;
+    memset(g, 0, sizeof *g);
+    g->net = i;
+    parse_outcome(c, f, fl, &g->oc);
     return SAMEN_OK;
+}
+
+static int by_net(const void *a, const void *b)
+{
+    int x = ((const samen_net_entry *)a)->net, y = ((const samen_net_entry *)b)->net;
+    return (x > y) - (x < y);
+}
+
+/* Run r's items, read: in network order, for samen_sweep_outcome's
+ * search, each network once. */
+static int close_run(reading *r, samen_error *err)
+{
+    samen_sweep_outcomes *o = r->o;
+    samen_net_entry *e = o->entry + o->first[r->run];
+    size_t n = o->n_entries - o->first[r->run];
+    samen_sort(e, n, sizeof *e, by_net);
+    for (size_t k = 0; k < n; k++) {
+        if (k > 0 && e[k].net == e[k - 1].net)
+            return samen_error_set(err, SAMEN_EINPUT, r->out, 0, "network",
+                                   "run %zu has two summary rows of network '%s': the "
+                                   "parts are damaged", r->run, o->nets[e[k].net]);
+        o->runs_with[e[k].net]++;
+    }
+    return SAMEN_OK;
+}
+
+const samen_net_entry *samen_sweep_outcome(const samen_sweep_outcomes *o, size_t run,
+                                           int net)
+{
+    size_t lo = o->first[run], hi = o->first[run + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (o->entry[mid].net < net)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < o->first[run + 1] && o->entry[lo].net == net ? &o->entry[lo] : NULL;
 }
 
 /* ---- one run's outcomes, whatever networks the other runs have ---- */
@@ -197,7 +268,8 @@ int samen_sweep_run_outcomes(const char *out, samen_sweep_index *idx, size_t run
     return samen_sweep_read_range(out, idx, run, SAMEN_PART_SUMMARY, run_row, &r, err);
 }
 
-/* A network.csv row: the asked columns, over those of earlier steps. */
+/* A network.csv row: the asked columns, over those of earlier steps; a
+ * network the run has no summary row of has no value to keep. */
 static int network_row(void *user, const char *line, size_t len, samen_error *err)
 {
     reading *r = user;
@@ -206,10 +278,13 @@ static int network_row(void *user, const char *line, size_t len, samen_error *er
     size_t fl[MAX_FIELDS];
     int n = split(line, len, f, fl);
     int k = r->net_col;
-    int i = n > k ? net_of(r, f[k], fl[k]) : -1;
+    int i = n > k ? net_of(o, f[k], fl[k]) : -1;
     if (i < 0)
         return unknown_net(r, n > k ? f[k] : "", n > k ? fl[k] : 0, err);
-    double *v = &o->last[(r->run * (size_t)o->n_nets + (size_t)i) * (size_t)o->n_cols];
+    const samen_net_entry *e = samen_sweep_outcome(o, r->run, i);
+    if (!e)
+        return SAMEN_OK;
+    double *v = &o->last[(size_t)(e - o->entry) * (size_t)o->n_cols];
     for (int c = 0; c < o->n_cols; c++)
         v[c] = r->cols[c] < n ? strtod(f[r->cols[c]], NULL) : NAN;
     return SAMEN_OK;
@@ -222,39 +297,35 @@ int samen_sweep_outcomes_read(const samen_sweep *sw, const char *out,
     memset(o, 0, sizeof *o);
     o->n_runs = sw->n_runs;
     o->n_cols = n_cols;
-    reading r = {.o = o, .cols = cols, .out = out, .listing = 1,
-                 .sc = summary_columns()};
+    reading r = {.o = o, .cols = cols, .out = out, .first = 1, .sc = summary_columns()};
     r.net_col = samen_table_column(&samen_tables[SAMEN_OUT_NETWORK], "network");
     int rc = SAMEN_OK;
-    /* The networks: the first run done's (every run has its declared
-     * ones), then those founded in the other runs. */
-    for (size_t run = 0; rc == SAMEN_OK && run < sw->n_runs; run++)
-        if (idx->status[run] == SAMEN_RUN_DONE) {
-            r.run = run;
-            r.guess = 0;
-            rc = samen_sweep_read_range(out, idx, run, SAMEN_PART_SUMMARY, summary_row,
-                                        &r, err);
-            r.listing = 2;
-        }
-    r.listing = 0;
-    size_t cells = sw->n_runs * (size_t)o->n_nets;
-    if (rc == SAMEN_OK && cells > 0) {
-        o->net = calloc(cells, sizeof *o->net);
-        o->last = malloc((n_cols > 0 ? cells * (size_t)n_cols : 1) * sizeof *o->last);
-        if (!o->net || !o->last)
-            rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-        for (size_t i = 0; rc == SAMEN_OK && i < cells * (size_t)n_cols; i++)
-            o->last[i] = NAN;
-    }
-    int network = n_cols > 0 && cells > 0;
-    for (size_t run = 0; rc == SAMEN_OK && cells > 0 && run < sw->n_runs; run++) {
+    if (!(o->first = malloc((sw->n_runs + 1) * sizeof *o->first)))
+        rc = out_of_memory(err);
+    /* The summary rows of the runs done, one list after the other. */
+    for (size_t run = 0; rc == SAMEN_OK && run < sw->n_runs; run++) {
+        o->first[run] = o->n_entries;
+        if (idx->status[run] != SAMEN_RUN_DONE)
+            continue;
         r.run = run;
-        r.guess = 0;
         rc = samen_sweep_read_range(out, idx, run, SAMEN_PART_SUMMARY, summary_row, &r, err);
-        if (rc == SAMEN_OK && network)
+        if (rc == SAMEN_OK)
+            rc = close_run(&r, err);
+        r.first = 0;
+    }
+    if (rc == SAMEN_OK)
+        o->first[sw->n_runs] = o->n_entries;
+    size_t cells = o->n_entries * (size_t)n_cols;
+    if (rc == SAMEN_OK && cells > 0 && !(o->last = malloc(cells * sizeof *o->last)))
+        rc = out_of_memory(err);
+    for (size_t i = 0; rc == SAMEN_OK && i < cells; i++)
+        o->last[i] = NAN;
+    for (size_t run = 0; rc == SAMEN_OK && cells > 0 && run < sw->n_runs; run++)
+        if (o->first[run + 1] > o->first[run]) {
+            r.run = run;
             rc = samen_sweep_read_range(out, idx, run, SAMEN_OUT_NETWORK, network_row, &r,
                                         err);
-    }
+        }
     if (rc)
         samen_sweep_outcomes_free(o);
     return rc;
@@ -265,7 +336,10 @@ void samen_sweep_outcomes_free(samen_sweep_outcomes *o)
     for (int i = 0; i < o->n_nets; i++)
         free(o->nets[i]);
     free(o->nets);
-    free(o->net);
+    free(o->runs_with);
+    samen_hindex_free(&o->names);
+    free(o->first);
+    free(o->entry);
     free(o->last);
     memset(o, 0, sizeof *o);
 }

@@ -5,6 +5,7 @@
  * interval), all by the estimators of src/stats. */
 #include "sweep/tables.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "stats/km.h"
 #include "stats/stats.h"
 #include "util/outfile.h"
+#include "util/sort.h"
 
 #define LEVEL 0.95
 
@@ -94,33 +96,23 @@ static int varied_int(const samen_sweep *sw, size_t p, const char *key, int fall
     return fallback;
 }
 
-/* The row of point p and network i, ++*n_rows; runs holds room for the
- * replicates. A founded network (4.14) has a row only at the points
+/* The row of point p and network i from the n runs that have it, in
+ * run order; ++*n_rows. start is the step the scenario starts the network
+ * at, or -1 for a founded one (4.14), which has a row only at the points
  * whose runs founded it: its name is its founder's and number's, so a
  * field sweep's networks are mostly other runs' (docs/MODEL.md section
  * 7, reading 24). */
-static int point_row(FILE *fp, const samen_sweep *sw, const samen_sweep_outcomes *o,
-                     const samen_scenario *sc, size_t p, int i, samen_net_outcome *runs,
-                     samen_point_buf *buf, size_t *n_rows, samen_error *err)
+static int point_row(FILE *fp, const samen_sweep *sw, const char *name, int start,
+                     size_t p, const samen_net_outcome *runs, size_t n,
+                     const samen_scenario *sc, samen_point_buf *buf, size_t *n_rows,
+                     samen_error *err)
 {
     char key[300];
-    int start = -1;
-    for (int j = 0; j < sc->n_nets; j++)
-        if (!strcmp(sc->nets[j].name, o->nets[i]))
-            start = sc->nets[j].start;
-    size_t reps = (size_t)sw->replicates, n = 0;
-    for (size_t run = p * reps; run < (p + 1) * reps; run++) {
-        const samen_net_outcome *s = &o->net[run * (size_t)o->n_nets + (size_t)i];
-        if (s->present)
-            runs[n++] = *s;
-    }
-    if (start < 0 && n == 0)
-        return SAMEN_OK;
     /* a founded network: its start as this point's first run that has
      * it says */
     if (start < 0)
         start = runs[0].start_step;
-    snprintf(key, sizeof key, "network.%s.start", o->nets[i]);
+    snprintf(key, sizeof key, "network.%s.start", name);
     start = varied_int(sw, p, key, start);
     int last = varied_int(sw, p, "simulation.steps", sc->steps) - 1;
     samen_point_stats st;
@@ -130,7 +122,7 @@ static int point_row(FILE *fp, const samen_sweep *sw, const samen_sweep_outcomes
     fprintf(fp, "%zu", p);
     samen_sweep_write_values(fp, sw, p);
     fputc(',', fp);
-    samen_csv_text(fp, o->nets[i]);
+    samen_csv_text(fp, name);
     fprintf(fp, ",%ld", st.runs);
     put3(fp, st.agreed);
     put3(fp, st.dissolved);
@@ -141,6 +133,100 @@ static int point_row(FILE *fp, const samen_sweep *sw, const samen_sweep_outcomes
     fputc('\n', fp);
     ++*n_rows;
     return SAMEN_OK;
+}
+
+/* What writing the rows needs, sized once or grown. */
+typedef struct point_work {
+    int *start;              /* per network: its start in the scenario, or -1 */
+    int *declared;           /* the networks of the scenario, in network order */
+    int n_declared;
+    const samen_net_entry **item; /* a point's items, by network and run */
+    size_t cap_items;
+    samen_net_outcome *runs; /* room for the replicates */
+    samen_point_buf buf;
+} point_work;
+
+static int by_net_then_run(const void *a, const void *b)
+{
+    const samen_net_entry *x = *(const samen_net_entry *const *)a;
+    const samen_net_entry *y = *(const samen_net_entry *const *)b;
+    if (x->net != y->net)
+        return (x->net > y->net) - (x->net < y->net);
+    return (x > y) - (x < y);   /* items lie in run order */
+}
+
+/* The rows of point p: the scenario's networks and those its runs
+ * founded, in network order, each from the items of its runs. */
+static int point_rows(FILE *fp, const samen_sweep *sw, const samen_sweep_outcomes *o,
+                      const samen_scenario *sc, size_t p, point_work *w, size_t *n_rows,
+                      samen_error *err)
+{
+    size_t reps = (size_t)sw->replicates;
+    size_t lo = o->first[p * reps], hi = o->first[(p + 1) * reps], n = hi - lo;
+    if (n > w->cap_items) {
+        const samen_net_entry **grown = realloc(w->item, n * sizeof *grown);
+        if (!grown)
+            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+        w->item = grown;
+        w->cap_items = n;
+    }
+    for (size_t k = 0; k < n; k++)
+        w->item[k] = &o->entry[lo + k];
+    samen_sort(w->item, n, sizeof *w->item, by_net_then_run);
+    size_t k = 0;
+    int d = 0, rc = SAMEN_OK;
+    while (rc == SAMEN_OK && (k < n || d < w->n_declared)) {
+        int i = k < n ? w->item[k]->net : INT_MAX;
+        if (d < w->n_declared && w->declared[d] < i)
+            i = w->declared[d];
+        size_t m = 0;
+        for (; k < n && w->item[k]->net == i; k++)
+            w->runs[m++] = w->item[k]->oc;
+        d += d < w->n_declared && w->declared[d] == i;
+        rc = point_row(fp, sw, o->nets[i], w->start[i], p, w->runs, m, sc, &w->buf, n_rows,
+                       err);
+    }
+    return rc;
+}
+
+/* Sizes w; start and declared from the scenario's networks. */
+static int work_alloc(point_work *w, const samen_sweep_outcomes *o, const samen_scenario *sc,
+                      size_t reps, samen_error *err)
+{
+    size_t nets = o->n_nets > 0 ? (size_t)o->n_nets : 1;
+    w->start = malloc(nets * sizeof *w->start);
+    w->declared = malloc(nets * sizeof *w->declared);
+    w->runs = malloc(reps * sizeof *w->runs);
+    w->buf = (samen_point_buf){
+        .members = malloc(reps * sizeof *w->buf.members),
+        .dropouts = malloc(reps * sizeof *w->buf.dropouts),
+        .time = malloc(reps * sizeof *w->buf.time),
+        .event = malloc(reps * sizeof *w->buf.event),
+    };
+    if (!w->start || !w->declared || !w->runs || !w->buf.members || !w->buf.dropouts
+        || !w->buf.time || !w->buf.event)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    for (int i = 0; i < o->n_nets; i++) {
+        w->start[i] = -1;
+        for (int j = 0; j < sc->n_nets; j++)
+            if (!strcmp(sc->nets[j].name, o->nets[i]))
+                w->start[i] = sc->nets[j].start;
+        if (w->start[i] >= 0)
+            w->declared[w->n_declared++] = i;
+    }
+    return SAMEN_OK;
+}
+
+static void work_free(point_work *w)
+{
+    free(w->start);
+    free(w->declared);
+    free(w->item);
+    free(w->runs);
+    free(w->buf.members);
+    free(w->buf.dropouts);
+    free(w->buf.time);
+    free(w->buf.event);
 }
 
 int samen_sweep_write_points(const samen_sweep *sw, const char *out,
@@ -155,16 +241,9 @@ int samen_sweep_write_points(const samen_sweep *sw, const char *out,
      * where the sweep does not vary them. */
     samen_scenario *sc = NULL;
     rc = samen_sweep_load_run(sw, out, 0, NULL, 0, &sc, err);
-    size_t reps = (size_t)sw->replicates;
-    samen_net_outcome *runs = malloc(reps * sizeof *runs);
-    samen_point_buf buf = {
-        .members = malloc(reps * sizeof *buf.members),
-        .dropouts = malloc(reps * sizeof *buf.dropouts),
-        .time = malloc(reps * sizeof *buf.time),
-        .event = malloc(reps * sizeof *buf.event),
-    };
-    if (rc == SAMEN_OK && (!runs || !buf.members || !buf.dropouts || !buf.time || !buf.event))
-        rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    point_work w = {0};
+    if (rc == SAMEN_OK)
+        rc = work_alloc(&w, &o, sc, (size_t)sw->replicates, err);
     samen_outfile f = {0};
     if (rc == SAMEN_OK)
         rc = samen_outfile_open(&f, out, "points.csv", err);
@@ -176,18 +255,13 @@ int samen_sweep_write_points(const samen_sweep *sw, const char *out,
               "members_low,members_high,dropouts,dropouts_low,dropouts_high,"
               "agree_median,agree_median_low,agree_median_high\n", f.fp);
         for (size_t p = 0; rc == SAMEN_OK && p < sw->n_points; p++)
-            for (int i = 0; rc == SAMEN_OK && i < o.n_nets; i++)
-                rc = point_row(f.fp, sw, &o, sc, p, i, runs, &buf, n_rows, err);
+            rc = point_rows(f.fp, sw, &o, sc, p, &w, n_rows, err);
         if (rc)
             samen_outfile_discard(&f);
         else
             rc = samen_outfile_commit(&f, err);
     }
-    free(runs);
-    free(buf.members);
-    free(buf.dropouts);
-    free(buf.time);
-    free(buf.event);
+    work_free(&w);
     samen_scenario_free(sc);
     samen_sweep_outcomes_free(&o);
     return rc;

@@ -11,6 +11,7 @@
 #include "samen/scenario.h"
 #include "sweep/design.h"
 #include "sweep/parts.h"
+#include "util/hindex.h"
 
 /* ---- manifest.c, summary.c: the run columns, manifest.csv, summary.csv ---- */
 
@@ -76,6 +77,15 @@ typedef struct samen_net_outcome {
     unsigned char founded;     /* founded during the run: a founder in summary.csv */
 } samen_net_outcome;
 
+/* A network's outcome in one run: an item of the run's list. */
+typedef struct samen_net_entry {
+    int net;                   /* its index in nets */
+    samen_net_outcome oc;
+} samen_net_entry;
+
+/* Every run's networks, each run a list of the rows it has: a field
+ * sweep's runs found networks of their own (MODEL.md 4.14), so a table
+ * of every run by every name would grow with the square of the runs. */
 typedef struct samen_sweep_outcomes {
     size_t n_runs;
     int n_nets;
@@ -83,12 +93,22 @@ typedef struct samen_sweep_outcomes {
                                 * run's, then networks founded in later runs
                                 * (MODEL.md 4.14) in the order they appear */
     size_t cap_nets;           /* room in nets */
-    samen_net_outcome *net;    /* n_runs x n_nets */
+    int *runs_with;            /* per network: the runs that have it */
+    samen_hindex names;        /* nets by name */
+    size_t *first;             /* n_runs + 1: run r's items are
+                                * entry[first[r] .. first[r + 1]), in
+                                * network order (none for a run not done) */
+    samen_net_entry *entry;
+    size_t n_entries, cap_entries;
     int n_cols;
-    double *last;              /* n_runs x n_nets x n_cols: each asked column's
+    double *last;              /* n_entries x n_cols: each asked column's
                                 * value in the network's last network.csv row;
                                 * NAN where the run has none */
 } samen_sweep_outcomes;
+
+/* The item of network net in run run, or NULL where the run has none. */
+const samen_net_entry *samen_sweep_outcome(const samen_sweep_outcomes *o, size_t run,
+                                           int net);
 
 /* One run's networks as its summary rows give them, in their order:
  * what a run's measures need, without the networks of other runs (a
@@ -111,7 +131,8 @@ int samen_network_numeric_column(const char *name);
 /* Reads the summary rows of every run done and, for the n_cols columns
  * of network.csv given by index in cols, their values in each network's
  * last row (the network part must be kept when n_cols > 0). The networks
- * are those of the first run done. Free with samen_sweep_outcomes_free. */
+ * are those of the first run done and those founded in the others; time
+ * and memory go with the rows read. Free with samen_sweep_outcomes_free. */
 int samen_sweep_outcomes_read(const samen_sweep *sw, const char *out,
                               samen_sweep_index *idx, const int *cols, int n_cols,
                               samen_sweep_outcomes *o, samen_error *err);
