@@ -1,6 +1,6 @@
 #!/bin/sh
 # scenarios_shipped.sh: every scenario in scenarios/ passes `samen check`
-# and runs; the default Brede School scenario behaves as MODEL.md section 4
+# and runs, and so does every fit and sweep file of scenarios/calibration/; the default Brede School scenario behaves as MODEL.md section 4
 # describes over seeds 1-20 (about half agree a shared goal after one to one
 # and a half years; in most others the out-of-school care partner leaves
 # during goal formulation and the network dissolves).
@@ -10,6 +10,13 @@ for sc in "$TOP"/scenarios/*.ini "$TOP"/scenarios/experiments/*.ini; do
     grep -q '^\[sweep\]' "$sc" && continue
     "$SAMEN" check "$sc" >/dev/null || { echo "check failed: $sc"; exit 1; }
 done
+n=0
+for f in "$TOP"/scenarios/calibration/*.ini; do
+    [ -e "$f" ] || continue
+    "$SAMEN" check "$f" >/dev/null || { echo "check failed: $f"; exit 1; }
+    n=$((n + 1))
+done
+[ "$n" -ge 5 ] || { echo "only $n calibration files"; exit 1; }
 agreed=0; ibo_left=0
 for seed in $(seq 1 20); do
     "$SAMEN" run "$TOP/scenarios/brede-school-molenbeek.ini" --out "m$seed" --seed "$seed" \
