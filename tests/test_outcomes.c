@@ -200,6 +200,15 @@ static void test_analyse_leaves_out(void **state)
     samen_sweep_free(sw);
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
+#ifndef UNDER_ASAN
 /* The size of this process's address space, in bytes. */
 static size_t address_space(void)
 {
@@ -210,13 +219,6 @@ static size_t address_space(void)
     fclose(fp);
     return pages * (size_t)sysconf(_SC_PAGESIZE);
 }
-
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
 #endif
 
 #define REPS 500
