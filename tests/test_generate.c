@@ -11,6 +11,7 @@
 #include "fixture.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 #include <csv.h>
 
 #include "generate/region.h"
+#include "model/attraction.h"
 #include "samen/scenario.h"
 #include "samen/sim.h"
 #include "util/ini_reader.h"
@@ -485,7 +487,8 @@ static void check_networks(int orgs, int nets, uint32_t seed)
         int nf = split(key(n, "framing"), fr, 8);
         const char *init = key(n, "initiator");
         assert_non_null(init);
-        assert_in_range(nn, 2, 3);
+        /* 2 or 3 drawn, fewer where one nobody could join as was dropped */
+        assert_in_range(nn, 0, 3);
         assert_in_range(nf, 1, 2);
         assert_true(in_list(cand, nc, init));
         sum_cand += nc;
@@ -721,6 +724,25 @@ static void test_generate_files(void **state)
     assert_int_equal(rmdir(dir), 0); /* empty: nothing else was left */
 }
 
+/* Every necessary actor of every network but the initiator can join at
+ * the start (MODEL.md section 7): the test `samen check` warns with. */
+static void check_necessary_join(const samen_scenario *sc)
+{
+    for (int k = 0; k < sc->n_nets; k++) {
+        const samen_net_spec *sp = &sc->nets[k];
+        for (int i = 0; i < sp->n_necessary; i++) {
+            int o = sp->necessary[i];
+            if (o == sp->initiator)
+                continue;
+            samen_attraction_terms t;
+            samen_start_attraction(sc, k, o, &t);
+            if (!samen_can_join_start(&sc->p, &sc->orgs[o], &t))
+                fail_msg("%s: network %s: necessary actor %s can never join (attraction %g)",
+                         sc->path, sp->name, sc->orgs[o].id, t.attraction);
+        }
+    }
+}
+
 /* What the loader makes of the generated files: every network, with its
  * actor sets as written (necessary and initiator among the candidates,
  * framing actors not). */
@@ -736,7 +758,7 @@ static void check_loaded(const samen_scenario *sc, int orgs, int nets)
     for (int j = 0; j < sc->n_nets; j++) {
         const samen_net_spec *n = &sc->nets[j];
         assert_false(n->candidates_all);
-        assert_in_range(n->n_necessary, 2, 3);
+        assert_in_range(n->n_necessary, 0, 3); /* 2 or 3, fewer where dropped */
         assert_in_range(n->n_framing, 1, 2);
         assert_true(n->n_candidates < sc->n_orgs / 2 || sc->n_orgs < 100);
         int init_in = 0;
@@ -772,9 +794,12 @@ static void test_loads(void **state)
     char ini[256], csv[256];
     snprintf(ini, sizeof ini, "%s/r.ini", dir);
     snprintf(csv, sizeof csv, "%s/r.orgs.csv", dir);
-    static const int sizes[][2] = {{400, 40}, {30, 1}, {2000, 250}};
+    /* seeds 2 and 3 at the default size have necessary actors replaced
+     * or dropped (test_necessary_counted) */
+    static const int sizes[][3] = {{400, 40, 17}, {30, 1, 18}, {2000, 250, 19},
+                                   {400, 40, 2}, {400, 40, 3}};
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-        samen_region_opts o = {sizes[i][0], sizes[i][1], (uint32_t)(17 + i), 520, 0};
+        samen_region_opts o = {sizes[i][0], sizes[i][1], (uint32_t)sizes[i][2], 520, 0};
         samen_error err;
         samen_error_clear(&err);
         assert_int_equal(samen_region_generate(&o, ini, &err), SAMEN_OK);
@@ -783,14 +808,82 @@ static void test_loads(void **state)
         if (rc)
             samen_error_print(&err, stderr);
         assert_int_equal(rc, SAMEN_OK);
-        assert_int_equal(sc->seed, 17 + i);
+        assert_int_equal(sc->seed, sizes[i][2]);
         assert_int_equal(sc->steps, 520);
         check_loaded(sc, sizes[i][0], sizes[i][1]);
+        check_necessary_join(sc);
         samen_scenario_free(sc);
     }
     unlink(ini);
     unlink(csv);
     assert_int_equal(rmdir(dir), 0);
+}
+
+/* The generator replaces or drops the necessary actors nobody could join
+ * as; seeds 1 to 3 at the default size draw such actors, as their headers
+ * say (test_loads checks that seeds 2 and 3 have none left, and
+ * test_checked_in_region_loads seed 1). */
+static void test_necessary_counted(void **state)
+{
+    (void)state;
+    static const char *const want[] = {"necessary: 1 replaced, 4 dropped.",
+                                       "necessary: 1 replaced, 9 dropped.",
+                                       "necessary: 0 replaced, 4 dropped."};
+    for (uint32_t seed = 1; seed <= 3; seed++) {
+        text t;
+        gen_ok(&t, 400, 40, seed);
+        assert_non_null(strstr(t.ini, want[seed - 1]));
+        text_free(&t);
+    }
+}
+
+/* samen_can_join_start on hand-built cases (MODEL.md 4.1, defaults
+ * attraction_min 0.35, join_cost 0.5, appeal 1 at concreteness 0.5). */
+static void test_can_join_start(void **state)
+{
+    (void)state;
+    samen_params p;
+    memset(&p, 0, sizeof p);
+    p.model.attraction_min = 0.35;
+    p.model.join_cost = 0.5;
+    p.model.appeal_alpha = 1;
+    p.model.appeal_beta = 1;
+    p.model.ask_bonus = 1;
+    samen_net_spec sp;
+    memset(&sp, 0, sizeof sp);
+    sp.concreteness = 0.5;
+    sp.effort = 10;
+    const double care[2] = {0, 1}, learning[2] = {1, 0};
+    samen_org o;
+    memset(&o, 0, sizeof o);
+    samen_attraction_terms t;
+    /* a school (capacity 5, mission learning 0.9, care 0.2), necessary in a
+     * care network: fit 0.2 / sqrt(0.85) = 0.216930, need 1 - 5/10 = 0.5,
+     * bonus 2: 0.216930 < 0.35, it can never join */
+    o.capacity = 5;
+    o.mission[0] = 0.9;
+    o.mission[1] = 0.2;
+    assert_close(samen_attraction_of(&p, &o, &sp, 1, care, 2, &t), 0.216930, 1e-5, 0);
+    assert_false(samen_can_join_start(&p, &o, &t));
+    /* the same school on a learning issue: fit 0.9 / sqrt(0.85) = 0.976187,
+     * x need 0.5 x bonus 2 = 0.976187: it can */
+    assert_close(samen_attraction_of(&p, &o, &sp, 1, learning, 2, &t), 0.976187, 1e-5, 0);
+    assert_true(samen_can_join_start(&p, &o, &t));
+    /* capacity 0.4 < join_cost 0.5: never, however attracted (fit 0.976,
+     * need 0.96: 0.937 as a member) */
+    o.capacity = 0.4;
+    assert_close(samen_attraction_of(&p, &o, &sp, 0, learning, 2, &t), 0.937140, 1e-5, 0);
+    assert_false(samen_can_join_start(&p, &o, &t));
+    /* the bounds are inclusive: attraction exactly attraction_min and
+     * capacity exactly join_cost can join; just below either cannot */
+    o.capacity = 0.5;
+    t.attraction = 0.35;
+    assert_true(samen_can_join_start(&p, &o, &t));
+    t.attraction = nextafter(0.35, 0);
+    assert_false(samen_can_join_start(&p, &o, &t));
+    t.attraction = 0.35;
+    o.capacity = nextafter(0.5, 0);
+    assert_false(samen_can_join_start(&p, &o, &t));
 }
 
 /* --field (MODEL.md 4.14): the same organisations with an area each (the
@@ -866,7 +959,8 @@ static void test_field(void **state)
     assert_int_equal(rmdir(dir), 0);
 }
 
-/* The checked-in region scenario loads, with its stated sizes. */
+/* The checked-in region scenario loads, with its stated sizes, and its
+ * necessary actors can join. */
 static void test_checked_in_region_loads(void **state)
 {
     (void)state;
@@ -881,6 +975,7 @@ static void test_checked_in_region_loads(void **state)
     assert_int_equal(rc, SAMEN_OK);
     assert_int_equal(sc->seed, 1);
     check_loaded(sc, 400, 40);
+    check_necessary_join(sc);
     samen_scenario_free(sc);
 }
 
@@ -901,6 +996,8 @@ int main(void)
         cmocka_unit_test(test_generate_files),
         cmocka_unit_test(test_loads),
         cmocka_unit_test(test_checked_in_region_loads),
+        cmocka_unit_test(test_necessary_counted),
+        cmocka_unit_test(test_can_join_start),
     };
     return cmocka_run_group_tests_name("generate", tests, NULL, NULL);
 }

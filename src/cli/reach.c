@@ -1,14 +1,15 @@
 /* reach.c: who can join each network when it starts: the attraction of
  * every candidate from the model's own function (samen_start_attraction),
- * compared with model.attraction_min and model.join_cost as recruitment
- * compares them (MODEL.md 4.1). Attraction to the issue is fixed for a
- * run and load only takes capacity away, so a candidate that cannot join
- * at the start never joins. */
+ * compared with model.attraction_min and model.join_cost by the library's
+ * samen_can_join_start, as recruitment compares them (MODEL.md 4.1).
+ * Attraction to the issue is fixed for a run and load only takes capacity
+ * away, so a candidate that cannot join at the start never joins. */
 #include "cli/reach.h"
 
 #include <stdarg.h>
 #include <string.h>
 
+#include "model/attraction.h"
 #include "util/numfmt.h"
 #include "util/parse.h"
 
@@ -21,12 +22,12 @@ const char *samen_reach_why_not(const samen_scenario *sc, int net, int org,
     /* parameters as check prints them; the factors, which are derived, in
      * three digits */
     char a[32], b[32], c[32];
+    if (samen_can_join_start(p, o, t))
+        return NULL;
     if (o->capacity < p->model.join_cost)
         snprintf(buf, n, "its capacity %s is below model.join_cost %s: no spare capacity "
                  "to join", samen_num_text(o->capacity, a, sizeof a),
                  samen_num_text(p->model.join_cost, b, sizeof b));
-    else if (t->attraction >= p->model.attraction_min)
-        return NULL;
     else if (t->need == 0)
         snprintf(buf, n, "need 0: its capacity %s is at least the effort %s, so it could "
                  "do it alone", samen_num_text(o->capacity, a, sizeof a),

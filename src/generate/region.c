@@ -10,6 +10,8 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
+#include "model/attraction.h"
+#include "scenario/scenario_int.h"
 #include "util/outfile.h"
 
 /*
@@ -92,7 +94,21 @@
  * one, else childcare): 2 or 3 in all. The initiator knows its
  * neighbourhood, so of each kind it picks the one it expects most from:
  * the largest fit of mission to issue times need (1 - capacity / effort),
- * the terms of MODEL.md 4.1 that differ between partners. Framing actors:
+ * the terms of MODEL.md 4.1 that differ between partners. A necessary
+ * actor (other than the initiator, who is always there) that could never
+ * join at the start under the model's defaults (samen_can_join_start:
+ * attraction with the ask bonus below model.attraction_min, or capacity
+ * below model.join_cost) would make the network dissolve
+ * (necessary-actor-missing) whatever the run, which tells nothing about
+ * collaboration: an initiator does not count on a partner it cannot
+ * interest. Such an actor is replaced by the candidate of the same kind
+ * (a primary school for a school, a childcare or out-of-school care
+ * provider for a care provider) that can join with the largest attraction,
+ * else it is no longer necessary: the necessary actors stay the schools
+ * and care the initiator needs, never a partner of another kind the
+ * initiator has no reason to require (MODEL.md section 7, reading 26).
+ * Ties go to the first in the organisations file, and nothing is drawn,
+ * so the rest of the region stays as drawn. Framing actors:
  * the neighbourhood's municipality and, with probability 0.5, an education
  * support centre; they are never candidates. Candidates: every organisation
  * of the neighbourhood, the municipality's services (not the municipality
@@ -249,6 +265,8 @@ typedef struct region {
     int n_nets;
     net *nets;
     int n_shared_nb;         /* neighbourhoods hosting more than one network */
+    samen_params model;      /* the model's defaults, for who can join */
+    int n_replaced, n_dropped; /* necessary actors nobody could have joined as */
 } region;
 
 int samen_region_n_sectors(void)
@@ -683,6 +701,74 @@ static int best_partner(const region *rg, const net *nt, const int *v, int n, in
     return best;
 }
 
+/* Whether organisation i, as a necessary actor of nt, can join it at the
+ * start under the model's defaults (MODEL.md 4.1), with its attraction in
+ * *a: the terms `samen check` computes from the written scenario, whose
+ * numbers are these (already rounded) values. */
+static int can_join(const region *rg, const net *nt, int i, double *a)
+{
+    samen_org o = {0};
+    o.capacity = rg->orgs[i].capacity;
+    memcpy(o.mission, rg->orgs[i].mission, sizeof rg->orgs[i].mission);
+    samen_net_spec sp = {0};
+    sp.concreteness = nt->concreteness;
+    sp.effort = nt->effort;
+    samen_attraction_terms t;
+    *a = samen_attraction_of(&rg->model, &o, &sp, 1, nt->issue, N_THEMES, &t);
+    return samen_can_join_start(&rg->model, &o, &t);
+}
+
+/* The kind of a necessary actor: its sector, the two care sectors one. */
+static int kind_of(int s)
+{
+    return s == S_AFTERSCHOOL ? S_CHILDCARE : s;
+}
+
+/* The candidate of nt of kind kind, neither the initiator nor necessary,
+ * that can join as a necessary actor with the largest attraction, the
+ * first of equals; -1 if none can. */
+static int best_joining(const region *rg, const net *nt, int kind)
+{
+    int best = -1;
+    double ba = -1;
+    for (int c = 0; c < nt->n_cand; c++) {
+        int i = nt->cand[c], taken = i == nt->initiator;
+        for (int j = 0; j < nt->n_nec; j++)
+            taken |= nt->nec[j] == i;
+        double a;
+        if (taken || kind_of(rg->orgs[i].sector) != kind || !can_join(rg, nt, i, &a))
+            continue;
+        if (a > ba) {
+            ba = a;
+            best = i;
+        }
+    }
+    return best;
+}
+
+/* Replaces each necessary actor that can never join (see the top of the
+ * file); draws nothing. */
+static void fix_necessary(region *rg, net *nt)
+{
+    for (int j = 0; j < nt->n_nec;) {
+        int o = nt->nec[j];
+        double a;
+        if (o == nt->initiator || can_join(rg, nt, o, &a)) {
+            j++;
+            continue;
+        }
+        int by = best_joining(rg, nt, kind_of(rg->orgs[o].sector));
+        if (by >= 0) {
+            nt->nec[j++] = by;
+            rg->n_replaced++;
+        } else {
+            memmove(&nt->nec[j], &nt->nec[j + 1], (size_t)(nt->n_nec - j - 1) * sizeof(int));
+            nt->n_nec--;
+            rg->n_dropped++;
+        }
+    }
+}
+
 /* Draws a network hosted by neighbourhood b as its rank-th network. */
 static int draw_net(region *rg, gsl_rng *r, net *nt, int b, int rank, int steps)
 {
@@ -774,6 +860,7 @@ static int draw_net(region *rg, gsl_rng *r, net *nt, int b, int rank, int steps)
     }
     qsort(nt->cand, (size_t)n, sizeof(int), cmp_int);
     nt->n_cand = n;
+    fix_necessary(rg, nt);
 
     int spread = steps / 3 < START_SPREAD ? steps / 3 : START_SPREAD;
     if (spread < 1)
@@ -838,6 +925,23 @@ static int build_nets(region *rg, gsl_rng *r, int n, int steps)
     return SAMEN_OK;
 }
 
+/* The model keys who-can-join depends on, at their defaults (the table of
+ * scenario/params.c, so a changed default reaches the generator). */
+static double model_default(const char *name)
+{
+    const samen_param_def *d = samen_param_find("model", name);
+    return d && d->def ? strtod(d->def, NULL) : 0;
+}
+
+static void model_defaults(samen_params *p)
+{
+    p->model.attraction_min = model_default("attraction_min");
+    p->model.join_cost = model_default("join_cost");
+    p->model.appeal_alpha = model_default("appeal_alpha");
+    p->model.appeal_beta = model_default("appeal_beta");
+    p->model.ask_bonus = model_default("ask_bonus");
+}
+
 static int region_build(region **out, const samen_region_opts *o, samen_error *err)
 {
     *out = NULL;
@@ -852,6 +956,7 @@ static int region_build(region **out, const samen_region_opts *o, samen_error *e
         return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
     }
     gsl_rng_set(r, o->seed);
+    model_defaults(&rg->model);
     rc = build_orgs(rg, r, o->n_orgs);
     if (rc == SAMEN_OK)
         rc = build_nets(rg, r, o->n_nets, o->steps);
@@ -961,10 +1066,13 @@ static void write_header(FILE *fp, const region *rg, const samen_region_opts *o,
         "; services in or next to it, one CLB and one or two CAW branches (%s on average).\n"
         "; Issues stress learning, leisure and parents (ad hoc projects: one typical project;\n"
         "; overleg: all themes), with noise; concreteness around 0.5; starts spread over the\n"
-        "; first %d steps.\n\n",
+        "; first %d steps. A necessary actor that could never join at the model's defaults\n"
+        "; (MODEL.md 4.1) is replaced by the one of its kind (school; care) that can join with\n"
+        "; the largest attraction, else is no longer necessary: %d replaced, %d dropped.\n\n",
         types[T_NETWORK], types[T_ADHOC], types[T_OVERLEG], rg->n_shared_nb,
         samen_fmt_num(buf, round_to(cand / (rg->n_nets > 0 ? rg->n_nets : 1), 0.1)),
-        o->steps / 3 < START_SPREAD ? (o->steps / 3 > 1 ? o->steps / 3 : 1) : START_SPREAD);
+        o->steps / 3 < START_SPREAD ? (o->steps / 3 > 1 ? o->steps / 3 : 1) : START_SPREAD,
+        rg->n_replaced, rg->n_dropped);
 }
 
 /* --field: an organisation's area, its municipality's number (as in the

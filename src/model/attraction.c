@@ -1,6 +1,7 @@
 /* attraction.c: the attraction A_o(v) of MODEL.md 4.1 and its factors
  * (TAAK fit, IK appeal, WIJ need, the ask bonus), computed in one place for
- * recruitment, goal formulation and `samen check`. */
+ * recruitment, goal formulation, `samen check` and the region generator,
+ * with the test of who can join when a network starts. */
 #include <math.h>
 
 #include "model/state.h"
@@ -26,6 +27,15 @@ double samen_attraction_of(const samen_params *p, const samen_org *o,
         t->attraction = a;
     }
     return a;
+}
+
+int samen_can_join_start(const samen_params *p, const samen_org *o,
+                         const samen_attraction_terms *t)
+{
+    /* recruitment's test (recruit.c) before any load: attraction to the
+     * issue is fixed for a run and load only takes capacity away, so what
+     * fails here never joins */
+    return o->capacity >= p->model.join_cost && t->attraction >= p->model.attraction_min;
 }
 
 void samen_start_attraction(const samen_scenario *sc, int net_index, int org,

@@ -7,6 +7,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "samen/sim.h"
+#include "model/attraction.h"
 #include "util/hindex.h"
 
 /* Role of a membership (MODEL.md 2; initiator wins over necessary). */
@@ -260,11 +261,6 @@ double samen_mean_trust(const net *nw);
 double samen_mean_cpn(const net *nw);
 double samen_sdec(const samen_sim *sim, const net *nw, int kind, int *defined);
 double samen_attraction(const samen_sim *sim, const net *nw, int c, const double *v);
-/* attraction.c: A_o(v) of 4.1 for organisation o of network sp (necessary:
- * o is in N_n); fills t (if not NULL) with its factors. */
-double samen_attraction_of(const samen_params *p, const samen_org *o,
-                           const samen_net_spec *sp, int necessary, const double *v,
-                           int k, samen_attraction_terms *t);
 double samen_benefit(const samen_sim *sim, const net *nw);
 
 /* The sub-models of MODEL.md section 4, in schedule order (section 3). Each

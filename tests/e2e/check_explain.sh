@@ -66,10 +66,26 @@ grep -q "no candidate can join" r.err || fail "run does not warn"
 grep -q "leren (network): dissolved at step 11 (too-few-partners)" r.out || fail "leren: $(cat r.out)"
 "$SAMEN" run town.ini --out q --quiet 2> q.err || fail "quiet run"
 [ ! -s q.err ] || fail "--quiet printed: $(cat q.err)"
-# necessary actors who can never join, though others can (a generated region)
-"$SAMEN" check "$TOP/scenarios/flanders-region.ini" > /dev/null 2> fl.err || fail "check region"
-grep -q "necessary actor '[a-z0-9-]*' can never join (attraction .*), so the network misses its necessary quorum and dissolves (necessary-actor-missing)" fl.err \
-    || fail "region: $(cat fl.err)"
+# a necessary actor who can never join, though others can: in zorg (effort
+# 10) sport joins (fit 0.3/0.5 = 0.6 x need 1 - 3/10 = 0.7 = 0.42), the
+# school, necessary, does not: fit 0.2/sqrt(0.85) = 0.2169 x need 0.5 x ask
+# bonus 2 = 0.217
+head -n 6 town.ini > zorg.ini
+cat >> zorg.ini <<'INI'
+[network zorg]
+initiator = kinder
+issue = care:1
+concreteness = 0.5
+effort = 10
+necessary = kinder, school
+INI
+"$SAMEN" check zorg.ini > /dev/null 2> fl.err || fail "check zorg"
+grep -q "network zorg: necessary actor 'school' can never join (attraction 0.217; fit 0.217 x appeal 1 x need 0.5 x ask bonus = 0.217, below model.attraction_min 0.35), so the network misses its necessary quorum and dissolves (necessary-actor-missing)" fl.err \
+    || fail "zorg: $(cat fl.err)"
+[ "$(grep -c warning fl.err)" -eq 1 ] || fail "zorg: not one warning: $(cat fl.err)"
+# the region generator writes no such network (MODEL.md section 7)
+"$SAMEN" check "$TOP/scenarios/flanders-region.ini" > /dev/null 2> fr.err || fail "check region"
+[ ! -s fr.err ] || fail "region warns: $(cat fr.err)"
 # a large region: the first five such warnings, then how many more
 "$SAMEN" generate --orgs 1000 --networks 150 --out big.ini > /dev/null || fail "generate"
 "$SAMEN" check big.ini > /dev/null 2> big.err || fail "check big"
