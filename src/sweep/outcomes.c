@@ -155,6 +155,18 @@ static void parse_outcome(const summary_cols *c, const char *const *f, const siz
     s->founded = c->founder >= 0 && fl[c->founder] > 0;
 }
 
+/* Splits a summary row into f and fl; an error where it has fewer fields
+ * than the summary table's columns. */
+static int split_summary(const char *out, size_t run, const char *line, size_t len,
+                         const char **f, size_t *fl, samen_error *err)
+{
+    if (split(line, len, f, fl) < samen_tables[SAMEN_TABLE_SUMMARY].ncolumns)
+        return samen_error_set(err, SAMEN_EINPUT, out, 0, NULL,
+                               "run %zu: a summary row with fewer than %d fields", run,
+                               samen_tables[SAMEN_TABLE_SUMMARY].ncolumns);
+    return SAMEN_OK;
+}
+
 /* A summary row: samen_tables[SAMEN_TABLE_SUMMARY]'s columns, one more
  * item of the run's list. */
 static int summary_row(void *user, const char *line, size_t len, samen_error *err)
@@ -164,10 +176,9 @@ static int summary_row(void *user, const char *line, size_t len, samen_error *er
     const summary_cols *c = &r->sc;
     const char *f[MAX_FIELDS];
     size_t fl[MAX_FIELDS];
-    if (split(line, len, f, fl) < samen_tables[SAMEN_TABLE_SUMMARY].ncolumns)
-        return samen_error_set(err, SAMEN_EINPUT, r->out, 0, NULL,
-                               "run %zu: a summary row with fewer than %d fields", r->run,
-                               samen_tables[SAMEN_TABLE_SUMMARY].ncolumns);
+    int rc = split_summary(r->out, r->run, line, len, f, fl, err);
+    if (rc)
+        return rc;
     const char *name = f[c->network];
     size_t n = fl[c->network];
     int i = net_of(o, name, n);
@@ -178,8 +189,7 @@ static int summary_row(void *user, const char *line, size_t len, samen_error *er
     if (i < 0 && !r->first && !memchr(name, '.', n))
         return unknown_net(r, name, n, err);
     if (i < 0) {
-        int rc = list_net(o, name, n, err);
-        if (rc)
+        if ((rc = list_net(o, name, n, err)))
             return rc;
         i = o->n_nets - 1;
     }
@@ -246,10 +256,9 @@ static int run_row(void *user, const char *line, size_t len, samen_error *err)
     run_reading *r = user;
     const char *f[MAX_FIELDS];
     size_t fl[MAX_FIELDS];
-    if (split(line, len, f, fl) < samen_tables[SAMEN_TABLE_SUMMARY].ncolumns)
-        return samen_error_set(err, SAMEN_EINPUT, r->out, 0, NULL,
-                               "run %zu: a summary row with fewer than %d fields", r->run,
-                               samen_tables[SAMEN_TABLE_SUMMARY].ncolumns);
+    int rc = split_summary(r->out, r->run, line, len, f, fl, err);
+    if (rc)
+        return rc;
     samen_run_outcomes *ro = r->ro;
     samen_net_outcome *g = samen_grow(ro->net, (size_t)ro->n, &ro->cap, sizeof *g, 64);
     if (!g)
