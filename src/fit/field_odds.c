@@ -37,24 +37,36 @@ static int by_net(const void *x, const void *y)
     return (a->org > b->org) - (a->org < b->org);
 }
 
-static int cmp_charp(const void *x, const void *y)
+/* An organisation and its area, to number the areas. */
+struct org_area {
+    const char *area;
+    int org;
+};
+
+static int by_area(const void *x, const void *y)
 {
-    return strcmp(*(const char *const *)x, *(const char *const *)y);
+    const struct org_area *a = x, *b = y;
+    return strcmp(a->area, b->area);
 }
 
-/* The pairs of one area: the sum over the areas of m (m - 1) / 2. */
-static double area_pairs(const samen_scenario *sc)
+/* Numbers the areas: id[o] the area of organisation o, equal for one
+ * area (one comparison of numbers per pair below instead of a strcmp).
+ * Returns the pairs of one area, the sum over the areas of m (m - 1) / 2;
+ * NAN out of memory. */
+static double area_ids(const samen_scenario *sc, int *id)
 {
-    const char **a = malloc((size_t)sc->n_orgs * sizeof *a);
+    struct org_area *a = malloc((size_t)sc->n_orgs * sizeof *a);
     if (!a)
         return NAN;
     for (int i = 0; i < sc->n_orgs; i++)
-        a[i] = sc->orgs[i].area;
-    qsort(a, (size_t)sc->n_orgs, sizeof *a, cmp_charp);
+        a[i] = (struct org_area){sc->orgs[i].area, i};
+    qsort(a, (size_t)sc->n_orgs, sizeof *a, by_area);
     double pairs = 0;
     for (int i = 0, j; i < sc->n_orgs; i = j) {
-        for (j = i + 1; j < sc->n_orgs && !strcmp(a[i], a[j]); j++)
+        for (j = i + 1; j < sc->n_orgs && !strcmp(a[i].area, a[j].area); j++)
             ;
+        for (int k = i; k < j; k++)
+            id[a[k].org] = i;
         pairs += (double)(j - i) * (double)(j - i - 1) / 2;
     }
     free(a);
@@ -132,9 +144,23 @@ static size_t common(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
     return c;
 }
 
-static int same_area(const samen_scenario *sc, int a, int b)
+static int same_area(const int *area, int a, int b)
 {
-    return a >= 0 && b >= 0 && !strcmp(sc->orgs[a].area, sc->orgs[b].area);
+    return a >= 0 && b >= 0 && area[a] == area[b];
+}
+
+/* Whether the sorted list v of n keys holds k. */
+static int has_key(const uint64_t *v, size_t n, uint64_t k)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && v[lo] == k;
 }
 
 /* The field of a text row: field k of line[0..len) into *f, *n. */
@@ -279,7 +305,13 @@ int samen_field_odds(const samen_scenario *sc, const char *dir, samen_sweep_inde
         rc = samen_sweep_read_range(dir, idx, run, SAMEN_OUT_EVENTS, events_row, &r, err);
     if (r.oom)
         rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-    double pairs = area_pairs(sc);
+    /* per organisation: its area's number, where its ties start in the
+     * sorted ends, and the last organisation x it was marked for */
+    size_t n = (size_t)sc->n_orgs;
+    int *area = malloc(n * sizeof *area);
+    size_t *off = malloc((n + 1) * sizeof *off);
+    long *mark = calloc(n, sizeof *mark);
+    double pairs = area && off && mark ? area_ids(sc, area) : NAN;
     if (!isfinite(pairs) && !rc)
         rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
     if (!rc)
@@ -294,13 +326,13 @@ int samen_field_odds(const samen_scenario *sc, const char *dir, samen_sweep_inde
         size_t nt = sort_unique(r.ties[y], r.n_ties[y]);
         uint64_t *tied = malloc((nt > 0 ? nt : 1) * sizeof *tied);
         /* co-member pairs of one area in the networks founded this year */
-        size_t cap_co = 0, n_co = 0, cap_cp = 0, n_cp = 0;
-        uint64_t *co = NULL, *cp = NULL;
+        size_t cap_co = 0, n_co = 0;
+        uint64_t *co = NULL;
         int ok = tied != NULL;
         size_t ntied = 0;
         for (size_t i = 0; ok && i < nt; i++) {
             int a = (int)(r.ties[y][i] >> 32), b = (int)(r.ties[y][i] & 0xffffffffu);
-            if (same_area(sc, a, b))
+            if (same_area(area, a, b))
                 tied[ntied++] = r.ties[y][i];
         }
         /* the joins come by network: each founded network's pairs */
@@ -312,7 +344,7 @@ int samen_field_odds(const samen_scenario *sc, const char *dir, samen_sweep_inde
             for (size_t a = i; ok && a < e; a++)
                 for (size_t b = a + 1; ok && b < e; b++) {
                     int oa = r.joins[a].org, ob = r.joins[b].org;
-                    if (oa == ob || !same_area(sc, oa, ob))
+                    if (oa == ob || !same_area(area, oa, ob))
                         continue;
                     uint64_t *g = samen_grow(co, n_co, &cap_co, sizeof *g, 256);
                     if (!(ok = g != NULL))
@@ -322,8 +354,9 @@ int samen_field_odds(const samen_scenario *sc, const char *dir, samen_sweep_inde
                 }
         }
         n_co = ok ? sort_unique(co, n_co) : 0;
-        /* common partners: pairs of one area with a tie each to one
-         * organisation, from each organisation's list of ties */
+        /* common partners: pairs of one area without a tie and with a tie
+         * each to one organisation, counted once; each organisation's
+         * ties from the ends sorted by organisation */
         struct end *ends = ok ? malloc((2 * nt > 0 ? 2 * nt : 1) * sizeof *ends) : NULL;
         ok = ends != NULL;
         for (size_t i = 0; ok && i < nt; i++) {
@@ -331,37 +364,40 @@ int samen_field_odds(const samen_scenario *sc, const char *dir, samen_sweep_inde
             ends[2 * i] = (struct end){a, b};
             ends[2 * i + 1] = (struct end){b, a};
         }
-        if (ok)
+        if (ok) {
             samen_sort(ends, 2 * nt, sizeof *ends, by_end);
-        for (size_t i = 0, e; ok && i < 2 * nt; i = e) {
-            for (e = i + 1; e < 2 * nt && ends[e].at == ends[i].at; e++)
-                ;
-            for (size_t a = i; ok && a < e; a++)
-                for (size_t b = a + 1; ok && b < e; b++) {
-                    int x = ends[a].other, z = ends[b].other;
-                    if (!same_area(sc, x, z))
+            for (size_t o = 0, i = 0; o <= n; o++) {
+                while (i < 2 * nt && (size_t)ends[i].at < o)
+                    i++;
+                off[o] = i;
+            }
+        }
+        /* for x, its partners are marked 2x + 1 (tied: not counted) and
+         * each z > x reached through a partner 2x + 2 once counted */
+        size_t n_cp = 0, n_cpc = 0;
+        if (ok) /* the marks of last year's x would read as this year's */
+            memset(mark, 0, n * sizeof *mark);
+        for (size_t x = 0; ok && x < n; x++) {
+            const long tiedx = 2 * (long)x + 1, seen = tiedx + 1;
+            for (size_t i = off[x]; i < off[x + 1]; i++)
+                mark[ends[i].other] = tiedx;
+            for (size_t i = off[x]; i < off[x + 1]; i++) {
+                size_t yy = (size_t)ends[i].other;
+                for (size_t j = off[yy]; j < off[yy + 1]; j++) {
+                    int z = ends[j].other;
+                    if ((size_t)z <= x || mark[z] == tiedx || mark[z] == seen ||
+                        !same_area(area, (int)x, z))
                         continue;
-                    uint64_t *g = samen_grow(cp, n_cp, &cap_cp, sizeof *g, 256);
-                    if (!(ok = g != NULL))
-                        break;
-                    cp = g;
-                    cp[n_cp++] = key(x, z);
+                    mark[z] = seen;
+                    n_cp++;
+                    n_cpc += has_key(co, n_co, key((int)x, z)) ? 1 : 0;
                 }
+            }
         }
         free(ends);
         if (ok) {
-            n_cp = sort_unique(cp, n_cp);
-            /* the common-partner pairs without a tie */
-            size_t m = 0;
-            for (size_t i = 0, j = 0; i < n_cp; i++) {
-                while (j < ntied && tied[j] < cp[i])
-                    j++;
-                if (j >= ntied || tied[j] != cp[i])
-                    cp[m++] = cp[i];
-            }
-            n_cp = m;
             double tc = (double)common(tied, ntied, co, n_co);
-            double cpc = (double)common(cp, n_cp, co, n_co);
+            double cpc = (double)n_cpc;
             double none = pairs - (double)ntied, coo = (double)n_co - tc;
             t1[0] += tc;
             t1[1] += (double)ntied - tc;
@@ -376,8 +412,10 @@ int samen_field_odds(const samen_scenario *sc, const char *dir, samen_sweep_inde
         }
         free(tied);
         free(co);
-        free(cp);
     }
+    free(area);
+    free(off);
+    free(mark);
     if (rc == SAMEN_OK && years == N_YEARS) {
         *repeat = odds(t1[0], t1[1], t1[2], t1[3]);
         *closure = odds(t2[0], t2[1], t2[2], t2[3]);
