@@ -13,8 +13,14 @@ export SAMEN="${SAMEN:-$top/build/samen}" SAMEN_MPI="${SAMEN_MPI:-$top/build/sam
 if [ "${1:-}" = --one ]; then
     work=$(mktemp -d)
     t0=$(date +%s)
-    # timeout runs the test in a process group of its own and signals it all
-    (cd "$work" && timeout -k 10 "${E2E_TIMEOUT:-600}" sh "$2") > "$3/$(basename "$2").log" 2>&1
+    # timeout runs the test in a process group of its own and signals it
+    # all, also with a signal it gets: an interrupted make test (Ctrl-C
+    # reaches this process group, not the test's) stops its tests too
+    (cd "$work" && exec timeout -k 10 "${E2E_TIMEOUT:-600}" sh "$2") \
+        > "$3/$(basename "$2").log" 2>&1 &
+    tpid=$!
+    trap 'kill -TERM $tpid 2> /dev/null; wait $tpid; rm -rf "$work"; exit 1' INT TERM HUP
+    wait $tpid
     echo "$? $(($(date +%s) - t0))" > "$3/$(basename "$2").rc"
     rm -rf "$work"
     exit 0
@@ -22,6 +28,7 @@ fi
 
 res=$(mktemp -d)
 trap 'rm -rf "$res"' EXIT
+trap 'exit 1' INT TERM HUP    # dash runs the EXIT trap on exit, not on a signal
 # the names NUL-separated: xargs reads quotes and backslashes in lines
 for t in "$top"/tests/e2e/*.sh; do
     [ -e "$t" ] && printf '%s\0' "$t"

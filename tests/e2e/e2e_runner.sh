@@ -36,4 +36,24 @@ case "$state" in
     "" | Z*) ;;
     *) kill "$child"; fail "the hung test's child outlived it ($state)" ;;
 esac
+
+# the runner stopped (as make test by Ctrl-C, here by SIGTERM to its
+# process group: a background job ignores SIGINT) stops its tests, which
+# run in process groups of their own
+rm -f child.pid "$top/tests/e2e/a_ok.sh" "$top/tests/e2e/b_fails.sh" "$top/tests/e2e/d_ok.sh"
+E2E_TIMEOUT=100 setsid sh "$top/tests/run-e2e.sh" > out2.txt 2>&1 &
+runner=$!
+n=0
+while [ ! -s child.pid ] && [ $n -lt 50 ]; do n=$((n + 1)); sleep 0.1; done
+[ -s child.pid ] || fail "the hung test did not start: $(cat out2.txt)"
+kill -TERM "-$runner" || fail "no process group $runner"
+wait "$runner"
+n=0
+while [ $n -lt 50 ]; do
+    case "$(ps -o stat= -p "$(cat child.pid)" 2> /dev/null)" in
+        "" | Z*) break ;;
+    esac
+    n=$((n + 1)); sleep 0.1
+done
+[ $n -lt 50 ] || { kill "$(cat child.pid)"; fail "a stopped runner left its test's child running"; }
 echo "ok"
