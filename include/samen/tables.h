@@ -7,8 +7,6 @@
 #define SAMEN_TABLES_H
 
 #include <stddef.h>
-#include <stdio.h>
-
 
 /* The per-step CSV files of a run, in the order they are committed; then
  * the columns that a sweep's summary.csv gives each run and network, after
@@ -64,20 +62,5 @@ typedef struct samen_table {
     const samen_column *columns;
     int ncolumns;
 } samen_table;
-
-/* The index of the column called name, or -1. */
-int samen_table_column(const samen_table *t, const char *name);
-
-/* The SAMEN_DETAIL_* bit of output.detail that asks for table `which`
- * (SAMEN_OUT_*), or 0 for a table every run writes; and whether a run
- * with the detail bits `detail` writes it. */
-int samen_table_detail_bit(int which);
-int samen_table_wanted(int which, int detail);
-
-/* 1 if column i holds numbers (whole or not), else 0. */
-int samen_column_numeric(const samen_table *t, int i);
-
-/* Writes the header's column names, comma-separated, without newline. */
-void samen_table_header(FILE *fp, const samen_table *t);
 
 #endif
