@@ -364,10 +364,12 @@ static int field_row(void *user, const char *line, size_t len, samen_error *err)
     if (*p != ',' || !ca || !cb)
         return samen_error_set(err, SAMEN_EINPUT, NULL, 0, NULL,
                                "a field row with fewer than 6 fields");
-    if (step > fr->step) { /* a later snapshot: its degrees alone */
+    if (step > fr->step) { /* a later snapshot: its ids and degrees alone */
         fr->step = step;
         for (size_t i = 0; i < fr->n_ids; i++)
-            fr->s->degree[i] = 0;
+            free(fr->ids[i]);
+        fr->n_ids = 0;
+        samen_hindex_free(&fr->index);
     }
     if (step < fr->step)
         return SAMEN_OK;
@@ -409,10 +411,17 @@ int samen_run_view_read(samen_run_view *v, samen_sweep_index *idx, const char *d
     if (!rc && (ties & 4) && s->sc)
         rc = samen_field_odds(s->sc, dir, idx, run, &v->repeat_or, &v->closure_or, err);
     if (!rc && (ties & 2)) {
-        /* every organisation a node, those without a tie at degree 0 */
+        /* every organisation of the scenario a node, those without a tie
+         * at degree 0, and those mergers created (4.15) with a tie at the
+         * last snapshot: the same nodes whatever snapshots field.csv has */
         field_reader fr = {.step = -1, .s = s};
         rc = samen_sweep_read_range(dir, idx, run, SAMEN_OUT_FIELD, field_row, &fr, err);
-        size_t n = fr.n_ids > (size_t)s->n_orgs ? fr.n_ids : (size_t)s->n_orgs;
+        size_t created = 0;
+        for (size_t i = 0; s->sc && i < fr.n_ids; i++)
+            created += samen_scenario_org_index(s->sc, fr.ids[i]) < 0;
+        size_t n = (size_t)s->n_orgs + created;
+        if (n < fr.n_ids)
+            n = fr.n_ids;
         if (!rc && n > fr.n_ids) {
             double *d = realloc(s->degree, n * sizeof *d);
             if (!d)

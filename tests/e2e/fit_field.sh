@@ -4,7 +4,8 @@
 # read (field.csv at each year's first step, the events, the ties); each
 # particle's measures are the ones samen summarise writes for the same
 # candidate (one function each); a field key is recovered from measures
-# samen made at a known value; -j1 and -j2 give the same bytes.
+# samen made at a known value; -j1 and -j2 give the same bytes; N3 does
+# not depend on which snapshots field.csv holds.
 set -u
 fail() { echo "FAIL: $*" >&2; exit 1; }
 field="$TOP/scenarios/flanders-field.ini"
@@ -81,4 +82,27 @@ awk -F, 'NR == 2 { ok = $1 == "field.found_rate" && $5 <= 0.0003 && 0.0003 <= $6
 for f in particles.csv generations.csv posterior.csv; do
     cmp -s truth/$f truth1/$f || fail "$f differs between -j2 and -j1"
 done
+# N3 is of the last snapshot alone: the same whether field.csv also has
+# the yearly ones (with mergers, whose organisations are nodes too)
+for se in 52 1000000; do
+    cat > n3-$se.ini <<INI
+[sweep]
+scenario = $field
+replicates = 4
+seed = 3
+snapshot_every = $se
+detail = field
+tables = network, field
+every = 1000000
+[set]
+form.merger_at = 0.6
+form.merger_dims = 0.6
+INI
+    "$SAMEN" sweep n3-$se.ini --out n3-$se -j 2 --quiet || fail "N3 sweep $se"
+    "$SAMEN" summarise n3-$se > /dev/null 2>&1
+    grep -E ',(top10_tie_share|max_median_degree),' n3-$se/measures.csv | cut -d, -f3- > n3-$se.txt
+done
+[ "$(grep -c ',merged,' n3-52/summary.csv)" -gt 0 ] || fail "no merger in the N3 sweep"
+[ -s n3-52.txt ] && cmp -s n3-52.txt n3-1000000.txt ||
+    fail "N3 depends on the snapshots: $(cat n3-52.txt n3-1000000.txt)"
 echo "fit_field: ok"
