@@ -168,6 +168,25 @@ static void test_int_keys(void **state)
 
 /* Enough ids for a large region: every one found, misses missed, and the
  * table kept at most half full. */
+/* Texts found from a field of a longer line (no NUL after it): "net1"
+ * and "net10" differ, a prefix is not a match, and the hash of a field is
+ * samen_hash_str's of the same string. */
+static void test_text_fields(void **state)
+{
+    (void)state;
+    char *text[] = {"net1", "net10", "f2.o3"};
+    samen_hindex x = {0};
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(samen_hindex_add(&x, samen_hash_text(text[i], strlen(text[i])), i), 0);
+    const char *line = "7,net10,f2.o3,net";
+    assert_int_equal(samen_hindex_find_text(&x, text, line + 2, 5), 1);  /* net10 */
+    assert_int_equal(samen_hindex_find_text(&x, text, line + 2, 4), 0);  /* net1 */
+    assert_int_equal(samen_hindex_find_text(&x, text, line + 8, 5), 2);  /* f2.o3 */
+    assert_int_equal(samen_hindex_find_text(&x, text, line + 14, 3), -1); /* net */
+    assert_true(samen_hash_text(line + 2, 5) == samen_hash_str(SAMEN_HASH_START, "net10"));
+    samen_hindex_free(&x);
+}
+
 static void test_many_ids(void **state)
 {
     (void)state;
@@ -202,6 +221,7 @@ int main(void)
         cmocka_unit_test(test_two_string_keys),
         cmocka_unit_test(test_repeated_key),
         cmocka_unit_test(test_int_keys),
+        cmocka_unit_test(test_text_fields),
         cmocka_unit_test(test_many_ids),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

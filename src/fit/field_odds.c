@@ -215,24 +215,9 @@ static int field_row(void *user, const char *line, size_t len, samen_error *err)
     return SAMEN_OK;
 }
 
-typedef struct name_key {
-    const odds_reader *r;
-    const char *f;
-    size_t n;
-} name_key;
-
-static int net_match(const void *ctx, int rec)
-{
-    const name_key *k = ctx;
-    const char *s = k->r->nets[rec];
-    return strlen(s) == k->n && !memcmp(s, k->f, k->n);
-}
-
 static int net_find(const odds_reader *r, const char *f, size_t n)
 {
-    name_key k = {r, f, n};
-    return samen_hindex_find(&r->net_index, samen_hash_bytes(SAMEN_HASH_START, f, n),
-                             net_match, &k);
+    return samen_hindex_find_text(&r->net_index, r->nets, f, n);
 }
 
 static int events_row(void *user, const char *line, size_t len, samen_error *err)
@@ -254,7 +239,7 @@ static int events_row(void *user, const char *line, size_t len, samen_error *err
         if (yr)
             r->net_year = yr;
         if (!nets || !yr || !(r->nets[r->n_nets] = strndup(fn, nn)) ||
-            samen_hindex_add(&r->net_index, samen_hash_bytes(SAMEN_HASH_START, fn, nn),
+            samen_hindex_add(&r->net_index, samen_hash_text(fn, nn),
                              (int)r->n_nets)) {
             r->oom = 1;
             return SAMEN_EIO;

@@ -313,26 +313,12 @@ typedef struct field_reader {
     samen_hindex index;
 } field_reader;
 
-typedef struct id_key {
-    const field_reader *fr;
-    const char *id;
-    size_t len;
-} id_key;
-
-static int id_match(const void *ctx, int rec)
-{
-    const id_key *k = ctx;
-    const char *id = k->fr->ids[rec];
-    return strlen(id) == k->len && !memcmp(id, k->id, k->len);
-}
-
 /* The place of id[0..len) among the ids seen, added if new; -1 out of
  * memory. */
 static long id_of(field_reader *fr, const char *id, size_t len)
 {
-    uint64_t h = samen_hash_bytes(SAMEN_HASH_START, id, len);
-    id_key k = {fr, id, len};
-    int rec = samen_hindex_find(&fr->index, h, id_match, &k);
+    uint64_t h = samen_hash_text(id, len);
+    int rec = samen_hindex_find_text(&fr->index, fr->ids, id, len);
     if (rec >= 0)
         return rec;
     char **ids = samen_grow(fr->ids, fr->n_ids, &fr->cap_ids, sizeof *ids, 64);

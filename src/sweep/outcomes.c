@@ -81,30 +81,10 @@ typedef struct reading {
     const char *out;
 } reading;
 
-/* The name sought by net_of, for the index's match. */
-typedef struct sought {
-    const samen_sweep_outcomes *o;
-    const char *f;
-    size_t n;
-} sought;
-
-static int name_match(const void *ctx, int rec)
-{
-    const sought *s = ctx;
-    return field_is(s->f, s->n, s->o->nets[rec]);
-}
-
-/* The hash of a name as samen_hash_str gives it, closing NUL included. */
-static uint64_t name_hash(const char *f, size_t n)
-{
-    return samen_hash_bytes(samen_hash_bytes(SAMEN_HASH_START, f, n), "", 1);
-}
-
 /* The index of the network named f[0..n), or -1. */
 static int net_of(const samen_sweep_outcomes *o, const char *f, size_t n)
 {
-    sought s = {o, f, n};
-    return samen_hindex_find(&o->names, name_hash(f, n), name_match, &s);
+    return samen_hindex_find_text(&o->names, o->nets, f, n);
 }
 
 static int unknown_net(const reading *r, const char *f, size_t n, samen_error *err)
@@ -131,7 +111,7 @@ static int list_net(samen_sweep_outcomes *o, const char *f, size_t n, samen_erro
     o->runs_with = with;
     if (!(o->nets[o->n_nets] = strndup(f, n)))
         return out_of_memory(err);
-    if (samen_hindex_add(&o->names, name_hash(f, n), o->n_nets)) {
+    if (samen_hindex_add(&o->names, samen_hash_text(f, n), o->n_nets)) {
         free(o->nets[o->n_nets]);
         return out_of_memory(err);
     }

@@ -74,6 +74,31 @@ int samen_hindex_add(samen_hindex *x, uint64_t hash, int rec)
     return 0;
 }
 
+uint64_t samen_hash_text(const char *s, size_t n)
+{
+    return samen_hash_bytes(samen_hash_bytes(SAMEN_HASH_START, s, n), "", 1);
+}
+
+/* The text sought by samen_hindex_find_text. */
+struct sought_text {
+    char *const *text;
+    const char *s;
+    size_t n;
+};
+
+static int text_match(const void *ctx, int rec)
+{
+    const struct sought_text *k = ctx;
+    const char *t = k->text[rec];
+    return strncmp(t, k->s, k->n) == 0 && t[k->n] == '\0';
+}
+
+int samen_hindex_find_text(const samen_hindex *x, char *const *text, const char *s, size_t n)
+{
+    struct sought_text k = {text, s, n};
+    return samen_hindex_find(x, samen_hash_text(s, n), text_match, &k);
+}
+
 void samen_hindex_free(samen_hindex *x)
 {
     free(x->hash);

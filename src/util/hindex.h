@@ -40,6 +40,12 @@ int samen_hindex_find(const samen_hindex *x, uint64_t hash, samen_hindex_match m
  * for (find it first). Returns 0, or -1 out of memory with x unchanged. */
 int samen_hindex_add(samen_hindex *x, uint64_t hash, int rec);
 
+/* For records that are strings the caller keeps, text[rec]: the hash of
+ * s[0..n) (as samen_hash_str gives it for the string s), to add record
+ * rec under, and the record whose text is s[0..n), or -1. */
+uint64_t samen_hash_text(const char *s, size_t n);
+int samen_hindex_find_text(const samen_hindex *x, char *const *text, const char *s, size_t n);
+
 /* Frees the slots and leaves x empty. */
 void samen_hindex_free(samen_hindex *x);
 
