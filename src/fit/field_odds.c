@@ -24,17 +24,19 @@
 #define LAST_YEAR 10
 #define N_YEARS (LAST_YEAR - FIRST_YEAR + 1)
 
-/* One join of a founded network: its number among them, the organisation. */
-struct join {
-    int net, org;
+/* Two numbers ordered by the first, then the second: a join of a founded
+ * network (its number among them, the organisation) and a tie as seen
+ * from one end (the end, the other). */
+struct pair {
+    int first, second;
 };
 
-static int by_net(const void *x, const void *y)
+static int by_pair(const void *x, const void *y)
 {
-    const struct join *a = x, *b = y;
-    if (a->net != b->net)
-        return (a->net > b->net) - (a->net < b->net);
-    return (a->org > b->org) - (a->org < b->org);
+    const struct pair *a = x, *b = y;
+    if (a->first != b->first)
+        return (a->first > b->first) - (a->first < b->first);
+    return (a->second > b->second) - (a->second < b->second);
 }
 
 /* An organisation and its area, to number the areas. */
@@ -73,22 +75,8 @@ static double area_ids(const samen_scenario *sc, int *id)
     return pairs;
 }
 
-/* A tie as seen from one end: the end, the other. */
-struct end {
-    int at, other;
-};
-
-static int by_end(const void *x, const void *y)
-{
-    const struct end *a = x, *b = y;
-    if (a->at != b->at)
-        return (a->at > b->at) - (a->at < b->at);
-    return (a->other > b->other) - (a->other < b->other);
-}
-
 typedef struct odds_reader {
     const samen_scenario *sc;
-    int area_col_ok;
     /* field.csv: the pairs at each year's first step, as (year, key) */
     uint64_t *ties[N_YEARS];
     size_t n_ties[N_YEARS], cap_ties[N_YEARS];
@@ -98,7 +86,7 @@ typedef struct odds_reader {
     int *net_year;
     size_t n_nets, cap_nets, cap_year;
     samen_hindex net_index;
-    struct join *joins;
+    struct pair *joins;
     size_t n_joins, cap_joins;
     int oom;
 } odds_reader;
@@ -149,18 +137,11 @@ static int same_area(const int *area, int a, int b)
     return a >= 0 && b >= 0 && area[a] == area[b];
 }
 
-/* Whether the sorted list v of n keys holds k. */
+/* Whether the sorted list v of n keys holds k (v may be NULL when n is
+ * 0, which bsearch must not be given). */
 static int has_key(const uint64_t *v, size_t n, uint64_t k)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid] < k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && v[lo] == k;
+    return n > 0 && bsearch(&k, v, n, sizeof *v, cmp_u64) != NULL;
 }
 
 /* The field of a text row: field k of line[0..len) into *f, *n. */
@@ -249,13 +230,13 @@ static int events_row(void *user, const char *line, size_t len, samen_error *err
         int k = net_find(r, fn, nn), o = org_of(r->sc, fo, no);
         if (k < 0 || o < 0)
             return SAMEN_OK; /* a declared network, or a created organisation */
-        struct join *j = samen_grow(r->joins, r->n_joins, &r->cap_joins, sizeof *j, 256);
+        struct pair *j = samen_grow(r->joins, r->n_joins, &r->cap_joins, sizeof *j, 256);
         if (!j) {
             r->oom = 1;
             return SAMEN_EIO;
         }
         r->joins = j;
-        r->joins[r->n_joins++] = (struct join){k, o};
+        r->joins[r->n_joins++] = (struct pair){k, o};
     }
     return SAMEN_OK;
 }
@@ -300,7 +281,7 @@ int samen_field_odds(const samen_scenario *sc, const char *dir, samen_sweep_inde
     if (!isfinite(pairs) && !rc)
         rc = samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
     if (!rc)
-        samen_sort(r.joins, r.n_joins, sizeof *r.joins, by_net);
+        samen_sort(r.joins, r.n_joins, sizeof *r.joins, by_pair);
     double t1[4] = {0}, t2[4] = {0};
     int years = 0;
     for (int y = 0; rc == SAMEN_OK && y < N_YEARS; y++) {
@@ -322,13 +303,13 @@ int samen_field_odds(const samen_scenario *sc, const char *dir, samen_sweep_inde
         }
         /* the joins come by network: each founded network's pairs */
         for (size_t i = 0, e; ok && i < r.n_joins; i = e) {
-            for (e = i + 1; e < r.n_joins && r.joins[e].net == r.joins[i].net; e++)
+            for (e = i + 1; e < r.n_joins && r.joins[e].first == r.joins[i].first; e++)
                 ;
-            if (r.net_year[r.joins[i].net] != y + FIRST_YEAR)
+            if (r.net_year[r.joins[i].first] != y + FIRST_YEAR)
                 continue;
             for (size_t a = i; ok && a < e; a++)
                 for (size_t b = a + 1; ok && b < e; b++) {
-                    int oa = r.joins[a].org, ob = r.joins[b].org;
+                    int oa = r.joins[a].second, ob = r.joins[b].second;
                     if (oa == ob || !same_area(area, oa, ob))
                         continue;
                     uint64_t *g = samen_grow(co, n_co, &cap_co, sizeof *g, 256);
@@ -342,17 +323,17 @@ int samen_field_odds(const samen_scenario *sc, const char *dir, samen_sweep_inde
         /* common partners: pairs of one area without a tie and with a tie
          * each to one organisation, counted once; each organisation's
          * ties from the ends sorted by organisation */
-        struct end *ends = ok ? malloc((2 * nt > 0 ? 2 * nt : 1) * sizeof *ends) : NULL;
+        struct pair *ends = ok ? malloc((2 * nt > 0 ? 2 * nt : 1) * sizeof *ends) : NULL;
         ok = ends != NULL;
         for (size_t i = 0; ok && i < nt; i++) {
             int a = (int)(r.ties[y][i] >> 32), b = (int)(r.ties[y][i] & 0xffffffffu);
-            ends[2 * i] = (struct end){a, b};
-            ends[2 * i + 1] = (struct end){b, a};
+            ends[2 * i] = (struct pair){a, b};
+            ends[2 * i + 1] = (struct pair){b, a};
         }
         if (ok) {
-            samen_sort(ends, 2 * nt, sizeof *ends, by_end);
+            samen_sort(ends, 2 * nt, sizeof *ends, by_pair);
             for (size_t o = 0, i = 0; o <= n; o++) {
-                while (i < 2 * nt && (size_t)ends[i].at < o)
+                while (i < 2 * nt && (size_t)ends[i].first < o)
                     i++;
                 off[o] = i;
             }
@@ -365,11 +346,11 @@ int samen_field_odds(const samen_scenario *sc, const char *dir, samen_sweep_inde
         for (size_t x = 0; ok && x < n; x++) {
             const long tiedx = 2 * (long)x + 1, seen = tiedx + 1;
             for (size_t i = off[x]; i < off[x + 1]; i++)
-                mark[ends[i].other] = tiedx;
+                mark[ends[i].second] = tiedx;
             for (size_t i = off[x]; i < off[x + 1]; i++) {
-                size_t yy = (size_t)ends[i].other;
+                size_t yy = (size_t)ends[i].second;
                 for (size_t j = off[yy]; j < off[yy + 1]; j++) {
-                    int z = ends[j].other;
+                    int z = ends[j].second;
                     if ((size_t)z <= x || mark[z] == tiedx || mark[z] == seen ||
                         !same_area(area, (int)x, z))
                         continue;
