@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/fields.h"
 #include "util/grow.h"
 #include "util/hindex.h"
 #include "util/sort.h"
@@ -144,22 +145,6 @@ static int has_key(const uint64_t *v, size_t n, uint64_t k)
     return n > 0 && bsearch(&k, v, n, sizeof *v, cmp_u64) != NULL;
 }
 
-/* The field of a text row: field k of line[0..len) into *f, *n. */
-static int nth(const char *line, size_t len, int k, const char **f, size_t *n)
-{
-    const char *p = line, *end = line + len;
-    for (int i = 0; i < k; i++) {
-        const char *c = memchr(p, ',', (size_t)(end - p));
-        if (!c)
-            return -1;
-        p = c + 1;
-    }
-    const char *c = memchr(p, ',', (size_t)(end - p));
-    *f = p;
-    *n = (size_t)((c ? c : end) - p);
-    return 0;
-}
-
 static int org_of(const samen_scenario *sc, const char *f, size_t n)
 {
     char id[128];
@@ -179,11 +164,12 @@ static int field_row(void *user, const char *line, size_t len, samen_error *err)
         return SAMEN_OK;
     int y = (int)(step / YEAR) + 1 - FIRST_YEAR;
     r->seen[y] = 1;
-    const char *fa, *fb;
-    size_t na, nb;
-    if (nth(line, len, 1, &fa, &na) || nth(line, len, 2, &fb, &nb))
+    /* step,org_a,org_b,... */
+    const char *f[3];
+    size_t fl[3];
+    if (samen_split_fields(line, len, f, fl, 3) < 3)
         return SAMEN_OK;
-    int a = org_of(r->sc, fa, na), b = org_of(r->sc, fb, nb);
+    int a = org_of(r->sc, f[1], fl[1]), b = org_of(r->sc, f[2], fl[2]);
     if (a < 0 || b < 0)
         return SAMEN_OK; /* a created organisation: not a dyad here */
     uint64_t *t = samen_grow(r->ties[y], r->n_ties[y], &r->cap_ties[y], sizeof *t, 256);
@@ -206,11 +192,12 @@ static int events_row(void *user, const char *line, size_t len, samen_error *err
     (void)err;
     odds_reader *r = user;
     /* step,network,org,person,event,reason,value */
-    const char *fn, *fo, *fe;
-    size_t nn, no, ne;
-    if (nth(line, len, 1, &fn, &nn) || nth(line, len, 2, &fo, &no) ||
-        nth(line, len, 4, &fe, &ne))
+    const char *f[5];
+    size_t fl[5];
+    if (samen_split_fields(line, len, f, fl, 5) < 5)
         return SAMEN_OK;
+    const char *fn = f[1], *fo = f[2], *fe = f[4];
+    size_t nn = fl[1], no = fl[2], ne = fl[4];
     if (ne == 7 && !memcmp(fe, "founded", 7)) {
         char **nets = samen_grow(r->nets, r->n_nets, &r->cap_nets, sizeof *nets, 64);
         if (nets)

@@ -12,6 +12,7 @@
 #include "samen/samen.h"
 #include "stats/km.h"
 #include "stats/stats.h"
+#include "util/fields.h"
 #include "util/grow.h"
 #include "util/hindex.h"
 #include "util/outfile.h"
@@ -274,22 +275,19 @@ static int tie_row(void *user, const char *line, size_t len, samen_error *err)
 {
     ties_reader *tr = user;
     samen_measure_scratch *s = tr->s;
-    /* step,network,org_a,org_b,trust,since: trust after the fourth comma */
-    const char *end = line + len, *f = line;
-    for (int i = 0; i < 4; i++) {
-        const char *c = memchr(f, ',', (size_t)(end - f));
-        if (!c)
-            return samen_error_set(err, SAMEN_EINPUT, NULL, 0, NULL, "a ties row with "
-                                   "fewer than 6 fields");
-        f = c + 1;
-    }
-    char *p;
-    long step = strtol(line, NULL, 10);
-    double trust = strtod(f, &p);
-    if (p >= end || *p != ',')
+    /* step,network,org_a,org_b,trust,since: trust a number up to its comma */
+    const char *f[6];
+    size_t fl[6];
+    char *p = NULL;
+    double trust = 0;
+    int n = samen_split_fields(line, len, f, fl, 6);
+    if (n == 6)
+        trust = strtod(f[4], &p);
+    if (n < 6 || p != f[4] + fl[4])
         return samen_error_set(err, SAMEN_EINPUT, NULL, 0, NULL, "a ties row with fewer "
                                "than 6 fields");
-    double since = strtod(p + 1, NULL);
+    long step = strtol(line, NULL, 10);
+    double since = strtod(f[5], NULL);
     if (step > tr->step) {
         tr->step = step;
         tr->n = 0;
@@ -341,13 +339,15 @@ static long id_of(field_reader *fr, const char *id, size_t len)
 static int field_row(void *user, const char *line, size_t len, samen_error *err)
 {
     field_reader *fr = user;
-    /* step,org_a,org_b,trust,shared,live */
-    const char *end = line + len;
-    char *p;
-    long step = strtol(line, &p, 10);
-    const char *a = p + 1, *ca = a < end ? memchr(a, ',', (size_t)(end - a)) : NULL;
-    const char *b = ca ? ca + 1 : NULL, *cb = b ? memchr(b, ',', (size_t)(end - b)) : NULL;
-    if (*p != ',' || !ca || !cb)
+    /* step,org_a,org_b,trust,shared,live: the step a number up to its comma */
+    const char *f[3];
+    size_t fl[3];
+    char *p = NULL;
+    long step = 0;
+    int n = samen_split_fields(line, len, f, fl, 3);
+    if (n == 3)
+        step = strtol(f[0], &p, 10);
+    if (n < 3 || p != f[0] + fl[0])
         return samen_error_set(err, SAMEN_EINPUT, NULL, 0, NULL,
                                "a field row with fewer than 6 fields");
     if (step > fr->step) { /* a later snapshot: its ids and degrees alone */
@@ -359,7 +359,7 @@ static int field_row(void *user, const char *line, size_t len, samen_error *err)
     }
     if (step < fr->step)
         return SAMEN_OK;
-    long ia = id_of(fr, a, (size_t)(ca - a)), ib = id_of(fr, b, (size_t)(cb - b));
+    long ia = id_of(fr, f[1], fl[1]), ib = id_of(fr, f[2], fl[2]);
     if (ia < 0 || ib < 0)
         return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
     fr->s->degree[ia]++;

@@ -9,29 +9,12 @@
 #include <string.h>
 
 #include "output/descriptors.h"
+#include "util/fields.h"
 #include "util/grow.h"
 #include "util/sort.h"
 
 /* More fields than any part's row has (a table's columns: tables.c). */
 #define MAX_FIELDS 64
-
-/* Splits a row (no field is quoted: FORMATS.md keeps ids and names plain)
- * into at most MAX_FIELDS fields; returns their count. */
-static int split(const char *line, size_t len, const char **f, size_t *flen)
-{
-    int n = 0;
-    const char *p = line, *end = line + len;
-    while (n < MAX_FIELDS) {
-        const char *c = memchr(p, ',', (size_t)(end - p));
-        f[n] = p;
-        flen[n] = (size_t)((c ? c : end) - p);
-        n++;
-        if (!c)
-            break;
-        p = c + 1;
-    }
-    return n;
-}
 
 static int field_is(const char *f, size_t n, const char *s)
 {
@@ -140,7 +123,7 @@ static void parse_outcome(const summary_cols *c, const char *const *f, const siz
 static int split_summary(const char *out, size_t run, const char *line, size_t len,
                          const char **f, size_t *fl, samen_error *err)
 {
-    if (split(line, len, f, fl) < samen_tables[SAMEN_TABLE_SUMMARY].ncolumns)
+    if (samen_split_fields(line, len, f, fl, MAX_FIELDS) < samen_tables[SAMEN_TABLE_SUMMARY].ncolumns)
         return samen_error_set(err, SAMEN_EINPUT, out, 0, NULL,
                                "run %zu: a summary row with fewer than %d fields", run,
                                samen_tables[SAMEN_TABLE_SUMMARY].ncolumns);
@@ -242,7 +225,7 @@ static int run_row(void *user, const char *line, size_t len, samen_error *err)
     samen_run_outcomes *ro = r->ro;
     samen_net_outcome *g = samen_grow(ro->net, (size_t)ro->n, &ro->cap, sizeof *g, 64);
     if (!g)
-        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+        return out_of_memory(err);
     ro->net = g;
     memset(&g[ro->n], 0, sizeof *g);
     parse_outcome(&r->sc, f, fl, &g[ro->n++]);
@@ -265,7 +248,7 @@ static int network_row(void *user, const char *line, size_t len, samen_error *er
     samen_sweep_outcomes *o = r->o;
     const char *f[MAX_FIELDS];
     size_t fl[MAX_FIELDS];
-    int n = split(line, len, f, fl);
+    int n = samen_split_fields(line, len, f, fl, MAX_FIELDS);
     int k = r->net_col;
     int i = n > k ? net_of(o, f[k], fl[k]) : -1;
     if (i < 0)
