@@ -32,10 +32,10 @@ double samen_attraction_of(const samen_params *p, const samen_org *o,
 int samen_can_join_start(const samen_params *p, const samen_org *o,
                          const samen_attraction_terms *t)
 {
-    /* recruitment's test (recruit.c) before any load: attraction to the
-     * issue is fixed for a run and load only takes capacity away, so what
-     * fails here never joins */
-    return o->capacity >= p->model.join_cost && t->attraction >= p->model.attraction_min;
+    /* recruitment's test before any load: attraction to the issue is
+     * fixed for a run and load only takes capacity away, so what fails
+     * here never joins */
+    return samen_can_join(p, t->attraction, o->capacity);
 }
 
 void samen_start_attraction(const samen_scenario *sc, int net_index, int org,

@@ -12,6 +12,13 @@ double samen_attraction_of(const samen_params *p, const samen_org *o,
                            const samen_net_spec *sp, int necessary, const double *v,
                            int k, samen_attraction_terms *t);
 
+/* Recruitment's test of a candidate (4.1): its attraction a reaches
+ * model.attraction_min and its spare capacity model.join_cost. */
+static inline int samen_can_join(const samen_params *p, double a, double spare)
+{
+    return !(a < p->model.attraction_min || spare < p->model.join_cost);
+}
+
 /* Whether o, whose attraction terms when the network starts are t, can
  * ever join it: t->attraction reaches model.attraction_min and o's
  * capacity model.join_cost (4.1). `samen check` warns with it, and the

@@ -34,8 +34,7 @@ static int consider_candidates(samen_sim *sim, net *nw, int grace,
         if (grace && (!nw->necessary[c] || nw->was_member[c]))
             continue;
         double a = nw->attract_q[c];
-        if (a < p->model.attraction_min ||
-            sim->orgs[o].capacity - sim->load[o] < p->model.join_cost)
+        if (!samen_can_join(p, a, sim->orgs[o].capacity - sim->load[o]))
             continue;
         if (gsl_rng_uniform(sim->rng) < samen_rate_prob(p->model.join_rate * a)) {
             int rc = samen_member_join(sim, nw, c, a, grace ? "grace" : "candidate", obs);
