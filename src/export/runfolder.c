@@ -8,8 +8,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "output/output.h"
 #include "samen/sim.h"
 #include "stats/columns.h"
+#include "util/grow.h"
 #include "util/outfile.h"
 #include "util/parse.h"
 
@@ -159,14 +161,10 @@ static int created_row(void *user, int line, char **f, int n, samen_error *err)
     if (n != c->n_cols)
         return samen_error_set(err, SAMEN_EINPUT, c->path, line, NULL,
                                "%d fields where the header has %d", n, c->n_cols);
-    if ((size_t)sc->n_orgs == c->cap) {
-        size_t cap = c->cap ? 2 * c->cap : 16;
-        samen_org *o = realloc(sc->orgs, cap * sizeof *o);
-        if (!o)
-            return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
-        sc->orgs = o;
-        c->cap = cap;
-    }
+    samen_org *grown = samen_grow(sc->orgs, (size_t)sc->n_orgs, &c->cap, sizeof *grown, 16);
+    if (!grown)
+        return samen_error_set(err, SAMEN_EIO, NULL, 0, NULL, "out of memory");
+    sc->orgs = grown;
     samen_org *o = &sc->orgs[sc->n_orgs];
     memset(o, 0, sizeof *o);
     sc->n_orgs++; /* counted at once, so that its strings are freed with sc */
@@ -190,7 +188,7 @@ static int read_created(samen_scenario *sc, const char *dir, samen_error *err)
 {
     char path[4200];
     struct stat st;
-    snprintf(path, sizeof path, "%s/organisations.csv", dir);
+    snprintf(path, sizeof path, "%s/%s", dir, SAMEN_CREATED_ORGS_FILE);
     if (stat(path, &st) != 0)
         return SAMEN_OK; /* the run created none */
     created_ctx c = {.sc = sc, .path = path, .cap = (size_t)sc->n_orgs};

@@ -38,19 +38,12 @@ typedef struct ev_ctx {
     samen_hindex findex;
 } ev_ctx;
 
-static int founded_match(const void *ctx, int rec)
-{
-    const void *const *k = ctx;
-    const ev_ctx *c = k[0];
-    return !strcmp(c->fnames[rec], (const char *)k[1]);
-}
-
 /* The open list of the founded network `name`, made at its first row. */
 static open_list *founded_list(ev_ctx *c, const char *name)
 {
-    uint64_t h = samen_hash_str(SAMEN_HASH_START, name);
-    const void *key[2] = {c, name};
-    int rec = samen_hindex_find(&c->findex, h, founded_match, key);
+    size_t len = strlen(name);
+    uint64_t h = samen_hash_text(name, len);
+    int rec = samen_hindex_find_text(&c->findex, c->fnames, name, len);
     if (rec >= 0)
         return &c->fopen[rec];
     char **n = samen_grow(c->fnames, c->n_founded, &c->cap_fnames, sizeof *n, 16);
@@ -132,8 +125,8 @@ static int row(void *user, int line, char **f, int n, samen_error *err)
         if (org < 0 && !strncmp(id, "m.", 2))
             return samen_error_set(err, SAMEN_EINPUT, c->t.path, line, "org",
                                    "'%s' is an organisation created during the run by a "
-                                   "merger (MODEL.md 4.15): samen export does not read "
-                                   "those yet (graph.csv and field.csv count them)", id);
+                                   "merger (MODEL.md 4.15), but the run folder's "
+                                   "organisations.csv does not list it", id);
         if (org < 0)
             return samen_error_set(err, SAMEN_EINPUT, c->t.path, line, "org",
                                    "'%s' is not an organisation of this run", id);
