@@ -17,6 +17,7 @@
 
 #include "sweep/parts.h"
 #include "sweep/tables.h"
+#include "util/clock.h"
 #include "util/outfile.h"
 #include "util/readfile.h"
 
@@ -24,13 +25,6 @@ uint32_t samen_fit_generation_seed(const samen_fit *f, long t)
 {
     /* candidate index SIZE_MAX: a stream no candidate uses */
     return samen_abc_seed(f->seed, t, (size_t)-1, 0);
-}
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
 /* ---- files ---- */
@@ -380,9 +374,9 @@ int samen_fit_points_run(const samen_fit *f, const samen_fit_opts *o, samen_fit_
 {
     p->job.end = end * (size_t)f->replicates;
     samen_pool_result pr = {0};
-    double t0 = now();
+    double t0 = samen_now();
     int rc = o->exec(o->exec_ctx, &p->job, o->prog, &pr, err);
-    res->running += now() - t0;
+    res->running += samen_now() - t0;
     res->failed += pr.failed;
     if (!rc && pr.interrupted)
         res->interrupted = pr.interrupted;
@@ -464,7 +458,7 @@ int samen_fit_run(const samen_fit *f, const samen_fit_opts *o, samen_fit_result 
                   samen_error *err)
 {
     memset(res, 0, sizeof *res);
-    double t0 = now();
+    double t0 = samen_now();
     int rc = claim(f, o, err);
     if (rc)
         return rc;
@@ -505,6 +499,6 @@ int samen_fit_run(const samen_fit *f, const samen_fit_opts *o, samen_fit_result 
         samen_abc_gen_free(&gens[t]);
     }
     free(gens);
-    res->wall = now() - t0;
+    res->wall = samen_now() - t0;
     return rc;
 }

@@ -2,18 +2,11 @@
  * ETA), redrawn in place on a terminal, a line now and then in a log. */
 #include "sweep/jobs.h"
 
-#include <time.h>
+#include "util/clock.h"
 
 /* Seconds between lines in a log; between redraws on a terminal. */
 #define LOG_EVERY 10.0
 #define TTY_EVERY 0.2
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
 
 void samen_progress_start(samen_progress *p, FILE *fp, int tty, size_t total)
 {
@@ -21,7 +14,7 @@ void samen_progress_start(samen_progress *p, FILE *fp, int tty, size_t total)
     p->tty = tty;
     p->total = total;
     p->done = p->failed = 0;
-    p->t0 = p->last = now();
+    p->t0 = p->last = samen_now();
 }
 
 static void draw(samen_progress *p, double t)
@@ -47,7 +40,7 @@ void samen_progress_update(samen_progress *p, int force)
 {
     if (!p || !p->fp)
         return;
-    double t = now();
+    double t = samen_now();
     if (force || t - p->last >= (p->tty ? TTY_EVERY : LOG_EVERY))
         draw(p, t);
 }
@@ -56,7 +49,7 @@ void samen_progress_finish(samen_progress *p)
 {
     if (!p || !p->fp)
         return;
-    draw(p, now());
+    draw(p, samen_now());
     if (p->tty)
         fputc('\n', p->fp);
     fflush(p->fp);
